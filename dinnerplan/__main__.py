@@ -1,0 +1,5 @@
+"""`python -m dinnerplan` runs the CLI."""
+
+from dinnerplan.commands import main
+
+main()

@@ -1,0 +1,104 @@
+"""Application factory: a short list of register_* calls, no work at import time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from dinnerplan import config as config_module
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Create and configure the dinnerplan app."""
+    app = Flask(
+        __name__.split(".")[0],
+        template_folder=str(Path(__file__).parent.parent / "templates"),
+        static_folder=str(Path(__file__).parent.parent / "static"),
+        instance_relative_config=True,
+    )
+    configure(app, test_config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errors(app)
+    register_template_helpers(app)
+    return app
+
+
+def configure(app: Flask, test_config: dict | None) -> None:
+    """Defaults, then the environment, then instance/config.py, then the test dict."""
+    app.config.from_object(config_module.Config)
+    app.config.update(config_module.from_environment())
+    app.config.from_pyfile("config.py", silent=True)
+    if test_config:
+        app.config.update(test_config)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        os.makedirs(app.instance_path, exist_ok=True)
+        db_path = Path(app.instance_path) / "dinnerplan.sqlite"
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{db_path}"
+    app.config.setdefault("MAIL_FILE_PATH", str(Path(app.instance_path) / "outbox"))
+    if not app.config.get("MAIL_SERVER"):
+        app.config["MAIL_BACKEND"] = "file"
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind the unbound extensions to this app."""
+    from dinnerplan import models  # noqa: F401  (register tables with the metadata)
+    from dinnerplan.auth.operations import load_organizer
+    from dinnerplan.extensions import csrf, db, limiter, login, mail, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    csrf.init_app(app)
+    login.init_app(app)
+    login.user_loader(load_organizer)
+    login.login_view = "auth.signin"
+    login.login_message = "Please sign in to continue."
+    mail.init_app(app)
+    limiter.init_app(app)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        _sqlite_pragmas(app)
+
+
+def _sqlite_pragmas(app: Flask) -> None:
+    """Enforce foreign keys and wait on locks in SQLite, as PostgreSQL would."""
+    from sqlalchemy import event
+
+    from dinnerplan.extensions import db
+
+    with app.app_context():
+
+        @event.listens_for(db.engine, "connect")
+        def _on_connect(dbapi_connection, _record):  # pragma: no cover - driver hook
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.close()
+
+
+def register_blueprints(app: Flask) -> None:
+    """One blueprint per area."""
+    from dinnerplan.auth.views import bp as auth_bp
+    from dinnerplan.events.views import bp as events_bp
+    from dinnerplan.guests.views import bp as guests_bp
+    from dinnerplan.mail.views import bp as mail_bp
+    from dinnerplan.rsvp.views import bp as rsvp_bp
+
+    for bp in (auth_bp, events_bp, guests_bp, rsvp_bp, mail_bp):
+        app.register_blueprint(bp)
+    app.add_url_rule("/", endpoint="index", view_func=app.view_functions["events.index"])
+
+
+def register_errors(app: Flask) -> None:
+    """Render errors/<code>.html; roll back on server errors."""
+    from dinnerplan.errors import register
+
+    register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    """Filters and globals the templates share."""
+    from dinnerplan.templating import register
+
+    register(app)

@@ -1,0 +1,1 @@
+"""Email: build, record, queue and send; the local outbox when no SMTP server is set."""

@@ -1,0 +1,131 @@
+"""Email is built from templates, recorded, queued, and sent after the commit.
+
+Every message has a dedupe key, unique in the database: building the same message twice (a
+double click, a retried job) returns the existing row, and a message is only sent by the
+worker that claims it, so a retry never sends twice.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import current_app, render_template
+from flask_mailman import EmailMultiAlternatives
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+
+from dinnerplan import jobs
+from dinnerplan.extensions import db, mail
+from dinnerplan.models import Message
+from dinnerplan.models._base import utcnow
+
+log = logging.getLogger(__name__)
+OUTGOING = "dinnerplan_outgoing_mail"
+
+
+def queue_message(
+    kind: str,
+    recipient: str,
+    subject: str,
+    dedupe_key: str,
+    context: dict,
+    *,
+    template: str | None = None,
+    organizer_id: int | None = None,
+    event_id: int | None = None,
+    guest_id: int | None = None,
+    ics: str = "",
+) -> Message:
+    """Record a message built from templates/email/<template>.txt|html; send after commit."""
+    existing = db.session.execute(
+        db.select(Message).where(Message.dedupe_key == dedupe_key)
+    ).scalar_one_or_none()
+    if existing is not None:
+        return existing
+    name = template or kind
+    message = Message(
+        dedupe_key=dedupe_key,
+        kind=kind,
+        recipient=recipient,
+        subject=subject,
+        body_text=render_template(f"email/{name}.txt", **context),
+        body_html=render_template(f"email/{name}.html", **context),
+        ics=ics,
+        organizer_id=organizer_id,
+        event_id=event_id,
+        guest_id=guest_id,
+    )
+    try:
+        with db.session.begin_nested():
+            db.session.add(message)
+    except IntegrityError:  # a concurrent request recorded it first
+        return db.session.execute(
+            db.select(Message).where(Message.dedupe_key == dedupe_key)
+        ).scalar_one()
+    db.session.info.setdefault(OUTGOING, []).append(message.id)
+    return message
+
+
+def send_queued() -> None:
+    """After the commit: hand the messages queued in this session to the job runner."""
+    ids = db.session.info.pop(OUTGOING, [])
+    if ids:
+        jobs.enqueue("dinnerplan.mail.operations:send_messages", ids)
+
+
+def discard_queued() -> None:
+    """After a rollback: forget messages that were never committed."""
+    db.session.info.pop(OUTGOING, None)
+
+
+def retry(message: Message) -> bool:
+    """Queue a failed message again; False if it was already sent."""
+    if message.status == "sent":
+        return False
+    message.status = "queued"
+    db.session.info.setdefault(OUTGOING, []).append(message.id)
+    return True
+
+
+def send_messages(ids: list[int]) -> None:
+    """Job: send each message that this worker manages to claim."""
+    for message_id in ids:
+        send_one(message_id)
+
+
+def send_one(message_id: int) -> str:
+    """Claim one queued message, send it, record the outcome; return its status."""
+    claimed = db.session.execute(
+        update(Message)
+        .where(Message.id == message_id, Message.status.in_(("queued", "failed")))
+        .values(status="sending", attempts=Message.attempts + 1)
+    ).rowcount
+    db.session.commit()
+    message = db.session.get(Message, message_id)
+    if not claimed or message is None:
+        return message.status if message else "missing"
+    try:
+        build_email(message).send()
+    except Exception as exc:  # any transport error is recorded for a retry
+        log.warning("sending message %s failed: %s", message_id, exc)
+        message.status, message.last_error = "failed", f"{type(exc).__name__}: {exc}"[:1000]
+    else:
+        message.status, message.sent_at, message.last_error = "sent", utcnow(), ""
+    db.session.commit()
+    return message.status
+
+
+def build_email(message: Message) -> EmailMultiAlternatives:
+    """Turn a recorded message into a multipart email (text, HTML, optional .ics)."""
+    email = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.body_text,
+        from_email=current_app.config["MAIL_DEFAULT_SENDER"],
+        to=[message.recipient],
+        connection=mail.get_connection(),
+    )
+    if message.body_html:
+        email.attach_alternative(message.body_html, "text/html")
+    if message.ics:
+        email.attach("invite.ics", message.ics, "text/calendar; method=REQUEST; charset=utf-8")
+    return email

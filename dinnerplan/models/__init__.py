@@ -1,0 +1,18 @@
+"""Typed SQLAlchemy models, one module per area; import them from here."""
+
+from dinnerplan.models.event import Event, Table
+from dinnerplan.models.guest import Guest, GuestLink
+from dinnerplan.models.message import Message
+from dinnerplan.models.organizer import Organizer
+from dinnerplan.models.seating import Assignment, SeatingVersion
+
+__all__ = [
+    "Assignment",
+    "Event",
+    "Guest",
+    "GuestLink",
+    "Message",
+    "Organizer",
+    "SeatingVersion",
+    "Table",
+]

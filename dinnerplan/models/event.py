@@ -1,0 +1,63 @@
+"""Events (dinners) and their tables."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from dinnerplan.extensions import db
+from dinnerplan.models._base import utcnow
+
+if TYPE_CHECKING:
+    from dinnerplan.models.guest import Guest
+
+
+class Event(db.Model):
+    """A dinner. Times are wall-clock times in the event's own time zone."""
+
+    __tablename__ = "event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organizer_id: Mapped[int] = mapped_column(ForeignKey("organizer.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime]  # local wall-clock time in `timezone`
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    venue: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(400), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    rsvp_deadline: Mapped[datetime | None]  # local wall-clock time in `timezone`
+    capacity: Mapped[int | None]
+    minutes_per_guest: Mapped[int] = mapped_column(default=3)
+    table_min: Mapped[int] = mapped_column(default=6)
+    table_max: Mapped[int] = mapped_column(default=10)
+    paper: Mapped[str] = mapped_column(String(10), default="a4")  # a4 | letter
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    tables: Mapped[list[Table]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="Table.position"
+    )
+    guests: Mapped[list[Guest]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="Guest.id"
+    )
+
+
+class Table(db.Model):
+    """A table at an event, with its own size bounds and an optional host guest."""
+
+    __tablename__ = "dinner_table"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    min_seats: Mapped[int] = mapped_column(default=6)
+    max_seats: Mapped[int] = mapped_column(default=10)
+    host_guest_id: Mapped[int | None] = mapped_column(
+        ForeignKey("guest.id", ondelete="SET NULL", use_alter=True)
+    )
+    position: Mapped[int] = mapped_column(default=0)
+
+    event: Mapped[Event] = relationship(back_populates="tables")
+    host: Mapped[Guest | None] = relationship(foreign_keys=[host_guest_id])

@@ -1,0 +1,147 @@
+"""Fixtures: the app on SQLite (default) or PostgreSQL (TEST_DATABASE_URL), a real SMTP
+server on loopback, the test client and CLI runner, and factories."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import os
+import socket
+import threading
+import uuid
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from dinnerplan.app import create_app
+from dinnerplan.config import normalise_database_url
+from dinnerplan.extensions import db
+from tests import factories
+
+
+class Inbox:
+    """What the loopback SMTP server received, parsed as email messages."""
+
+    def __init__(self) -> None:
+        self.messages: list[email.message.EmailMessage] = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd handler hook
+        parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self.lock:
+            self.messages.append(parsed)
+        return "250 OK"
+
+    def clear(self) -> None:
+        with self.lock:
+            self.messages.clear()
+
+    def to(self, address: str) -> list[email.message.EmailMessage]:
+        """Messages addressed to one recipient."""
+        return [m for m in list(self.messages) if address.lower() in m["To"].lower()]
+
+    @staticmethod
+    def text_of(message: email.message.EmailMessage) -> str:
+        """The plain-text body."""
+        return message.get_body(preferencelist=("plain",)).get_content()
+
+    @staticmethod
+    def html_of(message: email.message.EmailMessage) -> str:
+        """The HTML body."""
+        return message.get_body(preferencelist=("html",)).get_content()
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """A real SMTP server on loopback for the whole session."""
+    inbox = Inbox()
+    with socket.socket() as probe:  # pick a free loopback port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield controller, inbox
+    controller.stop()
+
+
+@pytest.fixture()
+def inbox(smtp_server):
+    """The loopback SMTP server's received messages, emptied for each test."""
+    _, box = smtp_server
+    box.clear()
+    return box
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """SQLite file by default; with TEST_DATABASE_URL, a fresh PostgreSQL database."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+        return
+    url = make_url(normalise_database_url(base))
+    name = f"dinnerplan_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield url.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture()
+def app_config(database_url, smtp_server, tmp_path):
+    """The test configuration; tests may change it before asking for `app`."""
+    controller, _ = smtp_server
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "SESSION_COOKIE_SECURE": False,
+        "REMEMBER_COOKIE_SECURE": False,
+        "MAIL_SERVER": controller.hostname,
+        "MAIL_PORT": controller.port,
+        "MAIL_BACKEND": "smtp",
+        "JOBS_EAGER": True,
+        "BASE_URL": "http://localhost",
+        "SERVER_NAME": None,
+        "SOLVER_TIME_LIMIT": 3.0,
+        "MAIL_FILE_PATH": str(tmp_path / "outbox"),
+    }
+
+
+@pytest.fixture()
+def app(app_config):
+    """A fresh app with empty tables."""
+    app = create_app(app_config)
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture()
+def client(app):
+    """The test client."""
+    return app.test_client()
+
+
+@pytest.fixture()
+def runner(app):
+    """The CLI runner."""
+    return app.test_cli_runner()
+
+
+@pytest.fixture()
+def make(app):
+    """Factories bound to the app: make.organizer(), make.event(...), make.guest(...)."""
+    return factories.Factory(app)

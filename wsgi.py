@@ -1,0 +1,5 @@
+"""WSGI entry point: `gunicorn wsgi:app`."""
+
+from dinnerplan.app import create_app
+
+app = create_app()
