@@ -14,8 +14,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     """Create and configure the dinnerplan app."""
     app = Flask(
         __name__.split(".")[0],
-        template_folder=str(Path(__file__).parent.parent / "templates"),
-        static_folder=str(Path(__file__).parent.parent / "static"),
+        template_folder=str(_asset_dir("templates")),
+        static_folder=str(_asset_dir("static")),
         instance_relative_config=True,
     )
     configure(app, test_config)
@@ -24,6 +24,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_errors(app)
     register_template_helpers(app)
     return app
+
+
+def _asset_dir(name: str) -> Path:
+    """templates/ and static/ sit at the repository root; a wheel ships them in the package."""
+    packaged = Path(__file__).parent / name
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / name
 
 
 def configure(app: Flask, test_config: dict | None) -> None:
