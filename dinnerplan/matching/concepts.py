@@ -21,7 +21,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         r"crowdfund", r"round\b", r"write (?:small )?checks",
     ),
     "brand": (
-        r"logos?\b", r"brand", r"visual identity", r"identity\b", r"graphic",
+        r"logos?\b", r"brand", r"rebrand", r"visual identity", r"identity\b", r"graphic",
         r"typograph", r"packaging design", r"illustrat",
     ),
     "design": (r"design", r"figma", r"creative director"),
@@ -120,6 +120,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "people_ops": (
         r"\bhr\b", r"people ops", r"human resources", r"culture\b", r"employee benefits",
         r"performance review", r"compensation", r"equity plan", r"esop", r"options? pool",
+        r"share options?", r"stock options?",
     ),
     "health": (
         r"health", r"clinic", r"hospital", r"doctors?\b", r"medical", r"patients?\b",
@@ -131,11 +132,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "food": (
         r"restaurant", r"food\b", r"catering", r"chefs?\b", r"kitchen", r"menu\b",
-        r"hospitality", r"beverage", r"drinks? brand", r"bakery",
+        r"hospitality", r"beverage", r"drinks?\b", r"bakery", r"cafes?\b", r"snacks?\b",
     ),
     "nonprofit": (
         r"charit", r"non-?profit", r"\bngo\b", r"grants?\b", r"donors?\b", r"foundation\b",
-        r"social enterprise", r"impact\b", r"volunteer",
+        r"social enterprise", r"impact\b", r"volunteer", r"giving\b", r"philanthrop",
+        r"\bcsr\b",
     ),
     "events": (
         r"events?\b", r"conference", r"speak(?:er|ers|ing)\b", r"panel", r"meetups?\b",
@@ -144,6 +146,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "international": (
         r"translat", r"locali[sz]", r"international expansion", r"expand(?:ing)? (?:into|to) ",
         r"new markets?", r"abroad", r"overseas", r"\bus market", r"\beu market",
+        r"german", r"france\b", r"french market", r"spain\b", r"dutch market", r"nordics",
     ),
     "climate": (
         r"climate", r"sustainab", r"carbon", r"solar", r"energy", r"renewable", r"emissions",
@@ -153,7 +156,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         r"pricing", r"business model", r"strategy", r"business plan", r"pitch deck",
         r"positioning", r"competitive analysis", r"market research",
     ),
-    "cofounder": (r"co-?founder", r"founding team", r"business partner"),
+    "cofounder": (r"co-?found", r"founding team", r"business partner"),
     "research": (
         r"user interviews?", r"customer interviews?", r"research\b", r"surveys?\b",
         r"focus groups?", r"beta testers?", r"pilot (?:customers?|users?)",

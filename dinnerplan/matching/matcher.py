@@ -44,11 +44,11 @@ VARIANTS: dict[str, dict[str, float]] = {
 
 # Threshold per variant, chosen on the dev split only (benchmarks/matching_eval.py).
 DEFAULT_THRESHOLDS: dict[str, float] = {
-    "word": 0.15,
-    "char": 0.2,
-    "word_char": 0.15,
-    "concepts": 0.4,
-    "combined": 0.3,
+    "word": 0.05,
+    "char": 0.01,
+    "word_char": 0.01,
+    "concepts": 0.52,
+    "combined": 0.28,
 }
 
 DEFAULT_VARIANT = "combined"
