@@ -11,6 +11,7 @@ need and an offer that share no word can still meet. Patterns match word starts,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "funding": (
@@ -163,12 +164,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# One regex per concept; the lookbehind makes every pattern match at a word start only.
 _COMPILED = {
-    name: re.compile("|".join(rf"(?<![a-z0-9])(?:{p})" for p in patterns))
+    name: re.compile(rf"(?<![a-z0-9])(?:{'|'.join(patterns)})")
     for name, patterns in CONCEPTS.items()
 }
 
 
+@lru_cache(maxsize=8192)
 def concepts_in(text: str) -> tuple[str, ...]:
     """Return the names of the concepts a text mentions, in table order."""
     low = text.lower()

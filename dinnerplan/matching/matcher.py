@@ -145,8 +145,12 @@ class Matcher:
         """Return a needs x offers array of similarities in [0, 1]."""
         if len(needs) == 0 or len(offers) == 0:
             return np.zeros((len(needs), len(offers)))
-        sims = (self._features(needs) @ self._features(offers).T).toarray()
-        return np.clip(sims, 0.0, 1.0)
+        # Vectorise each distinct text once; events repeat texts (and needs meet offers).
+        unique = {t: k for k, t in enumerate(dict.fromkeys([*needs, *offers]))}
+        feats = self._features(list(unique))
+        rows = feats[[unique[t] for t in needs]]
+        cols = feats[[unique[t] for t in offers]]
+        return np.clip((rows @ cols.T).toarray(), 0.0, 1.0)
 
     def similarity(self, need: str, offer: str) -> float:
         """Return how well one offer meets one need, in [0, 1]."""

@@ -60,17 +60,22 @@ def _quote(text: str) -> str:
 
 
 def _need_reason(
-    helper: Profile, helped: Profile, offer: str, need: str, sim: float, names: dict[str, str]
+    helper: Profile,
+    helped: Profile,
+    offer: str,
+    need: str,
+    sim: float,
+    names: dict[str, str],
+    is_role: bool = False,
 ) -> Reason:
-    """Return the reason one guest's offer meets another's need."""
-    text = f"{names[helped.id]} needs: {_quote(need)} — {names[helper.id]} offers: {_quote(offer)}"
+    """Return the reason one guest's offer (or one-liner) meets another's need."""
+    verb = "is" if is_role else "offers:"
+    text = f"{names[helped.id]} needs: {_quote(need)} — {names[helper.id]} {verb} {_quote(offer)}"
     return Reason(helper.id, helped.id, offer, need, round(sim, 3), text)
 
 
-def _intent_reason(a: Profile, b: Profile, names: dict[str, str]) -> Reason | None:
-    """Return the sentence for two well-fitting intents, or None."""
-    if w.intent_affinity(a.intent, b.intent) <= 0:
-        return None
+def _intent_reason(a: Profile, b: Profile, names: dict[str, str]) -> Reason:
+    """Return the sentence for two guests whose intents fit well."""
     if a.intent == b.intent:
         text = f"Both came to {INTENT_PHRASES[a.intent]}"
     else:
@@ -97,7 +102,10 @@ def score_pairs(profiles: Iterable[Profile], matcher: Matcher | None = None) -> 
     matcher = matcher or Matcher.from_profiles(profiles)
     n = len(profiles)
     needs = [(i, t) for i, p in enumerate(profiles) for t in p.needs]
-    offers = [(i, t) for i, p in enumerate(profiles) for t in p.offers]
+    # A guest's one-liner ("Founder of a B2B SaaS startup") is an offer too: it meets
+    # needs such as "Want to meet founders early".
+    offers = [(i, t) for i, p in enumerate(profiles) for t in (*p.offers, p.one_liner) if t]
+    roles = {(i, p.one_liner) for i, p in enumerate(profiles)}
     need_owner = np.array([i for i, _ in needs], dtype=int)
     offer_owner = np.array([i for i, _ in offers], dtype=int)
 
@@ -127,10 +135,12 @@ def score_pairs(profiles: Iterable[Profile], matcher: Matcher | None = None) -> 
             tops[i] = rows[order]
             helped_by[i] = np.take_along_axis(points[rows], order, axis=0).sum(axis=0)
 
-    intents = [p.intent if p.intent in INTENTS else None for p in profiles]
-    affinity = np.array([[w.intent_affinity(x, y) for y in intents] for x in intents])
+    keys = [None, *INTENTS]
+    table = np.array([[w.intent_affinity(x, y) for y in keys] for x in keys])
+    kind = np.array([keys.index(p.intent) if p.intent in INTENTS else 0 for p in profiles])
+    affinity = table[kind[:, None], kind[None, :]]
     total = helped_by + helped_by.T + w.TWO_WAY_BONUS * np.minimum(helped_by, helped_by.T)
-    total = np.round(np.maximum(total + affinity.reshape(n, n), 0.0), 3)
+    total = np.round(np.maximum(total + affinity, 0.0), 3)
 
     apart, together, warnings = seating_constraints(profiles)
     names = _display_names(profiles)
@@ -140,7 +150,7 @@ def score_pairs(profiles: Iterable[Profile], matcher: Matcher | None = None) -> 
             helps[(profiles[j].id, profiles[i].id)] = [
                 _need_reason(
                     profiles[j], profiles[i], offers[best_at[k, j]][1], needs[k][1],
-                    float(best[k, j]), names,
+                    float(best[k, j]), names, offers[best_at[k, j]] in roles,
                 )
                 for k in top[:, j]
                 if best[k, j] > 0
@@ -148,11 +158,13 @@ def score_pairs(profiles: Iterable[Profile], matcher: Matcher | None = None) -> 
 
     pairs: dict[tuple[str, str], Match] = {}
     for i, j in zip(*np.nonzero(np.triu(total, k=1)), strict=True):
-        a, b = sorted((profiles[i], profiles[j]), key=lambda p: p.id)
+        a, b = (profiles[i], profiles[j]) if profiles[i].id < profiles[j].id else (
+            profiles[j], profiles[i])
         reasons = helps.get((b.id, a.id), []) + helps.get((a.id, b.id), [])
-        reasons.sort(key=lambda r: -r.similarity)
-        intent = _intent_reason(a, b, names)
-        reasons += [intent] if intent else []
+        if len(reasons) > 1:
+            reasons.sort(key=lambda r: -r.similarity)
+        if affinity[i, j] > 0:
+            reasons.append(_intent_reason(a, b, names))
         pairs[(a.id, b.id)] = Match(a.id, b.id, float(total[i, j]), tuple(reasons))
 
     blocked = set(apart)
