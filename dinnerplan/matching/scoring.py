@@ -137,7 +137,7 @@ def score_pairs(profiles: Iterable[Profile], matcher: Matcher | None = None) -> 
 
     keys = [None, *INTENTS]
     table = np.array([[w.intent_affinity(x, y) for y in keys] for x in keys])
-    kind = np.array([keys.index(p.intent) if p.intent in INTENTS else 0 for p in profiles])
+    kind = np.array([keys.index(p.intent) if p.intent in INTENTS else 0 for p in profiles], int)
     affinity = table[kind[:, None], kind[None, :]]
     total = helped_by + helped_by.T + w.TWO_WAY_BONUS * np.minimum(helped_by, helped_by.T)
     total = np.round(np.maximum(total + affinity, 0.0), 3)
