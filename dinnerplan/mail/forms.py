@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import SelectField
+from wtforms.fields.choices import SelectChoice
 
 from dinnerplan.models.message import MESSAGE_STATES
 
-STATUS_CHOICES = [("", "Any status")] + [(s, s.capitalize()) for s in (*MESSAGE_STATES, "sending")]
+STATUS_CHOICES = [SelectChoice("", "Any status")] + [
+    SelectChoice(s, s.capitalize()) for s in (*MESSAGE_STATES, "sending")
+]
 
 
 class OutboxFilter(FlaskForm):

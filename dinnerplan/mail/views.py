@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
 
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
@@ -22,7 +23,9 @@ def outbox():
     events = db.session.execute(
         db.select(Event.id, Event.title).where(Event.organizer_id == current_user.id)
     ).all()
-    form.event.choices = [("", "All dinners")] + [(e.id, e.title) for e in events]
+    form.event.choices = [SelectChoice("", "All dinners")] + [
+        SelectChoice(e.id, e.title) for e in events
+    ]
     form.validate()
     status = form.status.data if not form.status.errors else None
     query = ops.outbox_query(current_user.id, form.event.data, status)

@@ -6,12 +6,13 @@ import secrets
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Regexp
 
 ANSWER_CHOICES = [
-    ("yes", "Yes, I'll be there"),
-    ("no", "No, I can't come"),
-    ("maybe", "Maybe, I'm not sure yet"),
+    SelectChoice("yes", "Yes, I'll be there"),
+    SelectChoice("no", "No, I can't come"),
+    SelectChoice("maybe", "Maybe, I'm not sure yet"),
 ]
 
 
