@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app, url_for
@@ -147,7 +147,7 @@ def record_rsvp(guest: Guest, answer: str, now: datetime) -> Outcome:
     if changed:
         guest.rsvp = state
         guest.responded_at = now
-        guest.waitlisted_at = now if state == "waitlist" else None
+        guest.waitlisted_at = _queue_time(event.id, now) if state == "waitlist" else None
         db.session.flush()
     promoted = fill_from_waitlist(event, now)
     outcome = Outcome(state, previous, changed, waitlist_position(guest), promoted)
@@ -156,6 +156,20 @@ def record_rsvp(guest: Guest, answer: str, now: datetime) -> Outcome:
     for other in promoted:
         emails.queue_seat_opened(other, personal_link(other), now)
     return outcome
+
+
+def _queue_time(event_id: int, now: datetime) -> datetime:
+    """A waitlist time after everyone already queued (event locked).
+
+    `now` was read before the lock was granted, so a request that waited for the lock may
+    carry an earlier time than one queued while it waited; the queue follows the lock.
+    """
+    last = db.session.execute(
+        db.select(func.max(Guest.waitlisted_at)).where(
+            Guest.event_id == event_id, Guest.rsvp == "waitlist"
+        )
+    ).scalar_one()
+    return max(now, last + timedelta(microseconds=1)) if last else now
 
 
 def fill_from_waitlist(event: Event, now: datetime) -> list[Guest]:
