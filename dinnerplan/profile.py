@@ -34,6 +34,8 @@ def clean_items(values) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     for value in values or ():
+        if value is None:  # a field left out of a crafted POST
+            continue
         text = " ".join(str(value).split())[:MAX_ITEM_LENGTH]
         if text and text.lower() not in seen:
             seen.add(text.lower())

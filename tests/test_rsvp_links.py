@@ -7,9 +7,6 @@ from itsdangerous import URLSafeSerializer
 
 from tests.test_invitations import invite, link_in, sign_in_as
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Passing SelectField choices as tuples:DeprecationWarning"
-)
 INVALID = "This link is no longer valid; ask the organizer for a new one"
 
 

@@ -16,9 +16,6 @@ from tests.test_invitations import invite, link_in, sign_in_as
 
 # guests.forms.ProfileForm (another area) still passes choices as tuples, which WTForms 3.3
 # deprecates; that is theirs to change, so don't let it fail the RSVP tests.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Passing SelectField choices as tuples:DeprecationWarning"
-)
 
 PROFILE = {
     "one_liner": "I run a bakery",

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
 from dinnerplan.extensions import db
 from dinnerplan.models import Guest
 from tests.test_invitations import invite, link_in, sign_in_as
 from tests.test_rsvp_page import browser_form, text_of
-
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Passing SelectField choices as tuples:DeprecationWarning"
-)
 
 
 def setup_event(client, make, inbox, capacity: int, count: int):
