@@ -45,7 +45,7 @@ def _email_field(label: str = "Email") -> EmailField:
         validators=[
             DataRequired("Enter your email address."),
             Length(max=254),
-            Email("Enter a valid email address, like name@example.com.", check_deliverability=False),
+            Email("Enter a valid email address, like name@example.com."),
         ],
     )
 

@@ -16,9 +16,7 @@ from dinnerplan.urls import safe_next
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 # Per IP, POSTs only: reading the form is free, guessing passwords is not.
-attempts_limit = limiter.limit(
-    lambda: current_app.config["RATELIMIT_SIGNIN"], methods=["POST"]
-)
+attempts_limit = limiter.limit(lambda: current_app.config["RATELIMIT_SIGNIN"], methods=["POST"])
 
 FORGOT_SENT = (
     "If an account uses that address, we've emailed it a link to choose a new password. "
@@ -31,9 +29,7 @@ def signup():
     """Create an organizer account and sign in."""
     form = SignupForm()
     if form.validate_on_submit():
-        organizer = operations.create_organizer(
-            form.name.data, form.email.data, form.password.data
-        )
+        organizer = operations.create_organizer(form.name.data, form.email.data, form.password.data)
         try:
             db.session.commit()
         except IntegrityError:  # the same email signed up a moment ago
