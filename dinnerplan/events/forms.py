@@ -6,7 +6,14 @@ from datetime import datetime, time
 
 from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField, TimeField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from dinnerplan.events.operations import known_timezones, timezone_choices
 
@@ -142,7 +149,7 @@ class LayoutForm(FlaskForm):
     headcount = WholeNumberField(
         "Guests to seat",
         validators=[
-            DataRequired("Enter how many guests to seat."),
+            InputRequired("Enter how many guests to seat."),
             NumberRange(1, 2000, "Enter a number of guests from 1 to 2000."),
         ],
     )
