@@ -239,3 +239,15 @@ def test_reset_signs_out_other_sessions(app, client, make, inbox):
 
     response = client.get("/events/new")
     assert response.status_code == 302 and "/auth/signin" in response.headers["Location"]
+
+
+def test_external_url_uses_base_url_with_or_without_a_request(app):
+    from dinnerplan.urls import external_url
+
+    app.config["BASE_URL"] = "https://dinners.example.org/"
+    with app.app_context():  # as in a job or the CLI
+        assert external_url("auth.reset", token="abc") == (
+            "https://dinners.example.org/auth/reset/abc"
+        )
+    with app.test_request_context("/", base_url="http://internal-host:8000"):
+        assert external_url("events.show", event_id=7) == "https://dinners.example.org/events/7"
