@@ -10,17 +10,18 @@ from __future__ import annotations
 import secrets
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
 
-from flask import current_app, url_for
+from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, update
 
+from dinnerplan.events.operations import deadline_passed
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest
 from dinnerplan.models.guest import new_token_nonce
 from dinnerplan.rsvp import emails
+from dinnerplan.urls import external_url
 
 ANSWERS = ("yes", "no", "maybe")
 
@@ -34,15 +35,6 @@ class Outcome:
     changed: bool
     waitlist_position: int | None = None
     promoted: list[Guest] = field(default_factory=list)
-
-
-def external_url(endpoint: str, **values) -> str:
-    """Return an absolute link for emails: BASE_URL joined with the endpoint's path."""
-    base = current_app.config["BASE_URL"].rstrip("/")
-    # A fresh request context at the site root works in jobs and the CLI too, and gives the
-    # bare path: BASE_URL already carries any prefix the site is served under.
-    with current_app.test_request_context("/"):
-        return base + url_for(endpoint, **values)
 
 
 def _serializer() -> URLSafeSerializer:
@@ -77,20 +69,6 @@ def revoke_link(guest: Guest) -> None:
     """Rotate the guest's nonce: every link sent so far stops working."""
     guest.token_nonce = new_token_nonce()
     db.session.flush()
-
-
-def _deadline_passed(event: Event, now: datetime | None = None) -> bool:
-    """True once the RSVP deadline (wall-clock time in the event's zone) is past.
-
-    Private stand-in for events.operations.deadline_passed until the branches merge.
-    """
-    if event.rsvp_deadline is None:
-        return False
-    deadline = event.rsvp_deadline.replace(tzinfo=ZoneInfo(event.timezone or "UTC"))
-    now = now or datetime.now(UTC)
-    if now.tzinfo is None:  # stored times are naive UTC
-        now = now.replace(tzinfo=UTC)
-    return now >= deadline
 
 
 def lock_event(event_id: int) -> Event:

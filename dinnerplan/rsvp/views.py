@@ -29,7 +29,7 @@ def page(token: str):
     guest = ops.guest_for_token(token)
     if guest is None:
         return render_template("rsvp/invalid.html"), 404
-    closed = ops._deadline_passed(guest.event)
+    closed = ops.deadline_passed(guest.event)
     posted = request.method == "POST"
     answer = AnswerForm(answer="yes" if guest.rsvp == "waitlist" else guest.rsvp)
     profile = profile_form_for(guest, request.form if posted else None)
@@ -52,7 +52,7 @@ def done(token: str):
     guest = ops.guest_for_token(token)
     if guest is None:
         return render_template("rsvp/invalid.html"), 404
-    closed = ops._deadline_passed(guest.event)
+    closed = ops.deadline_passed(guest.event)
     return render_template("rsvp/done.html", **_page_context(guest, token, closed))
 
 
