@@ -14,6 +14,7 @@ from wtforms import (
     TextAreaField,
     URLField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, DataRequired, Email, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -44,6 +45,11 @@ LINKEDIN_VALIDATORS = [
 ]
 
 
+def choices(pairs) -> list[SelectChoice]:
+    """Select options from (value, label) pairs (WTForms 3.3 deprecates bare tuples)."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
@@ -71,10 +77,10 @@ class ProfileForm(FlaskForm):
     )
     intent = SelectField(
         "Why I'm coming to this dinner",
-        choices=[("", "Choose one…")] + list(INTENTS.items()),
+        choices=choices([("", "Choose one…"), *INTENTS.items()]),
         validators=[Optional()],
     )
-    dietary = MultiCheckboxField("Dietary needs", choices=list(DIETARY.items()))
+    dietary = MultiCheckboxField("Dietary needs", choices=choices(DIETARY.items()))
     dietary_other = StringField("Other dietary needs", validators=[Optional(), Length(max=200)])
     accessibility = StringField("Accessibility needs", validators=[Optional(), Length(max=300)])
     phone = StringField("Phone", validators=PHONE_VALIDATORS)
@@ -114,7 +120,7 @@ class GuestForm(FlaskForm):
     industry = StringField("Industry", filters=[_strip], validators=[Optional(), Length(max=120)])
     phone = StringField("Phone", filters=[_strip], validators=PHONE_VALIDATORS)
     linkedin = URLField("LinkedIn profile", filters=[_strip], validators=LINKEDIN_VALIDATORS)
-    rsvp = SelectField("RSVP", choices=[(state, RSVP_LABELS[state]) for state in RSVP_STATES])
+    rsvp = SelectField("RSVP", choices=choices((s, RSVP_LABELS[s]) for s in RSVP_STATES))
     notes = TextAreaField(
         "Notes (only you see these)", filters=[_strip], validators=[Optional(), Length(max=5000)]
     )

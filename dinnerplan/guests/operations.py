@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import delete, func, or_
 
 from dinnerplan.extensions import db
-from dinnerplan.guests.forms import GuestForm, ProfileForm
+from dinnerplan.guests.forms import GuestForm, ProfileForm, choices
 from dinnerplan.guests.importer import ImportPreview
 from dinnerplan.models import Event, Guest, GuestLink
 from dinnerplan.models._base import utcnow
@@ -160,21 +160,22 @@ def profile_form_for(guest: Guest, formdata=None) -> ProfileForm:
         obj=guest,
         data={"offers": list(guest.offers or []), "needs": list(guest.needs or []), **links},
     )
-    choices = other_guest_choices(guest)
-    form.prefer.choices = choices
-    form.avoid.choices = choices
+    options = choices(other_guest_choices(guest))
+    form.prefer.choices = options
+    form.avoid.choices = options
     return form
 
 
 def apply_profile(guest: Guest, form: ProfileForm) -> None:
     """Copy a validated profile form onto the guest and replace its seating wishes."""
-    guest.one_liner = form.one_liner.data.strip()
-    guest.offers = clean_items(form.offers.data)
-    guest.needs = clean_items(form.needs.data)
+    guest.one_liner = (form.one_liner.data or "").strip()
+    # Entries missing from the post come back as None, not "".
+    guest.offers = clean_items(item for item in form.offers.data if item)
+    guest.needs = clean_items(item for item in form.needs.data if item)
     guest.intent = form.intent.data or None
     guest.dietary = [d for d in form.dietary.data or () if d in DIETARY]
-    guest.dietary_other = form.dietary_other.data.strip()
-    guest.accessibility = form.accessibility.data.strip()
+    guest.dietary_other = (form.dietary_other.data or "").strip()
+    guest.accessibility = (form.accessibility.data or "").strip()
     guest.phone = (form.phone.data or "").strip()
     guest.linkedin = (form.linkedin.data or "").strip()
     guest.share_email = bool(form.share_email.data)

@@ -1,8 +1,8 @@
 """Uploaded CSV files kept between the preview and the confirmed import.
 
-The file lives in the instance folder under a random name; only its key goes in the
-(signed) session, and the name also carries the organizer and event, so a key is useless
-to anyone else or for another event. Files expire after an hour and go once imported.
+The file lives in the instance folder (or IMPORT_FOLDER) under a random name; only its key
+goes in the (signed) session, and the name also carries the organizer and event, so a key
+is useless to anyone else or for another event. Files expire after an hour and go once imported.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ SESSION_KEY = "guest_imports"
 
 
 def _folder() -> Path:
-    folder = Path(current_app.instance_path) / "imports"
+    configured = current_app.config.get("IMPORT_FOLDER")
+    folder = Path(configured) if configured else Path(current_app.instance_path) / "imports"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
