@@ -43,8 +43,9 @@ def import_command(event_id: int, file, skip_invalid: bool) -> None:
     for row in preview.problem_rows:
         click.echo(f"row {row.number}: {'; '.join(row.problems)}", err=True)
     if preview.problem_rows and not skip_invalid:
+        rejected = len(preview.problem_rows)
         click.echo(
-            f"{len(preview.problem_rows)} rows rejected; nothing imported. "
+            f"{rejected} {'row' if rejected == 1 else 'rows'} rejected; nothing imported. "
             "Fix the file or use --skip-invalid.",
             err=True,
         )
@@ -62,10 +63,13 @@ def import_command(event_id: int, file, skip_invalid: bool) -> None:
 def export_command(event_id: int, out: str | None) -> None:
     """Write EVENT_ID's guest list as CSV to stdout or --out FILE."""
     event = _event_or_exit(event_id)
-    text = export_csv(event)
+    # Bytes, not text: the same UTF-8 (BOM, CRLF) as the web export, whatever the locale.
+    data = export_csv(event).encode("utf-8")
     if out:
-        with open(out, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with open(out, "wb") as handle:
+            handle.write(data)
         click.echo(f"Wrote {out}", err=True)
     else:
-        click.echo(text, nl=False)
+        stdout = click.get_binary_stream("stdout")
+        stdout.write(data)
+        stdout.flush()

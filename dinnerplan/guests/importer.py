@@ -7,6 +7,7 @@ web import and `dinnerplan guests import`; `operations.apply_import` writes the 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -72,21 +73,27 @@ class ImportPreview:
         return [row for row in self.rows if not row.problems]
 
 
+# One pattern per intent (longest words first); labels and keys as written in the app.
+_INTENT_PATTERNS = {
+    key: re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})\b")
+    for key, words in INTENT_WORDS.items()
+}
+_INTENT_NAMES = {phrase_key(text): key for key, label in INTENTS.items() for text in (key, label)}
+
+
+@functools.lru_cache(maxsize=1024)
 def parse_intent(text: str | None) -> str | None:
     """Read an intent key from a key, a label or common words; None when unrecognised."""
     words = phrase_key(text or "")
-    if not words:
-        return None
-    for key, label in INTENTS.items():
-        if words in (phrase_key(key), phrase_key(label)):
-            return key
-    found: list[tuple[int, str]] = []
-    for key, keywords in INTENT_WORDS.items():
-        for keyword in keywords:
-            match = re.search(rf"\b{re.escape(keyword)}\b", words)
-            if match:
-                found.append((match.start(), key))
-    specific = sorted(hit for hit in found if hit[1] != "peers") or sorted(found)
+    if words in _INTENT_NAMES:
+        return _INTENT_NAMES[words]
+    found = []
+    for key, pattern in _INTENT_PATTERNS.items():
+        match = pattern.search(words)
+        if match:
+            found.append((match.start(), key))
+    # "meet investors": a specific goal beats the generic "meet peers".
+    specific = sorted(hit for hit in found if hit[1] != "peers") or found
     return specific[0][1] if specific else None
 
 
