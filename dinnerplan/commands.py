@@ -39,9 +39,18 @@ def run(ctx: click.Context, host: str, port: int, debug: bool) -> None:
 
 
 def upgrade_database() -> None:
-    """Apply the schema migrations (creates the SQLite file on first run)."""
-    from flask_migrate import upgrade
+    """Apply the schema migrations (creates the SQLite file on first run).
 
+    A database whose tables were made without Alembic (db.create_all in tests) is left as is.
+    """
+    from flask_migrate import upgrade
+    from sqlalchemy import inspect
+
+    from dinnerplan.extensions import db
+
+    tables = set(inspect(db.engine).get_table_names())
+    if tables and "alembic_version" not in tables:
+        return
     upgrade(directory=current_app.extensions["migrate"].directory)
 
 
