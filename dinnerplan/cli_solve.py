@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from dinnerplan.solver import InfeasibleError, Options, Problem, Result, read_mdgp, solve as run
+from dinnerplan.solver import InfeasibleError, Options, Problem, Result, read_mdgp
+from dinnerplan.solver import solve as run
 
 
 def _load(path: str, mdgp: bool) -> Problem:
@@ -34,11 +35,21 @@ class _BadInput(click.ClickException):
 @click.command("solve")
 @click.argument("problem_file", metavar="PROBLEM.json", required=False)
 @click.option("--mdgp", "mdgp_file", metavar="FILE", help="Read an MDGPLIB instance instead.")
-@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=10.0,
-              show_default=True, help="Seconds to search.")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10.0,
+    show_default=True,
+    help="Seconds to search.",
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
-@click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Parallel workers (0 = all cores).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Parallel workers (0 = all cores).",
+)
 @click.option("--no-fairness", is_flag=True, help="Only maximise the sum of pair scores.")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write JSON here.")
 def solve(problem_file, mdgp_file, time_limit, seed, workers, no_fairness, out):
@@ -49,8 +60,12 @@ def solve(problem_file, mdgp_file, time_limit, seed, workers, no_fairness, out):
         problem = _load(problem_file or mdgp_file, bool(mdgp_file))
     except click.ClickException as exc:
         raise _BadInput(exc.message) from None
-    options = Options(time_limit=time_limit, seed=seed, workers=workers,
-                      fairness=0.0 if no_fairness or mdgp_file else 1.0)
+    options = Options(
+        time_limit=time_limit,
+        seed=seed,
+        workers=workers,
+        fairness=0.0 if no_fairness or mdgp_file else 1.0,
+    )
     try:
         result = run(problem, options)
     except InfeasibleError as exc:

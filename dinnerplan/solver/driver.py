@@ -13,7 +13,7 @@ from dinnerplan.solver.instance import Instance, build
 from dinnerplan.solver.model import SeatingModel
 from dinnerplan.solver.polish import Polisher
 from dinnerplan.solver.schema import InfeasibleError, Options, Problem, Result
-from dinnerplan.solver.search import Space, best_of_runs, construct
+from dinnerplan.solver.search import Space, best_of_runs
 
 EXACT_LIMIT = 40  # guests; up to here CP-SAT tries to prove the optimum
 
@@ -60,24 +60,41 @@ def diagnose(problem: Problem, options: Options, seconds: float) -> str:
         if out.status in ("optimal", "feasible"):
             culprits.append(name)
     if culprits:
-        return ("no seating satisfies all the rules together; it becomes possible when "
-                + " or ".join(f"the {c} are relaxed" for c in culprits))
-    return "no seating satisfies the table sizes, keep-apart pairs, keep-together groups, " \
-           "fixed seats and hosts together; several of them conflict"
+        return (
+            "no seating satisfies all the rules together; it becomes possible when "
+            + " or ".join(f"the {c} are relaxed" for c in culprits)
+        )
+    return (
+        "no seating satisfies the table sizes, keep-apart pairs, keep-together groups, "
+        "fixed seats and hosts together; several of them conflict"
+    )
 
 
-def _finish(problem: Problem, inst: Instance, node_tables: np.ndarray, status: str,
-            bound: float | None, t0: float) -> Result:
+def _finish(
+    problem: Problem,
+    inst: Instance,
+    node_tables: np.ndarray,
+    status: str,
+    bound: float | None,
+    t0: float,
+) -> Result:
     tables = inst.seating(node_tables[inst.node_of])
     errors = validate.check(problem, tables)
     if errors:  # a bug, never a user error: refuse to hand out a broken seating
         raise AssertionError("solver produced an invalid seating: " + "; ".join(errors))
     parts = validate.breakdown(problem, tables, inst.fairness)
     bound = None if bound is None else float(bound)
-    return Result(status=status, objective=parts["objective"], bound=bound,
-                  seconds=time.monotonic() - t0, tables=tables,
-                  table_scores=parts["table_scores"], guest_scores=parts["guest_scores"],
-                  moved=parts["moved"], penalties=parts["penalties"])
+    return Result(
+        status=status,
+        objective=parts["objective"],
+        bound=bound,
+        seconds=time.monotonic() - t0,
+        tables=tables,
+        table_scores=parts["table_scores"],
+        guest_scores=parts["guest_scores"],
+        moved=parts["moved"],
+        penalties=parts["penalties"],
+    )
 
 
 def solve(problem: Problem, options: Options | None = None) -> Result:
@@ -92,23 +109,30 @@ def solve(problem: Problem, options: Options | None = None) -> Result:
     share = 0.2 if small else (0.85 if inst.fairness > 0 else 1.0)
     h_deadline = t0 + share * options.time_limit
     patience = 30 if small else None
-    f, grp = best_of_runs(sp, options.seed, h_deadline, 1 if small else workers,
-                          options.iterations, patience=patience)
+    f, grp = best_of_runs(
+        sp, options.seed, h_deadline, 1 if small else workers, options.iterations, patience=patience
+    )
     if grp is None or sp.violations(grp) > 0:
         # The greedy start or the search could not satisfy every rule: ask CP-SAT for any seating.
         out = SeatingModel(inst, with_objective=False).solve(
-            (deadline - time.monotonic()) / 2, workers, options.seed)
+            (deadline - time.monotonic()) / 2, workers, options.seed
+        )
         if out.status == "infeasible":
             raise InfeasibleError(diagnose(problem, options, max(0.5, options.time_limit / 10)))
         if out.table_of_node is None:
-            raise InfeasibleError("no seating satisfying every rule was found within the time "
-                                  "limit; allow more time or relax the keep-apart pairs")
+            raise InfeasibleError(
+                "no seating satisfying every rule was found within the time "
+                "limit; allow more time or relax the keep-apart pairs"
+            )
         grp = out.table_of_node
         if not small:
-            f, grp = best_of_runs(sp, options.seed, h_deadline, 1, options.iterations,
-                                  start=grp, patience=patience)
+            f, grp = best_of_runs(
+                sp, options.seed, h_deadline, 1, options.iterations, start=grp, patience=patience
+            )
     if inst.fairness > 0 or small:
-        grp = Polisher(inst, ap).run(grp, min(deadline, time.monotonic() + 0.1 * options.time_limit))
+        grp = Polisher(inst, ap).run(
+            grp, min(deadline, time.monotonic() + 0.1 * options.time_limit)
+        )
     if not small:
         return _finish(problem, inst, grp, "feasible", upper_bound(inst), t0)
     model = SeatingModel(inst)

@@ -48,7 +48,11 @@ class SeatingModel:
         self.scale = integer_scale(raw)
         self.model = cp_model.CpModel()
         # Variables.
-        self.x = {(v, t): self.model.new_bool_var(f"x{v}_{t}") for v in range(self.m) for t in range(self.k)}
+        self.x = {
+            (v, t): self.model.new_bool_var(f"x{v}_{t}")
+            for v in range(self.m)
+            for t in range(self.k)
+        }
         self.linked = self._linked_pairs()
         self.y = {p: self.model.new_bool_var(f"y{p[0]}_{p[1]}") for p in self.linked}
         # Constraints.
@@ -106,8 +110,11 @@ class SeatingModel:
         # Guests who must be kept apart never share a table (hosts are handled separately).
         hosts = set(self.inst.hosts)
         node_of = self.inst.node_of
-        pairs = {tuple(sorted((int(node_of[a]), int(node_of[b])))) for a, b in self.inst.apart
-                 if not (a in hosts and b in hosts)}
+        pairs = {
+            tuple(sorted((int(node_of[a]), int(node_of[b]))))
+            for a, b in self.inst.apart
+            if not (a in hosts and b in hosts)
+        }
         for v, w in pairs:
             for t in range(self.k):
                 self.model.add_at_most_one(self.x[v, t], self.x[w, t])
@@ -173,8 +180,12 @@ class SeatingModel:
         s = self.scale
         terms = [round(s * self.ds[v, w]) * y for (v, w), y in self.y.items() if self.ds[v, w]]
         if self.inst.problem.current:
-            terms += [-round(s * self.move[v, t]) * self.x[v, t]
-                      for v in range(self.m) for t in range(self.k) if self.move[v, t]]
+            terms += [
+                -round(s * self.move[v, t]) * self.x[v, t]
+                for v in range(self.m)
+                for t in range(self.k)
+                if self.move[v, t]
+            ]
         self.best_terms = []
         for i, row in self.best_gain.items():
             v = int(self.inst.node_of[i])
@@ -216,8 +227,12 @@ class SeatingModel:
         solver.parameters.random_seed = seed
         code = solver.solve(self.model)
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            table = np.array([next(t for t in range(self.k) if solver.value(self.x[v, t]))
-                              for v in range(self.m)])
+            table = np.array(
+                [
+                    next(t for t in range(self.k) if solver.value(self.x[v, t]))
+                    for v in range(self.m)
+                ]
+            )
             status = "optimal" if code == cp_model.OPTIMAL else "feasible"
             c = self.constant()
             obj = solver.objective_value / self.scale + c if self.with_objective else None

@@ -55,8 +55,12 @@ class Polisher:
                     b = int(grp[u])
                     options = [([x for x in tables[a] if x != v], tables[b] + [v])]
                     if self.inst.node_fixed[u] < 0:
-                        options.append(([x for x in tables[a] if x != v] + [int(u)],
-                                        [x for x in tables[b] if x != u] + [v]))
+                        options.append(
+                            (
+                                [x for x in tables[a] if x != v] + [int(u)],
+                                [x for x in tables[b] if x != u] + [v],
+                            )
+                        )
                     for new_a, new_b in options:
                         if not (self.fits(new_a, a) and self.fits(new_b, b)):
                             continue

@@ -73,7 +73,9 @@ class Problem:
         except KeyError as exc:
             raise ValueError(f"missing field {exc.args[0]!r}") from None
         except TypeError:
-            raise ValueError("'guests' must be a list of names and 'tables' a list of objects") from None
+            raise ValueError(
+                "'guests' must be a list of names and 'tables' a list of objects"
+            ) from None
         scores = []
         for row in d.get("scores", []):
             if not isinstance(row, list | tuple) or len(row) != 3:

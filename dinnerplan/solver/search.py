@@ -61,13 +61,17 @@ def target_sizes(sp: Space) -> np.ndarray | None:
         nxt: dict[int, tuple[int, tuple]] = {}
         for used, (val, pat) in best.items():
             for s in range(int(lo), int(hi) + 1):
-                if used + s <= total and (used + s not in nxt or nxt[used + s][0] < val + s * (s - 1)):
+                if used + s <= total and (
+                    used + s not in nxt or nxt[used + s][0] < val + s * (s - 1)
+                ):
                     nxt[used + s] = (val + s * (s - 1), (*pat, s))
         best = nxt
     return np.array(best[total][1]) if total in best else None
 
 
-def construct(sp: Space, rng: np.random.Generator, sizes: np.ndarray | None = None) -> np.ndarray | None:
+def construct(
+    sp: Space, rng: np.random.Generator, sizes: np.ndarray | None = None
+) -> np.ndarray | None:
     """Greedy random start: fill minimum sizes first, then the best table with room."""
     if sizes is not None:
         grp = construct(Space(sp.d, sp.unary, sp.w, sizes, sizes, sp.fixed, sp.apart), rng)
@@ -218,7 +222,10 @@ class Tabu:
             if a == b:
                 continue
             dw = sp.w[j] - sp.w[i]
-            if sp.mins[a] <= self.size[a] + dw <= sp.maxs[a] and sp.mins[b] <= self.size[b] - dw <= sp.maxs[b]:
+            if (
+                sp.mins[a] <= self.size[a] + dw <= sp.maxs[a]
+                and sp.mins[b] <= self.size[b] - dw <= sp.maxs[b]
+            ):
                 self.move(i, b)
                 self.move(j, a)
         if self.moves_possible and rng.random() < self.shift_rate:
@@ -235,8 +242,14 @@ class Tabu:
                 self.move(i, b)
 
 
-def iterated_tabu(sp: Space, start: np.ndarray, seed: int, deadline: float,
-                  iterations: int | None = None, patience: int | None = None):
+def iterated_tabu(
+    sp: Space,
+    start: np.ndarray,
+    seed: int,
+    deadline: float,
+    iterations: int | None = None,
+    patience: int | None = None,
+):
     """Iterated tabu search: tabu descent, then perturb the best seating and repeat."""
     rng = np.random.default_rng(seed)
     ts = Tabu(sp, start, rng)
@@ -263,8 +276,14 @@ def iterated_tabu(sp: Space, start: np.ndarray, seed: int, deadline: float,
     return best_f, best_grp
 
 
-def _one_run(sp: Space, seed: int, deadline: float, iterations: int | None,
-             patience: int | None, start: np.ndarray | None = None):
+def _one_run(
+    sp: Space,
+    seed: int,
+    deadline: float,
+    iterations: int | None,
+    patience: int | None,
+    start: np.ndarray | None = None,
+):
     """Build a start (unless given) and run the iterated tabu search (one worker)."""
     rng = np.random.default_rng(seed)
     if start is None:
@@ -274,9 +293,15 @@ def _one_run(sp: Space, seed: int, deadline: float, iterations: int | None,
     return iterated_tabu(sp, start, seed, deadline, iterations, patience)
 
 
-def best_of_runs(sp: Space, seed: int, deadline: float, workers: int,
-                 iterations: int | None = None, start: np.ndarray | None = None,
-                 patience: int | None = None):
+def best_of_runs(
+    sp: Space,
+    seed: int,
+    deadline: float,
+    workers: int,
+    iterations: int | None = None,
+    start: np.ndarray | None = None,
+    patience: int | None = None,
+):
     """Run `workers` independent searches (extra ones in child processes); keep the best."""
     futures, pool = [], None
     if workers > 1:
@@ -284,8 +309,10 @@ def best_of_runs(sp: Space, seed: int, deadline: float, workers: int,
         from concurrent.futures import ProcessPoolExecutor
 
         pool = ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("spawn"))
-        futures = [pool.submit(_one_run, sp, seed * 1009 + w, deadline, iterations, patience)
-                   for w in range(1, workers)]
+        futures = [
+            pool.submit(_one_run, sp, seed * 1009 + w, deadline, iterations, patience)
+            for w in range(1, workers)
+        ]
     try:
         results = [_one_run(sp, seed * 1009, deadline, iterations, patience, start)]
         results += [f.result() for f in futures]

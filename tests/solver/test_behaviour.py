@@ -52,8 +52,9 @@ def test_reseat_moves_few_guests_when_one_guest_leaves_and_one_arrives():
 
 
 def test_reseat_lists_who_moves_from_where_to_where():
-    p = problem(4, [(0, 2), (0, 2)], [(0, 1, 50)], current={"g0": "T1", "g1": "T2", "g2": "T1"},
-                move_cost=1)
+    p = problem(
+        4, [(0, 2), (0, 2)], [(0, 1, 50)], current={"g0": "T1", "g1": "T2", "g2": "T1"}, move_cost=1
+    )
     result = solve(p, Options(time_limit=2, workers=1, fairness=0))
     assert result.penalties == {"pair_score": 50, "fairness": 0, "moves": 1}
     assert result.moved in ([("g0", "T1", "T2")], [("g1", "T2", "T1")])
@@ -65,8 +66,12 @@ def test_wedding17_is_solved_to_proven_optimum(benchmarks):
     p = Problem(
         guests=tuple(names),
         tables=tuple(Table(f"T{t + 1}", 0, data["table_capacity"]) for t in range(data["tables"])),
-        scores=tuple((names[i], names[j], c[i][j]) for i in range(len(names))
-                     for j in range(i + 1, len(names)) if c[i][j]),
+        scores=tuple(
+            (names[i], names[j], c[i][j])
+            for i in range(len(names))
+            for j in range(i + 1, len(names))
+            if c[i][j]
+        ),
     )
     result = solve(p, Options(time_limit=30, fairness=0))
     assert result.status == "optimal"

@@ -27,7 +27,9 @@ def where(result, guest):
 
 def test_every_guest_sits_once_at_a_table_within_its_size():
     result = seat(problem(13, [(6, 10), (6, 10)], [(0, 1, 5)]))
-    assert sorted(g for m in result.tables.values() for g in m) == sorted(f"g{i}" for i in range(13))
+    assert sorted(g for m in result.tables.values() for g in m) == sorted(
+        f"g{i}" for i in range(13)
+    )
     assert all(6 <= len(m) <= 10 for m in result.tables.values())
 
 
@@ -82,8 +84,12 @@ def test_fixed_seats_are_kept():
 
 
 def test_fixed_seats_conflicting_with_together_group():
-    p = Problem(guests=("ana", "ben", "cy", "dee"), tables=(Table("T1", 0, 4), Table("T2", 0, 4)),
-                together=(("ana", "ben"),), fixed={"ana": "T1", "ben": "T2"})
+    p = Problem(
+        guests=("ana", "ben", "cy", "dee"),
+        tables=(Table("T1", 0, 4), Table("T2", 0, 4)),
+        together=(("ana", "ben"),),
+        fixed={"ana": "T1", "ben": "T2"},
+    )
     assert reason(p) == "ana must sit at T1 and is kept together with ben, who must sit at T2"
 
 

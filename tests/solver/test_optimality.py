@@ -23,11 +23,14 @@ def tiny_problems(draw, max_guests=7, rules=True):
     kw = {}
     if rules:
         names = [f"g{i}" for i in range(n)]
-        kw["apart"] = tuple((names[i], names[j]) for i, j in
-                            draw(st.lists(st.sampled_from(pairs), unique=True, max_size=3)))
+        kw["apart"] = tuple(
+            (names[i], names[j])
+            for i, j in draw(st.lists(st.sampled_from(pairs), unique=True, max_size=3))
+        )
         if draw(st.booleans()) and n >= 2:
-            kw["together"] = (tuple(draw(st.lists(st.sampled_from(names), min_size=2,
-                                                  max_size=3, unique=True))),)
+            kw["together"] = (
+                tuple(draw(st.lists(st.sampled_from(names), min_size=2, max_size=3, unique=True))),
+            )
         fixed = draw(st.dictionaries(st.sampled_from(names), st.integers(1, k), max_size=2))
         kw["fixed"] = {g: f"T{t}" for g, t in fixed.items()}
         kw["hosts"] = tuple(draw(st.lists(st.sampled_from(names), unique=True, max_size=k + 1)))

@@ -27,9 +27,12 @@ def test_solver_modules_import_only_stdlib_numpy_ortools():
     for path in modules:
         for full, root in imported_roots(path):
             own = full == "dinnerplan.solver" or full.startswith("dinnerplan.solver.")
-            if root == "dinnerplan" and not own:
-                bad.append(f"{path.name}: {full}")
-            elif root not in ALLOWED and root not in sys.stdlib_module_names:
+            if (
+                root == "dinnerplan"
+                and not own
+                or root not in ALLOWED
+                and root not in sys.stdlib_module_names
+            ):
                 bad.append(f"{path.name}: {full}")
     assert bad == []
 
