@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField
-from wtforms.validators import InputRequired, Optional
+from wtforms import IntegerField, StringField
+from wtforms.validators import AnyOf, InputRequired, Optional
 
 
 class VersionForm(FlaskForm):
@@ -32,13 +32,13 @@ class LockForm(VersionForm):
 
     guest_id = IntegerField("Guest", validators=[Optional()])
     table_id = IntegerField("Table", validators=[Optional()])
-    action = SelectField("Action", choices=[("lock", "Lock"), ("unlock", "Unlock")])
+    action = StringField("Action", validators=[AnyOf(("lock", "unlock"), "Choose lock or unlock.")])
 
 
 class CheckInForm(FlaskForm):
     """Mark a guest arrived or a no-show on the night."""
 
     guest_id = IntegerField("Guest", validators=[InputRequired()])
-    action = SelectField(
-        "Action", choices=[("arrived", "Arrived"), ("no_show", "No-show"), ("undo", "Undo")]
+    action = StringField(
+        "Action", validators=[AnyOf(("arrived", "no_show", "undo"), "Choose a check-in action.")]
     )

@@ -23,9 +23,16 @@ def add_guests(app, event, n: int, seed: int = 1, rsvp: str = "yes", **fields) -
         ids = {}
         for i, p in enumerate(profiles):
             g = Guest(
-                event_id=event.id, name=p.name, email=f"p{seed}-{i}@example.com",
-                company=p.company, one_liner=p.one_liner, offers=list(p.offers),
-                needs=list(p.needs), intent=p.intent, rsvp=rsvp, **fields,
+                event_id=event.id,
+                name=p.name,
+                email=f"p{seed}-{i}@example.com",
+                company=p.company,
+                one_liner=p.one_liner,
+                offers=list(p.offers),
+                needs=list(p.needs),
+                intent=p.intent,
+                rsvp=rsvp,
+                **fields,
             )
             db.session.add(g)
             db.session.flush()
