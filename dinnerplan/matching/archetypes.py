@@ -24,14 +24,19 @@ class Archetype:
 
 A = Archetype
 
+# fmt: off
 ARCHETYPES: tuple[Archetype, ...] = (
     # Founders and the people who fund them.
     A("Founder of a B2B SaaS startup", "software", "investors",
-      ("Can share what worked in our first 20 enterprise sales", "Happy to demo our analytics tool"),
-      ("Raising a seed round, looking for angel investors", "Need a part-time CFO for the financial model")),
+      ("Can share what worked in our first 20 enterprise sales",
+       "Happy to demo our analytics tool"),
+      ("Raising a seed round, looking for angel investors",
+       "Need a part-time CFO for the financial model")),
     A("Founder of a fintech app", "finance", "investors",
-      ("Know the payments regulation landscape well", "Can intro people to the open banking community"),
-      ("Closing our pre-seed, want to meet VCs", "Need a lawyer who understands fintech licensing")),
+      ("Know the payments regulation landscape well",
+       "Can intro people to the open banking community"),
+      ("Closing our pre-seed, want to meet VCs",
+       "Need a lawyer who understands fintech licensing")),
     A("Solo founder building a climate startup", "climate", "partners",
       ("Lots of experience with solar installers and energy data",),
       ("Looking for a technical co-founder", "Would love intros to impact investors")),
@@ -40,7 +45,8 @@ ARCHETYPES: tuple[Archetype, ...] = (
        "Happy to review pitch decks"),
       ("Meeting great founders before they raise", "Always looking for strong analysts to hire")),
     A("Angel investor", "finance", "give_back",
-      ("Angel investor in B2B startups, ticket size 10-50k", "Ex-founder, happy to mentor first-time founders"),
+      ("Angel investor in B2B startups, ticket size 10-50k",
+       "Ex-founder, happy to mentor first-time founders"),
       ("Interesting early-stage companies to back",)),
     A("Impact fund associate", "finance", "give_back",
       ("We invest in climate and social impact startups", "Can explain how grant funding works"),
@@ -51,7 +57,8 @@ ARCHETYPES: tuple[Archetype, ...] = (
       ("Want to stay close to young companies",)),
     A("Founder of a D2C skincare brand", "consumer", "clients",
       ("Know a lot about Instagram and influencer marketing",),
-      ("Want to get into retail stockists and pharmacies", "Looking for a cheaper contract manufacturer")),
+      ("Want to get into retail stockists and pharmacies",
+       "Looking for a cheaper contract manufacturer")),
     A("Founder of a craft drinks brand", "food", "partners",
       ("Can share our experience with co-packers and bottling",),
       ("Need distribution into bars and supermarkets", "Need a new logo and label design")),
@@ -66,7 +73,8 @@ ARCHETYPES: tuple[Archetype, ...] = (
       ("Hiring a senior backend engineer", "Need a head of growth")),
     # Makers, designers and builders.
     A("Brand designer", "creative", "clients",
-      ("Brand designer: logos, visual identity, packaging", "Happy to give quick feedback on your brand"),
+      ("Brand designer: logos, visual identity, packaging",
+       "Happy to give quick feedback on your brand"),
       ("Looking for startups that need a rebrand",)),
     A("UX designer", "creative", "job",
       ("UX designer, can review your onboarding flow", "I run user research and usability tests"),
@@ -84,7 +92,8 @@ ARCHETYPES: tuple[Archetype, ...] = (
       ("Our agency builds iOS and Android apps",),
       ("Looking for companies who need an app built", "Hiring two junior developers")),
     A("CTO of a scale-up", "software", "hire",
-      ("Can advise on scaling a backend and cloud infrastructure", "Happy to do technical due diligence"),
+      ("Can advise on scaling a backend and cloud infrastructure",
+       "Happy to do technical due diligence"),
       ("Recruiting engineers for our platform team", "Want to meet other CTOs")),
     A("Data scientist", "software", "job",
       ("Data scientist: machine learning, forecasting, dashboards",),
@@ -217,3 +226,4 @@ ARCHETYPES: tuple[Archetype, ...] = (
       ("Run a founder community of 2,000 people, can share how we grew it",),
       ("Want to meet other community organisers",)),
 )
+# fmt: on

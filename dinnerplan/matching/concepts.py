@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# fmt: off
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "funding": (
         r"invest(?:or|ors|ing|ment|s)?\b", r"angels?\b", r"vcs?\b", r"venture",
@@ -163,6 +164,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         r"focus groups?", r"beta testers?", r"pilot (?:customers?|users?)",
     ),
 }
+# fmt: on
 
 # One regex per concept; the lookbehind makes every pattern match at a word start only.
 _COMPILED = {

@@ -14,6 +14,7 @@ from itertools import combinations
 from dinnerplan.matching.schema import Profile
 from dinnerplan.matching.weights import MAX_TOGETHER
 
+# fmt: off
 _COMPANY_SUFFIXES = frozenset(
     {
         "inc", "incorporated", "llc", "ltd", "limited", "gmbh", "corp", "corporation",
@@ -21,6 +22,7 @@ _COMPANY_SUFFIXES = frozenset(
         "pty", "llp", "lp", "group", "holdings", "the",
     }
 )
+# fmt: on
 
 
 def normalise_company(name: str) -> str:

@@ -35,6 +35,7 @@ INTENT_PHRASES = MappingProxyType(
 )
 
 # Spellings people actually type into a spreadsheet cell, after `_normalise`.
+# fmt: off
 _ALIASES = {
     "peers": (
         "peer", "meet peers", "peers and learn", "learn", "learning", "networking",
@@ -69,6 +70,7 @@ _ALIASES = {
         "help others", "help", "pay it forward", "coach", "coaching",
     ),
 }
+# fmt: on
 
 _LOOKUP: dict[str, str] = {}
 for _key, _label in INTENTS.items():

@@ -24,6 +24,7 @@ from dinnerplan.matching.concepts import expand
 
 # Words that say "I need" or "I offer" rather than what: they would make every need
 # look like every other need.
+# fmt: off
 FILLER_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
     "need", "needs", "needed", "needing", "looking", "look", "seeking", "seek", "want",
     "wanted", "help", "helping", "happy", "offer", "offering", "offers", "someone",
@@ -32,6 +33,7 @@ FILLER_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
     "really", "tips", "people", "person", "know", "talk", "chat", "share", "sharing",
     "wants", "lot", "lots", "bit", "able", "glad", "also", "maybe", "ideally", "etc",
 }
+# fmt: on
 
 # Weight of each space per variant; the weights of a variant sum to 1.
 VARIANTS: dict[str, dict[str, float]] = {

@@ -13,6 +13,7 @@ import random
 from dinnerplan.matching.archetypes import ARCHETYPES
 from dinnerplan.matching.schema import Profile
 
+# fmt: off
 FIRST_NAMES = (
     "Ana", "Ben", "Chioma", "Dmitri", "Elif", "Farah", "Gustavo", "Hana", "Ivan", "Jia",
     "Kwame", "Lena", "Mateo", "Nadia", "Oskar", "Priya", "Quentin", "Rosa", "Samir", "Tove",
@@ -33,6 +34,7 @@ _COMPANY_STEMS = (
     "Fern", "Granite", "Tidal", "Juniper", "Atlas", "Saffron", "Orbit", "Willow", "Quartz",
 )
 _COMPANY_TAILS = ("loop", "wind", "works", "peak", "field", "labs", "stack", "bridge", "point")
+# fmt: on
 _LEGAL = ("", " Ltd", " Inc.", " GmbH", " & Co.", " LLC")
 
 # Everyday asks and offers that any kind of guest might add to their profile.

@@ -149,8 +149,13 @@ def score_pairs(profiles: Iterable[Profile], matcher: Matcher | None = None) -> 
         for j in np.flatnonzero(helped_by[i] > 0):
             helps[(profiles[j].id, profiles[i].id)] = [
                 _need_reason(
-                    profiles[j], profiles[i], offers[best_at[k, j]][1], needs[k][1],
-                    float(best[k, j]), names, offers[best_at[k, j]] in roles,
+                    profiles[j],
+                    profiles[i],
+                    offers[best_at[k, j]][1],
+                    needs[k][1],
+                    float(best[k, j]),
+                    names,
+                    offers[best_at[k, j]] in roles,
                 )
                 for k in top[:, j]
                 if best[k, j] > 0
@@ -158,8 +163,11 @@ def score_pairs(profiles: Iterable[Profile], matcher: Matcher | None = None) -> 
 
     pairs: dict[tuple[str, str], Match] = {}
     for i, j in zip(*np.nonzero(np.triu(total, k=1)), strict=True):
-        a, b = (profiles[i], profiles[j]) if profiles[i].id < profiles[j].id else (
-            profiles[j], profiles[i])
+        a, b = (
+            (profiles[i], profiles[j])
+            if profiles[i].id < profiles[j].id
+            else (profiles[j], profiles[i])
+        )
         reasons = helps.get((b.id, a.id), []) + helps.get((a.id, b.id), [])
         if len(reasons) > 1:
             reasons.sort(key=lambda r: -r.similarity)

@@ -30,6 +30,7 @@ MAX_TOGETHER = 4
 # Intent affinity in points, symmetric. Positive: the two reasons for coming fit
 # (someone raising money meets someone who came to give back). Negative: the table
 # would turn into a sales pitch (two guests who both came to find clients).
+# fmt: off
 _AFFINITY_ROWS = {
     #            peers clients investors hire  job  partners give_back
     "peers":     (2.0,  0.0,    0.0,     0.5,  0.5, 1.0,     2.0),
@@ -40,6 +41,7 @@ _AFFINITY_ROWS = {
     "partners":  (1.0,  1.0,    0.5,     0.5,  0.5, 2.0,     1.0),
     "give_back": (2.0,  1.0,    4.0,     1.0,  3.0, 1.0,     1.0),
 }
+# fmt: on
 
 INTENT_AFFINITY = MappingProxyType(
     {

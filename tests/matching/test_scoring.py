@@ -5,12 +5,19 @@ import pytest
 from dinnerplan.matching import Profile, score_pairs
 
 FOUNDER = Profile(
-    "ana", "Ana Silva", "Brightloop", offers=("Python backend development",),
-    needs=("Raising a seed round, looking for angel investors",), intent="investors",
+    "ana",
+    "Ana Silva",
+    "Brightloop",
+    offers=("Python backend development",),
+    needs=("Raising a seed round, looking for angel investors",),
+    intent="investors",
 )
 ANGEL = Profile(
-    "ben", "Ben Okafor", "Northwind Capital",
-    offers=("Angel investor in B2B startups",), needs=("Need a backend developer",),
+    "ben",
+    "Ben Okafor",
+    "Northwind Capital",
+    offers=("Angel investor in B2B startups",),
+    needs=("Need a backend developer",),
     intent="give_back",
 )
 
@@ -38,10 +45,12 @@ def test_two_way_pair_outranks_two_one_way_pairs():
 
 
 def test_sellers_with_nothing_for_each_other_score_zero():
-    a = person("sel1", offers=("Tax returns for freelancers",), needs=("More clients",),
-               intent="clients")
-    b = person("sel2", offers=("Kubernetes consulting",), needs=("New customers",),
-               intent="clients")
+    a = person(
+        "sel1", offers=("Tax returns for freelancers",), needs=("More clients",), intent="clients"
+    )
+    b = person(
+        "sel2", offers=("Kubernetes consulting",), needs=("New customers",), intent="clients"
+    )
     scores = score_pairs([a, b])
     assert scores.score("sel1", "sel2") == 0
     assert ("sel1", "sel2") not in scores.pairs
@@ -50,13 +59,17 @@ def test_sellers_with_nothing_for_each_other_score_zero():
 def test_founder_meets_angel_well():
     scores = score_pairs([FOUNDER, ANGEL])
     match = scores.pairs[("ana", "ben")]
-    peers = score_pairs([
-        person("p1", intent="peers"), person("p2", intent="peers"),
-    ]).score("p1", "p2")
+    peers = score_pairs(
+        [
+            person("p1", intent="peers"),
+            person("p2", intent="peers"),
+        ]
+    ).score("p1", "p2")
     assert match.score > 20  # two needs met both ways plus intents that fit
     assert 0 < peers < match.score
-    assert any(r.text == "Ana came to find investors — Ben came to give back"
-               for r in match.reasons)
+    assert any(
+        r.text == "Ana came to find investors — Ben came to give back" for r in match.reasons
+    )
 
 
 def test_investors_meets_give_back_beats_investors_meets_investors():
