@@ -16,10 +16,14 @@ from flask import current_app
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest, SeatingVersion, Table
 from dinnerplan.seating import versions as v
+from dinnerplan.seating.polish import HelpPolisher
 
 # A re-seat around locks prefers to leave the unlocked guests where they were: a move must
 # gain more than this (a need met is worth 10).
 RESEAT_MOVE_COST = 0.5
+# Weight of each guest's best tablemate score: spreads good matches so that nearly every
+# guest who can be helped sits with someone who can help (see docs/seating.md).
+FAIRNESS = 1.0
 
 
 class SeatingFailed(Exception):
@@ -157,6 +161,13 @@ def build_problem(plan: Plan, scores):
     return problem, gl, tl
 
 
+def help_more(plan: Plan, scores, seating: dict[int, int]) -> dict[int, int]:
+    """Seat more helpable guests with a helper without breaking any rule (see polish.py)."""
+    frozen = set(plan.fixed) | {int(g) for grp in scores.together for g in grp}
+    limits = {t.id: (t.min_seats, t.max_seats) for t in plan.tables}
+    return HelpPolisher(scores, limits, frozen).improve(seating)
+
+
 def solve_version(
     version: SeatingVersion,
     time_limit: float | None = None,
@@ -174,14 +185,23 @@ def solve_version(
     problem, gl, tl = build_problem(plan, scores)
     limit = float(time_limit or current_app.config["SOLVER_TIME_LIMIT"])
     progress(f"Seating {len(plan.guests)} guests at {len(plan.tables)} tables (up to {limit:g} s)…")
-    options = Options(time_limit=limit, workers=int(current_app.config["SOLVER_WORKERS"]))
+    options = Options(
+        time_limit=limit,
+        workers=int(current_app.config["SOLVER_WORKERS"]),
+        fairness=float(current_app.config.get("SOLVER_FAIRNESS", FAIRNESS)),
+    )
     result = solve(problem, options)
     guest_of = {label: gid for gid, label in gl.items()}
     table_of = {label: tid for tid, label in tl.items()}
     seating = {guest_of[g]: table_of[t] for t, members in result.tables.items() for g in members}
+    status, objective = result.status, result.objective
+    if version.kind != "late":  # a late re-seat moves as few guests as possible instead
+        polished = help_more(plan, scores, seating)
+        if polished != seating:  # no longer the solver's own optimum
+            seating, status, objective = polished, "feasible", None
     v.record(version, event, seating, plan.locked, plan.previous, scores)
-    version.status = result.status
-    version.objective = result.objective
+    version.status = status
+    version.objective = objective
     version.bound = result.bound
     version.seconds = round(result.seconds, 2)
     version.reason = ""

@@ -17,7 +17,7 @@ def test_export_csv_is_safe_and_complete(app, signed_in, event):
     ids = add_guests(app, event, 14, seed=31)
     with app.app_context():
         g = db.session.get(Guest, ids[0])
-        g.name, g.company = "=HYPERLINK(\"http://evil\")", "@SUM(A1)"
+        g.name, g.company = '=HYPERLINK("http://evil")', "@SUM(A1)"
         db.session.commit()
     signed_in.post(f"/events/{event.id}/seating/run")
     resp = signed_in.get(f"/events/{event.id}/seating/export.csv")
@@ -65,7 +65,9 @@ def test_other_organizer_gets_404_everywhere(app, client, make, event):
     for rule in rules:
         path = rule.rule.replace("<int:event_id>", str(event.id))
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
-            resp = client.open(path, method=method, data={"version": 1, "guest_id": 1, "table_id": 1})
+            resp = client.open(
+                path, method=method, data={"version": 1, "guest_id": 1, "table_id": 1}
+            )
             assert resp.status_code == 404, (method, path, resp.status_code)
 
 
@@ -92,8 +94,13 @@ def test_forms_carry_and_require_csrf(app, csrf_on, signed_in, event):
     refused = signed_in.post(f"/events/{event.id}/seating/publish", data={"version": 1})
     assert refused.status_code == 400
     token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-    ok = signed_in.post(f"/events/{event.id}/seating/publish", data={"version": 1, "csrf_token": token})
+    ok = signed_in.post(
+        f"/events/{event.id}/seating/publish", data={"version": 1, "csrf_token": token}
+    )
     assert ok.status_code == 302
-    header = signed_in.post(f"/events/{event.id}/seating/lock", headers={"X-CSRFToken": token},
-                            data={"version": 1, "table_id": 1, "action": "lock"})
+    header = signed_in.post(
+        f"/events/{event.id}/seating/lock",
+        headers={"X-CSRFToken": token},
+        data={"version": 1, "table_id": 1, "action": "lock"},
+    )
     assert header.status_code == 302

@@ -74,25 +74,36 @@ class TestRQ:
     def run_worker(self, app):
         """A real RQ worker in its own process; it builds its app from the environment."""
         env = dict(os.environ)
-        env.update({
-            "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
-            "REDIS_URL": app.config["REDIS_URL"],
-            "MAIL_SERVER": str(app.config["MAIL_SERVER"]),
-            "MAIL_PORT": str(app.config["MAIL_PORT"]),
-            "SOLVER_TIME_LIMIT": "1",
-            "SOLVER_WORKERS": "1",
-            "PYTHONPATH": str(ROOT),
-        })
+        env.update(
+            {
+                "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
+                "REDIS_URL": app.config["REDIS_URL"],
+                "MAIL_SERVER": str(app.config["MAIL_SERVER"]),
+                "MAIL_PORT": str(app.config["MAIL_PORT"]),
+                "SOLVER_TIME_LIMIT": "1",
+                "SOLVER_WORKERS": "1",
+                "PYTHONPATH": str(ROOT),
+            }
+        )
         script = (
             "from redis import Redis; from rq import Queue, SimpleWorker; import os\n"
             "conn = Redis.from_url(os.environ['REDIS_URL'])\n"
-            "SimpleWorker([Queue('dinnerplan', connection=conn)], connection=conn).work(burst=True)\n"
+            "queue = Queue('dinnerplan', connection=conn)\n"
+            "SimpleWorker([queue], connection=conn).work(burst=True)\n"
         )
-        done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert done.returncode == 0, done.stderr[-2000:]
 
-    def test_rq_worker_seats_and_a_failed_job_keeps_the_previous_seating(self, app, signed_in, event):
+    def test_rq_worker_seats_and_a_failed_job_keeps_the_previous_seating(
+        self, app, signed_in, event
+    ):
         conn = redis_or_skip(app.config["REDIS_URL"])
         from rq import Queue
 
@@ -121,6 +132,8 @@ class TestRQ:
         assert "Version 2: seating failed." in page
         assert "there are no confirmed guests to seat yet" in page
         with app.app_context():
-            v1 = db.session.execute(db.select(SeatingVersion).where(SeatingVersion.number == 1)).scalar_one()
+            v1 = db.session.execute(
+                db.select(SeatingVersion).where(SeatingVersion.number == 1)
+            ).scalar_one()
             assert {a.guest_id: a.table_id for a in v1.assignments} == seating
             assert v1.status in ("optimal", "feasible")

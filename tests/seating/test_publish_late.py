@@ -69,7 +69,8 @@ def test_late_changes_move_as_few_guests_as_possible(app, signed_in, event):
     assert "Who would move:" in text and late_name in text and "not seated" in text
     with app.app_context():
         proposal = db.session.execute(
-            db.select(SeatingVersion).where(SeatingVersion.kind == "late")).scalar_one()
+            db.select(SeatingVersion).where(SeatingVersion.kind == "late")
+        ).scalar_one()
         number = proposal.number
         assert proposal.published_at is None
     signed_in.post(f"/events/{event.id}/seating/late/confirm", data={"version": number})
@@ -89,7 +90,9 @@ def test_check_in_marks_arrivals_and_no_shows(app, signed_in, event):
         first, second = (db.session.get(Guest, g).name for g in ids[:2])
     assert first in page and "Table" in page
     signed_in.post(url, data={"guest_id": ids[0], "action": "arrived"})
-    page = signed_in.post(url, data={"guest_id": ids[1], "action": "no_show"}, follow_redirects=True)
+    page = signed_in.post(
+        url, data={"guest_id": ids[1], "action": "no_show"}, follow_redirects=True
+    )
     text = page.get_data(as_text=True)
     assert "Arrived" in text and "Not coming" in text
     with app.app_context():
