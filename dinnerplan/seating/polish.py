@@ -69,19 +69,29 @@ class HelpPolisher:
                 break
         return {g: t for t, ms in tables.items() for g in ms}
 
+    def _candidates(self, tables, g: int, src: int):
+        """Yield (table, new src members, new table members): g joins a helper, or one comes."""
+        for dst, members in tables.items():
+            if dst == src:
+                continue
+            if self.helped(g, members):
+                for new_src, new_dst in self._options(tables, g, src, dst):
+                    yield dst, new_src, new_dst
+            for helper in members:
+                if helper not in self.frozen and self.scores.helps(str(helper), str(g)):
+                    for new_dst, new_src in self._options(tables, helper, dst, src):
+                        if g in new_src:
+                            yield dst, new_src, new_dst
+
     def _help(self, tables, g: int, src: int) -> bool:
         """Seat g with a helper if that helps more guests overall; return True if done."""
         best = None
-        for dst, members in tables.items():
-            if dst == src or not self.helped(g, members):
-                continue
-            before = self._count(tables[src]) + self._count(members)
-            loss_base = self._score(tables[src]) + self._score(members)
-            for new_src, new_dst in self._options(tables, g, src, dst):
-                gain = self._count(new_src) + self._count(new_dst) - before
-                loss = loss_base - self._score(new_src) - self._score(new_dst)
-                if gain > 0 and (best is None or (gain, -loss) > (best[0], -best[1])):
-                    best = (gain, loss, dst, new_src, new_dst)
+        base = {t: (self._count(ms), self._score(ms)) for t, ms in tables.items()}
+        for dst, new_src, new_dst in self._candidates(tables, g, src):
+            gain = self._count(new_src) + self._count(new_dst) - base[src][0] - base[dst][0]
+            loss = base[src][1] + base[dst][1] - self._score(new_src) - self._score(new_dst)
+            if gain > 0 and (best is None or (gain, -loss) > (best[0], -best[1])):
+                best = (gain, loss, dst, new_src, new_dst)
         if best is None:
             return False
         _, _, dst, new_src, new_dst = best
