@@ -155,7 +155,12 @@ def send_intros(version_id: int) -> int:
     ids = queue_intros(version)
     db.session.commit()
     discard_queued()  # this job sends them itself, below
-    return sum(send_one(message_id) == "sent" for message_id in ids)
+    done = set(
+        db.session.execute(
+            db.select(Message.id).where(Message.id.in_(ids), Message.status == "sent")
+        ).scalars()
+    )
+    return sum(send_one(message_id) == "sent" for message_id in ids if message_id not in done)
 
 
 def table_changes(old: SeatingVersion, new: SeatingVersion) -> dict[int, bool]:
