@@ -85,6 +85,8 @@ def _opener(me: Guest, mate: Guest, name: str, mine: list, theirs: list) -> str:
     best_theirs = theirs[0].similarity if theirs else -1.0
     if theirs and best_theirs >= best_mine:
         r = theirs[0]
+        if r.offer.strip().lower() == r.need.strip().lower():
+            return f"Ask {name} about {quote(r.offer)}."
         return f"Ask {name} about {quote(r.offer)}: it could help with {quote(r.need)}."
     if mine:
         r = mine[0]

@@ -52,11 +52,17 @@ def test_introduction_says_why_to_meet_in_both_directions(client, dinner, inbox)
         "You could help Ben with “a new logo” (you offer “logo design”); "
         "Ben could help you with “intros to seed investors”." in text
     )
-    assert "Ask Ben about “intros to seed investors”" in text
+    assert "Opener: Ask Ben about “intros to seed investors”." in text
     # Cleo (a lawyer) and Ana (a designer) cannot help each other: the intent reason.
     assert "You both came to find clients." in text
     # Ana's own personal link, not somebody else's.
     assert re.search(r"http://localhost/r/[\w.-]+", text)
+    # A one-liner can meet a need too: Cleo is the lawyer Finn is looking for.
+    cleo = Inbox.text_of(inbox.to(dinner.guest("Cleo").email)[0])
+    assert "You could help Finn with “a startup lawyer” (you are “Startup lawyer”)." in cleo
+    finn = Inbox.text_of(inbox.to(dinner.guest("Finn").email)[0])
+    assert "Cleo could help you with “a startup lawyer”." in finn
+    assert "Ask Cleo about “Startup lawyer”: it could help with “a startup lawyer”." in finn
     html = Inbox.html_of(inbox.to(dinner.guest("Ana").email)[0])
     assert "You could help Ben with “a new logo”" in html
 
