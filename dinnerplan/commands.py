@@ -58,6 +58,7 @@ def _register_area_commands() -> None:
     main.add_command(demo_command)
     main.add_command(guests_cli)
     main.add_command(intros_cli)
+    __import__("dinnerplan.seating.commands", fromlist=["register"]).register(main)
     try:
         from dinnerplan.cli_solve import solve
     except ImportError:  # the solver lands in its own change
