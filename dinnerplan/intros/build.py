@@ -17,6 +17,7 @@ from dinnerplan.matching import Scores, score_pairs
 from dinnerplan.models import Assignment, Event, Guest, SeatingVersion, Table
 from dinnerplan.profile import intent_label
 from dinnerplan.seating.profiles import profiles_for
+from dinnerplan.seating.versions import published_version
 
 
 @dataclass(frozen=True)
@@ -69,24 +70,6 @@ class Intro:
     def first(self) -> Mate | None:
         """The tablemate to talk to first: the strongest match."""
         return self.mates[0] if self.mates else None
-
-
-def published_versions(event: Event, limit: int = 2) -> list[SeatingVersion]:
-    """Return the event's published versions, latest first."""
-    return list(
-        db.session.execute(
-            db.select(SeatingVersion)
-            .where(SeatingVersion.event_id == event.id, SeatingVersion.published_at.is_not(None))
-            .order_by(SeatingVersion.published_at.desc(), SeatingVersion.id.desc())
-            .limit(limit)
-        ).scalars()
-    )
-
-
-def published_version(event: Event) -> SeatingVersion | None:
-    """Return the latest published version of the event's seating, if any."""
-    versions = published_versions(event, limit=1)
-    return versions[0] if versions else None
 
 
 def seated(version: SeatingVersion) -> list[tuple[Assignment, Guest, Table]]:

@@ -11,7 +11,8 @@ from dinnerplan.forms import EmptyForm
 from dinnerplan.intros import operations as ops
 from dinnerplan.intros.build import guest_table_context, published_version, seated
 from dinnerplan.intros.links import guest_for_token
-from dinnerplan.mail.operations import send_queued
+from dinnerplan.intros.records import intros_sent
+from dinnerplan.models import SeatingVersion
 
 bp = Blueprint("intros", __name__, url_prefix="/events/<int:event_id>/intros")
 
@@ -35,7 +36,8 @@ def preview(event_id: int):
         intro=intro,
         rendered=ops.render_intro(intro) if intro else None,
         status=ops.intro_status(event, version),
-        changes=ops.pending_changes(event),
+        changes=ops.changes_since_told(event, version),
+        changes_sent=sum(m.status == "sent" for m in ops.recorded_changes(event, version)),
     )
 
 
@@ -58,18 +60,17 @@ def send(event_id: int):
 @bp.post("/changes")
 @login_required
 def send_changes(event_id: int):
-    """Tell guests whose table changed between the latest two published seatings."""
+    """Tell guests whose table changed since they were last told; nobody else."""
     event = owned_event_or_404(event_id)
     if not EmptyForm().validate_on_submit():
         abort(400)
-    changes = ops.pending_changes(event)
-    if changes is None or not ops.intros_sent(event):
+    version = published_version(event)
+    if version is None or not intros_sent(event):
         flash("Nothing to tell yet: send the introductions of the published seating.", "error")
         return redirect(url_for(".preview", event_id=event.id))
-    told = ops.send_table_changes(event, changes.old, changes.new)
-    db.session.commit()
-    send_queued()
-    flash(f"“Your table changed” goes to {len(told)} guest(s); nobody else.", "success")
+    count = len(ops.changes_since_told(event, version))
+    ops.start_sending_changes(version)
+    flash(f"“Your table changed” goes to {count} guest(s); nobody else.", "success")
     return redirect(url_for(".preview", event_id=event.id))
 
 
@@ -82,10 +83,21 @@ def guest_table(token: str):
     return render_template("intros/guest_table.html", guest=guest, guest_table=context)
 
 
+def _on_seating_published(sender, version_id: int, **_extra) -> None:
+    """After a (re)publication: tell guests whose table changed, in the background."""
+    version = db.session.get(SeatingVersion, version_id)
+    if version is not None:
+        ops.start_sending_changes(version)
+
+
 @bp.record_once
-def _register_guest_route(state) -> None:
+def _register(state) -> None:
     # The guest's page lives under their personal link, outside the organizer's prefix.
     state.app.add_url_rule("/r/<token>/table", "intros.guest_table", guest_table)
+    from dinnerplan.seating.operations import seating_published
+
+    # Sent by the seating views after they commit a publication (first, re- or late).
+    seating_published.connect(_on_seating_published, weak=False)
 
 
 @bp.app_template_global()

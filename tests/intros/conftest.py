@@ -123,6 +123,12 @@ class Dinner:
                 status="optimal",
                 published_at=utcnow() if publish else None,
             )
+            if publish:  # as seating.operations.publish does: one published version
+                db.session.execute(
+                    db.update(SeatingVersion)
+                    .where(SeatingVersion.event_id == self.event.id)
+                    .values(published_at=None)
+                )
             db.session.add(version)
             for position, (name, firsts) in enumerate(plan.items()):
                 if name not in self.tables:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dinnerplan.extensions import db
 from dinnerplan.intros.operations import send_table_changes
+from dinnerplan.mail.operations import send_queued
 from dinnerplan.models import Event, SeatingVersion
 from tests.conftest import Inbox
 from tests.intros.conftest import FIRST_PLAN, intro_url, sign_in_as
@@ -25,7 +26,7 @@ def test_republish_with_two_guests_swapped_tells_only_those_two(client, dinner, 
     dinner.seat(SWAPPED)
 
     page = client.get(intro_url(dinner)).get_data(as_text=True)
-    assert "2 guests changed table or got a new seat; 0 told so far" in page
+    assert "2 guests changed table or got a new seat since they were last told" in page
     page = client.post(intro_url(dinner, "changes"), follow_redirects=True).get_data(as_text=True)
 
     assert "goes to 2 guest(s); nobody else" in page
@@ -83,3 +84,42 @@ def test_no_change_emails_before_the_introductions_went_out(client, dinner, inbo
         versions = [db.session.get(SeatingVersion, v) for v in (old, new)]
         assert send_table_changes(event, *versions) == []
     assert inbox.messages == []
+
+
+def test_publishing_through_the_seating_page_tells_only_guests_who_moved(
+    client, dinner, inbox, app
+):
+    _introduce(client, dinner, inbox)
+    dinner.seat(SWAPPED, publish=False)
+
+    page = client.post(
+        f"/events/{dinner.event.id}/seating/publish", data={"version": 2}, follow_redirects=True
+    ).get_data(as_text=True)
+
+    assert "Version 2 is published" in page
+    assert sorted(m["To"] for m in inbox.messages) == sorted(
+        [dinner.guest("Ben").email, dinner.guest("Eve").email]
+    )
+    assert all(m["Subject"].startswith("Your table changed") for m in inbox.messages)
+    # Going back to version 1 moves them back: they hear again, nobody else does.
+    inbox.clear()
+    client.post(f"/events/{dinner.event.id}/seating/publish", data={"version": 1})
+    assert sorted(m["To"] for m in inbox.messages) == sorted(
+        [dinner.guest("Ben").email, dinner.guest("Eve").email]
+    )
+
+
+def test_send_table_changes_records_only_the_swapped_guests(client, dinner, inbox, app):
+    _introduce(client, dinner, inbox)
+    old, new = 1, dinner.seat(SWAPPED)
+    with app.app_context():
+        event = db.session.get(Event, dinner.event.id)
+        told = send_table_changes(
+            event, db.session.get(SeatingVersion, old), db.session.get(SeatingVersion, new)
+        )
+        db.session.commit()
+        send_queued()
+    assert told == sorted([dinner.guest("Ben").id, dinner.guest("Eve").id])
+    assert sorted(m["To"] for m in inbox.messages) == sorted(
+        [dinner.guest("Ben").email, dinner.guest("Eve").email]
+    )
