@@ -13,6 +13,7 @@ publication (a background job works out who changed table since they were last t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from flask import render_template
 
@@ -28,8 +29,12 @@ from dinnerplan.intros.changes import (  # noqa: F401  (the public entry points)
 from dinnerplan.intros.records import event_messages, intro_key, told_earlier, version_of
 from dinnerplan.mail.operations import discard_queued, queue_message, send_one
 from dinnerplan.models import Event, Message, SeatingVersion
+from dinnerplan.models._base import utcnow
 
 SEND_JOB = "dinnerplan.intros.operations:send_intros"
+# A batch still unsent after this long was left behind by a stopped worker: the page
+# stops refreshing, and "Send" again picks the queued rows up.
+STALLED_AFTER = timedelta(minutes=15)
 
 
 def intro_subject(intro: Intro) -> str:
@@ -56,6 +61,7 @@ class Status:
     failed: int
     pending: int  # recorded, not sent yet (queued or being sent)
     earlier: int  # seated guests told by an earlier version: not introduced again
+    recent: int = 0  # pending rows recorded in the last few minutes: a job is on it
 
     @property
     def to_send(self) -> int:
@@ -64,8 +70,8 @@ class Status:
 
     @property
     def in_progress(self) -> bool:
-        """True while recorded introductions still wait to be sent."""
-        return self.pending > 0
+        """True while a job is sending (rows left behind by a stopped worker don't count)."""
+        return self.recent > 0
 
 
 def intro_status(event: Event, version: SeatingVersion) -> Status:
@@ -74,8 +80,10 @@ def intro_status(event: Event, version: SeatingVersion) -> Status:
     earlier = told_earlier(event, version) & guest_ids
     mine = [m for m in event_messages(event, ("intro",)) if version_of(m) == version.id]
     count = {s: sum(m.status == s for m in mine) for s in ("sent", "failed")}
-    pending = sum(m.status in ("queued", "sending") for m in mine)
-    return Status(len(guest_ids - earlier), count["sent"], count["failed"], pending, len(earlier))
+    pending = [m for m in mine if m.status in ("queued", "sending")]
+    recent = sum(m.created_at > utcnow() - STALLED_AFTER for m in pending)
+    total = len(guest_ids - earlier)
+    return Status(total, count["sent"], count["failed"], len(pending), len(earlier), recent)
 
 
 def queue_intros(version: SeatingVersion) -> list[int]:

@@ -120,7 +120,7 @@ def test_sending_twice_delivers_each_introduction_once(client, dinner, inbox, ap
         assert [(m.status, m.attempts) for m in rows] == [("sent", 1)] * 8
 
 
-def test_a_worker_killed_mid_batch_and_restarted_sends_each_once(dinner, inbox, app):
+def test_a_worker_killed_mid_batch_and_restarted_sends_each_once(client, dinner, inbox, app):
     version_id = dinner.seat(FIRST_PLAN)
     with app.app_context():
         # The first worker records the batch and sends half of it, then dies.
@@ -130,6 +130,11 @@ def test_a_worker_killed_mid_batch_and_restarted_sends_each_once(dinner, inbox, 
         for message_id in ids[:4]:
             send_one(message_id)
     assert len(inbox.messages) == 4
+    sign_in_as(client, dinner.organizer)
+    page = client.get(intro_url(dinner)).get_data(as_text=True)
+    assert "4 emails to send; 4 already sent." in page
+    assert "Sent 4 of 8 (sending…)" in page
+    assert 'http-equiv="refresh"' in page  # progress updates itself
 
     with app.app_context():
         assert send_intros(version_id) == 4  # the restarted job
