@@ -61,10 +61,12 @@ main.add_command(routes_command)
 def _register_area_commands() -> None:
     from dinnerplan.cli_events import demo_command, event_cli
     from dinnerplan.guests.commands import guests_cli
+    from dinnerplan.intros.commands import intros_cli
 
     main.add_command(event_cli)
     main.add_command(demo_command)
     main.add_command(guests_cli)
+    main.add_command(intros_cli)
     __import__("dinnerplan.seating.commands", fromlist=["register"]).register(main)
     try:
         from dinnerplan.cli_solve import solve
