@@ -107,7 +107,3 @@ def intros_panel(event) -> dict:
     status = ops.intro_status(event, version) if version else None
     return {"version": version, "status": status}
 
-
-@bp.app_template_global("guest_table_context")
-def _guest_table_context(guest) -> dict | None:
-    return guest_table_context(guest)

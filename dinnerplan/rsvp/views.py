@@ -12,6 +12,7 @@ from dinnerplan.events.operations import deadline_passed
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
 from dinnerplan.guests.operations import apply_profile, profile_form_for
+from dinnerplan.intros.build import guest_table_context
 from dinnerplan.mail.operations import send_queued
 from dinnerplan.models import Guest
 from dinnerplan.models._base import utcnow
@@ -80,6 +81,7 @@ def _page_context(guest, token: str, closed: bool) -> dict:
         "position": ops.waitlist_position(guest),
         "offer_suggestions": ops.suggestions(guest, "offers"),
         "need_suggestions": ops.suggestions(guest, "needs"),
+        "guest_table": guest_table_context(guest) if guest.rsvp == "yes" else None,
     }
 
 

@@ -1,6 +1,6 @@
 """Seating operations the views, the CLI and other areas call. Operations flush, never commit.
 
-Other areas use: published_version(event), current_version(event), table_view_for(guest),
+Other areas use: published_version(event), current_version(event),
 publish(version) -> guest ids whose table changed, and the `seating_published` signal
 (sent by the views after the commit, with version_id and guest_ids).
 """
@@ -14,11 +14,10 @@ from flask import current_app
 
 from dinnerplan import jobs
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, Guest, SeatingVersion
+from dinnerplan.models import Event, SeatingVersion
 from dinnerplan.models._base import utcnow
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.editing import EditError
-from dinnerplan.seating.review import TableView, table_view
 from dinnerplan.seating.summary import has_warnings
 
 published_version = v.published_version
@@ -26,13 +25,6 @@ current_version = v.current_version
 
 _signals = Namespace()
 seating_published = _signals.signal("seating-published")
-
-
-def table_view_for(guest: Guest) -> TableView | None:
-    """Return the guest's table in the published seating, or None when not seated/published."""
-    event = db.session.get(Event, guest.event_id)
-    version = published_version(event)
-    return table_view(guest, version, event) if version else None
 
 
 def running_version(event: Event) -> SeatingVersion | None:

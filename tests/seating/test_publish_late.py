@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest, SeatingVersion
-from dinnerplan.seating.operations import published_version, table_view_for
+from dinnerplan.seating.operations import published_version
 from tests.seating.conftest import add_guests, add_tables
 
 
@@ -20,33 +20,6 @@ def seat_and_publish(app, client, event, n=20):
     client.post(f"/events/{event.id}/seating/run")
     client.post(f"/events/{event.id}/seating/publish", data={"version": 1})
     return ids
-
-
-def test_table_view_shows_tablemates_and_only_consented_contacts(app, signed_in, event):
-    ids = seat_and_publish(app, signed_in, event)
-    _, where = published(app, event)
-    me = ids[0]
-    mates = [g for g, t in where.items() if t == where[me] and g != me]
-    sharer, private = mates[0], mates[1]
-    with app.app_context():
-        a, b = db.session.get(Guest, sharer), db.session.get(Guest, private)
-        a.share_email, a.phone, a.share_phone = True, "+44 20 7946 0000", True
-        b.phone, b.linkedin, b.share_email = "+44 20 7946 1111", "https://linkedin.com/in/b", False
-        db.session.commit()
-        view = table_view_for(db.session.get(Guest, me))
-        assert view.table_id == where[me] and view.minutes_per_guest == 3
-        assert {m.id for m in view.tablemates} == set(mates)
-        by_id = {m.id: m for m in view.tablemates}
-        assert by_id[sharer].email == a.email and by_id[sharer].phone == "+44 20 7946 0000"
-        assert by_id[private].email is None and by_id[private].phone is None
-        assert by_id[private].linkedin is None
-        assert [t.position for t in view.talk_order] == list(range(1, len(mates) + 2))
-        assert [t.starts_after for t in view.talk_order][:2] == [0, 3]
-        assert sum(t.is_you for t in view.talk_order) == 1
-        if view.first is not None:
-            assert view.first.id in mates and view.first_reasons
-        outsider = next(g for g, t in where.items() if t != where[me])
-        assert outsider not in by_id
 
 
 def test_late_changes_move_as_few_guests_as_possible(app, signed_in, event):
