@@ -1,99 +1,180 @@
-"""After the solver: move or swap guests so more of those who can be helped sit with a helper.
+"""After the solver: a local search that seats more of those who can be helped with a helper.
 
-The solver maximises pair scores; a guest's best pair can be a fit of intents rather than a
-need met, so a few guests who could be helped end up without a helper at their table. This
-local search fixes that directly, never breaking a hard rule: table sizes, keep-apart pairs,
-fixed seats (locks, hosts) and keep-together groups (whose guests it leaves in place).
+The solver maximises pair scores, and a guest's best pair can be a fit of intents rather
+than a need met, so a few guests who could be helped end up without a helper at their
+table. This search maximises, lexicographically, the number of those guests who sit with
+someone who offers what they need, then the pair score (board.py prices each change).
+
+It is an iterated local search: climb with moves and swaps of units ("sit with" groups
+move as one), then perturb around a guest still without a helper and climb again, keeping
+the best seating found. Perturbations draw from a seeded generator, so a run is repeatable
+unless its time budget cuts it short. It never breaks a hard rule: table sizes, keep-apart
+pairs, fixed seats (locks, hosts) and "sit with" groups.
 """
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Iterable, Mapping
+
+from dinnerplan.seating.board import Board, Rules, better
+
+# Perturb-and-climb rounds after the first climb; each kicks a few units out of place.
+ROUNDS = 60
+KICKS = 2
 
 
 class HelpPolisher:
-    """Greedy moves and swaps, each accepted only when more helpable guests end up helped."""
+    """Iterated local search over (guests helped, pair score); see the module docstring."""
 
-    def __init__(self, scores, limits: Mapping[int, tuple[int, int]], frozen: Iterable[int]):
+    def __init__(
+        self,
+        scores,
+        limits: Mapping[int, tuple[int, int]],
+        frozen: Iterable[int],
+        seed: int = 0,
+        home: Mapping[int, int] | None = None,
+        move_cost: float = 0.0,
+    ):
         self.scores = scores
-        self.limits = limits
+        self.limits = dict(limits)
         self.frozen = set(frozen)
-        self.apart = {frozenset((int(a), int(b))) for a, b in scores.apart}
+        self.seed = seed
+        self.home, self.move_cost = dict(home or {}), move_cost
 
-    def helped(self, guest: int, members: Iterable[int]) -> bool:
-        """True when someone else in `members` offers what `guest` needs."""
-        return any(m != guest and self.scores.helps(str(m), str(guest)) for m in members)
-
-    def _count(self, members: list[int]) -> int:
-        return sum(
-            1 for g in members if self.scores.can_be_helped(str(g)) and self.helped(g, members)
+    def improve(
+        self, seating: Mapping[int, int], seconds: float = 2.0, rounds: int = ROUNDS
+    ) -> dict[int, int]:
+        """Return a seating {guest: table} at least as good (helped, then score), within time."""
+        rules = Rules.build(
+            self.scores, self.limits, seating, self.frozen, self.home, self.move_cost
         )
-
-    def _ok(self, guest: int, members: list[int]) -> bool:
-        return not any(frozenset((guest, m)) in self.apart for m in members if m != guest)
-
-    def _score(self, members: list[int]) -> float:
-        return sum(
-            self.scores.score(str(a), str(b))
-            for i, a in enumerate(members)
-            for b in members[i + 1 :]
-        )
-
-    def _options(self, tables, g: int, src: int, dst: int):
-        """Yield (new src members, new dst members) for moving g to dst or swapping."""
-        a, b = [m for m in tables[src] if m != g], tables[dst]
-        if len(a) >= self.limits[src][0] and len(b) < self.limits[dst][1] and self._ok(g, b):
-            yield a, [*b, g]
-        for h in b:
-            if h in self.frozen:
-                continue
-            rest = [m for m in b if m != h]
-            if self._ok(g, rest) and self._ok(h, a):
-                yield [*a, h], [*rest, g]
-
-    def improve(self, seating: Mapping[int, int], rounds: int = 5) -> dict[int, int]:
-        """Return a seating {guest: table} with at least as many helped guests."""
-        tables: dict[int, list[int]] = {t: [] for t in self.limits}
-        for g, t in sorted(seating.items()):
-            tables[t].append(g)
+        deadline = time.monotonic() + seconds
+        rng = random.Random(self.seed)
+        board = Board(rules, seating)
+        climb(board, deadline)
+        best, best_value = board.seating(), board.value()
         for _ in range(rounds):
-            changed = False
-            for g in sorted(seating):
-                src = next(t for t, ms in tables.items() if g in ms)
-                if g in self.frozen or not self.scores.can_be_helped(str(g)):
-                    continue
-                if self.helped(g, tables[src]):
-                    continue
-                changed |= self._help(tables, g, src)
-            if not changed:
+            if time.monotonic() > deadline or not _kick(board, rng):
                 break
-        return {g: t for t, ms in tables.items() for g in ms}
+            climb(board, deadline)
+            value = board.value()
+            if _at_least(value, best_value):
+                best, best_value = board.seating(), value
+            else:
+                board = Board(rules, best)
+        return best
 
-    def _candidates(self, tables, g: int, src: int):
-        """Yield (table, new src members, new table members): g joins a helper, or one comes."""
-        for dst, members in tables.items():
-            if dst == src:
-                continue
-            if self.helped(g, members):
-                for new_src, new_dst in self._options(tables, g, src, dst):
-                    yield dst, new_src, new_dst
-            for helper in members:
-                if helper not in self.frozen and self.scores.helps(str(helper), str(g)):
-                    for new_dst, new_src in self._options(tables, helper, dst, src):
-                        if g in new_src:
-                            yield dst, new_src, new_dst
 
-    def _help(self, tables, g: int, src: int) -> bool:
-        """Seat g with a helper if that helps more guests overall; return True if done."""
+def _at_least(value: tuple[int, float], best: tuple[int, float]) -> bool:
+    """True when `value` is no worse than `best` (lexicographic, score up to rounding)."""
+    return value[0] > best[0] or (value[0] == best[0] and value[1] >= best[1] - 1e-6)
+
+
+def neighbours(board: Board, u: int):
+    """Yield (v, table) for every change of unit u: moves to a table, swaps with a unit v."""
+    here = board.table_of[u]
+    for t in board.members:
+        if t != here:
+            yield None, t
+    for v, movable in enumerate(board.rules.movable):
+        if movable and v != u and board.table_of[v] != here:
+            yield v, None
+
+
+def climb(board: Board, deadline: float) -> int:
+    """Cover guests (best change first), then raise the score, until neither helps."""
+    applied = 0
+    while time.monotonic() < deadline:
+        if cover_step(board):
+            applied += 1
+            continue
+        gained = score_pass(board, deadline)
+        if not gained:
+            break
+        applied += gained
+    return applied
+
+
+def cover_step(board: Board) -> bool:
+    """Make the best change that seats one more uncovered guest with a helper, if any."""
+    unit_of = board.rules.unit_of
+    best = None
+    for g in board.uncovered():
+        for u, v, t in _cover_options(board, g, unit_of):
+            gain = board.change(u, v, t)
+            if gain is not None and gain[0] > 0 and (best is None or gain > best[0]):
+                best = gain, u, v, t
+    if best is None:
+        return False
+    board.apply(*best[1:])
+    return True
+
+
+def score_pass(board: Board, deadline: float) -> int:
+    """Give each unit its best change that improves the value; return how many were made."""
+    applied = 0
+    for u, movable in enumerate(board.rules.movable):
+        if not movable or time.monotonic() > deadline:
+            continue
         best = None
-        base = {t: (self._count(ms), self._score(ms)) for t, ms in tables.items()}
-        for dst, new_src, new_dst in self._candidates(tables, g, src):
-            gain = self._count(new_src) + self._count(new_dst) - base[src][0] - base[dst][0]
-            loss = base[src][1] + base[dst][1] - self._score(new_src) - self._score(new_dst)
-            if gain > 0 and (best is None or (gain, -loss) > (best[0], -best[1])):
-                best = (gain, loss, dst, new_src, new_dst)
-        if best is None:
-            return False
-        _, _, dst, new_src, new_dst = best
-        tables[src], tables[dst] = new_src, new_dst
-        return True
+        for v, t in neighbours(board, u):
+            gain = board.change(u, v, t)
+            if gain is not None and better(gain) and (best is None or gain > best[0]):
+                best = gain, v, t
+        if best is not None:
+            board.apply(u, best[1], best[2])
+            applied += 1
+    return applied
+
+
+def _into(board: Board, u: int, table: int) -> list[tuple[int | None, int | None]]:
+    """Return the changes that bring unit u to `table`: a move, or a swap with a unit there."""
+    if board.table_of[u] == table:
+        return []
+    swaps = [
+        (v, None)
+        for v, movable in enumerate(board.rules.movable)
+        if movable and board.table_of[v] == table
+    ]
+    return [(None, table), *swaps]
+
+
+def _cover_options(board: Board, g: int, unit_of: Mapping[int, int]) -> list[tuple]:
+    """Return the (u, v, table) changes that seat guest g with one of its helpers.
+
+    g's unit joins a helper's table, or a helper's unit joins g's, by a move or a swap with
+    any unit there: every change that covers g is one of these.
+    """
+    options = []
+    here = board.table_of[unit_of[g]]
+    for h in sorted(board.rules.helpers[g]):
+        there = board.table_of[unit_of[h]]
+        options += [(unit_of[g], v, t) for v, t in _into(board, unit_of[g], there)]
+        options += [(unit_of[h], v, t) for v, t in _into(board, unit_of[h], here)]
+    return [o for o in options if board.rules.movable[o[0]]]
+
+
+def _kick(board: Board, rng: random.Random) -> bool:
+    """Make up to KICKS random rule-keeping changes, whatever they cost: each seats an
+    uncovered guest with a helper, or once everyone is covered, shakes up the score."""
+    unit_of = board.rules.unit_of
+    movable = [u for u, m in enumerate(board.rules.movable) if m]
+    done = 0
+    for _ in range(10 * KICKS):
+        if done == KICKS or not movable:
+            break
+        lost = board.uncovered()
+        if lost:
+            options = _cover_options(board, rng.choice(lost), unit_of)
+        else:
+            u = rng.choice(movable)
+            options = [(u, v, t) for v, t in neighbours(board, u)]
+        if not options:
+            continue
+        u, v, t = options[rng.randrange(len(options))]
+        if board.change(u, v, t) is not None:
+            board.apply(u, v, t)
+            done += 1
+    return done > 0

@@ -24,6 +24,10 @@ RESEAT_MOVE_COST = 0.5
 # Weight of each guest's best tablemate score: spreads good matches so that nearly every
 # guest who can be helped sits with someone who can help (see docs/seating.md).
 FAIRNESS = 1.0
+# The help polish gets this share of the time limit (at most POLISH_SECONDS) and the solver
+# the rest, so a run still ends within the limit the organizer chose.
+POLISH_SHARE = 0.15
+POLISH_SECONDS = 2.0
 
 
 class SeatingFailed(Exception):
@@ -161,11 +165,14 @@ def build_problem(plan: Plan, scores):
     return problem, gl, tl
 
 
-def help_more(plan: Plan, scores, seating: dict[int, int]) -> dict[int, int]:
+def help_more(plan: Plan, scores, seating: dict[int, int], seconds: float) -> dict[int, int]:
     """Seat more helpable guests with a helper without breaking any rule (see polish.py)."""
-    frozen = set(plan.fixed) | {int(g) for grp in scores.together for g in grp}
     limits = {t.id: (t.min_seats, t.max_seats) for t in plan.tables}
-    return HelpPolisher(scores, limits, frozen).improve(seating)
+    # A re-seat keeps its preference for leaving guests where they were (plan.move_cost).
+    polisher = HelpPolisher(
+        scores, limits, frozen=plan.fixed, home=plan.current, move_cost=plan.move_cost
+    )
+    return polisher.improve(seating, seconds)
 
 
 def solve_version(
@@ -185,8 +192,9 @@ def solve_version(
     problem, gl, tl = build_problem(plan, scores)
     limit = float(time_limit or current_app.config["SOLVER_TIME_LIMIT"])
     progress(f"Seating {len(plan.guests)} guests at {len(plan.tables)} tables (up to {limit:g} s)…")
+    polish_seconds = min(POLISH_SECONDS, POLISH_SHARE * limit)
     options = Options(
-        time_limit=limit,
+        time_limit=limit - polish_seconds,
         workers=int(current_app.config["SOLVER_WORKERS"]),
         fairness=float(current_app.config.get("SOLVER_FAIRNESS", FAIRNESS)),
     )
@@ -196,7 +204,7 @@ def solve_version(
     seating = {guest_of[g]: table_of[t] for t, members in result.tables.items() for g in members}
     status, objective = result.status, result.objective
     if version.kind != "late":  # a late re-seat moves as few guests as possible instead
-        polished = help_more(plan, scores, seating)
+        polished = help_more(plan, scores, seating, polish_seconds)
         if polished != seating:  # no longer the solver's own optimum
             seating, status, objective = polished, "feasible", None
     v.record(version, event, seating, plan.locked, plan.previous, scores)
