@@ -106,4 +106,3 @@ def intros_panel(event) -> dict:
     version = published_version(event)
     status = ops.intro_status(event, version) if version else None
     return {"version": version, "status": status}
-
