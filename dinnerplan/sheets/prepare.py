@@ -1,0 +1,298 @@
+"""Load the seating to print and prepare plain data for each printable.
+
+Templates only lay out what this module hands them: every sort, count, grouping, size
+choice and clock time is decided here (the print templates do no querying or sorting).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass, field
+
+from dinnerplan.extensions import db
+from dinnerplan.models import Assignment, Event, Guest, SeatingVersion, Table
+from dinnerplan.profile import DIETARY, intent_label
+from dinnerplan.sheets import names
+
+SEATED_STATES = ("optimal", "feasible")
+CARDS_PER_PAGE = 2  # full-width tent cards, two per sheet of paper
+TOP_PAIRS = 5
+ASKS_ON_CARD = 2
+ASK_LENGTH = 70
+# Longest text (in narrow-character widths) that still fits each type size on a card.
+NAME_SIZES = ((22, "xl"), (30, "l"), (42, "m"), (70, "s"))
+COMPANY_SIZES = ((40, "l"), (60, "m"), (90, "s"))
+
+
+@dataclass(frozen=True)
+class Person:
+    """A seated guest with what the sheets print about them."""
+
+    id: int
+    name: str
+    surname: str
+    given: str
+    company: str
+    title: str
+    one_liner: str
+    intent: str
+    offers: tuple[str, ...]
+    dietary: tuple[str, ...]  # DIETARY keys
+    dietary_other: str
+    accessibility: str
+
+
+@dataclass(frozen=True)
+class SeatedTable:
+    """A table and its guests in talk order."""
+
+    id: int
+    name: str
+    host_id: int | None
+    guests: tuple[Person, ...]
+
+
+@dataclass(frozen=True)
+class Seating:
+    """The version being printed and its tables, in table order."""
+
+    version_id: int
+    version_number: int
+    published: bool
+    tables: tuple[SeatedTable, ...]
+    summary: dict = field(default_factory=dict)
+
+
+def current_version(event: Event) -> SeatingVersion | None:
+    """Return the latest published version, else the latest solved one, else None."""
+    versions = db.select(SeatingVersion).where(SeatingVersion.event_id == event.id)
+    published = db.session.execute(
+        versions.where(SeatingVersion.published_at.is_not(None))
+        .order_by(SeatingVersion.published_at.desc(), SeatingVersion.number.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if published is not None:
+        return published
+    return db.session.execute(
+        versions.where(SeatingVersion.status.in_(SEATED_STATES))
+        .order_by(SeatingVersion.number.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def load_seating(event: Event, version: SeatingVersion | None = None) -> Seating | None:
+    """Return the event's seating to print, or None when nobody is seated yet."""
+    version = version or current_version(event)
+    if version is None or version.event_id != event.id:
+        return None
+    rows = db.session.execute(
+        db.select(Assignment, Guest, Table)
+        .join(Guest, Guest.id == Assignment.guest_id)
+        .join(Table, Table.id == Assignment.table_id)
+        .where(
+            Assignment.version_id == version.id,
+            Guest.event_id == event.id,  # never print another event's guest
+            Table.event_id == event.id,
+        )
+    ).all()
+    if not rows:
+        return None
+    seated: dict[int, list[tuple[int, Person]]] = {}
+    tables: dict[int, Table] = {}
+    for assignment, guest, table in rows:
+        tables[table.id] = table
+        seated.setdefault(table.id, []).append((assignment.seat_order, _person(guest)))
+    ordered = sorted(tables.values(), key=lambda t: (t.position, names.fold(t.name), t.id))
+    return Seating(
+        version_id=version.id,
+        version_number=version.number,
+        published=version.published_at is not None,
+        tables=tuple(
+            SeatedTable(
+                id=t.id,
+                name=t.name,
+                host_id=t.host_guest_id,
+                guests=tuple(p for _, p in sorted(seated[t.id], key=lambda s: (s[0], s[1].id))),
+            )
+            for t in ordered
+        ),
+        summary=version.summary or {},
+    )
+
+
+def _person(guest: Guest) -> Person:
+    surname, given = names.split_name(guest.name)
+    return Person(
+        id=guest.id,
+        name=guest.name,
+        surname=surname,
+        given=given,
+        company=guest.company or "",
+        title=guest.title or "",
+        one_liner=guest.one_liner or "",
+        intent=intent_label(guest.intent),
+        offers=tuple(guest.offers or ()),
+        dietary=tuple(k for k in DIETARY if k in (guest.dietary or ())),
+        dietary_other=guest.dietary_other or "",
+        accessibility=guest.accessibility or "",
+    )
+
+
+def text_width(text: str) -> int:
+    """Count wide (CJK) characters twice: they take about two Latin letters of room."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def size_class(text: str, sizes: tuple[tuple[int, str], ...], smallest: str = "xs") -> str:
+    """Pick the largest type size class whose width limit the text fits."""
+    width = text_width(text)
+    return next((label for limit, label in sizes if width <= limit), smallest)
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut text at a word boundary near limit, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def seating_chart(seating: Seating) -> dict:
+    """Tables with their guests, two blocks to a row so rows never split across pages."""
+    blocks = [
+        {
+            "name": t.name,
+            "count": len(t.guests),
+            "guests": [{"name": p.name, "host": p.id == t.host_id} for p in t.guests],
+        }
+        for t in seating.tables
+    ]
+    return {"rows": [blocks[i : i + 2] for i in range(0, len(blocks), 2)], "tables": len(blocks)}
+
+
+def door_list(seating: Seating) -> dict:
+    """Every seated guest by surname, grouped under index letters, with their table."""
+    rows = [(p, t.name) for t in seating.tables for p in t.guests]
+    rows.sort(key=lambda row: names.sort_key(row[0].name))
+    groups: list[dict] = []
+    for person, table in rows:
+        letter = names.index_letter(person.name)
+        if not groups or groups[-1]["letter"] != letter:
+            groups.append({"letter": letter, "rows": []})
+        groups[-1]["rows"].append(
+            {"surname": person.surname, "given": person.given, "table": table}
+        )
+    return {"groups": groups, "count": len(rows)}
+
+
+def place_cards(seating: Seating) -> dict:
+    """Tent cards in door-list order of tables, CARDS_PER_PAGE to a page."""
+    cards = [
+        {
+            "name": p.name,
+            "name_size": size_class(p.name, NAME_SIZES),
+            "company": p.company,
+            "company_size": size_class(p.company, COMPANY_SIZES),
+            "asks": [shorten(o, ASK_LENGTH) for o in p.offers[:ASKS_ON_CARD]],
+            "table": t.name,
+        }
+        for t in seating.tables
+        for p in t.guests
+    ]
+    pages = [cards[i : i + CARDS_PER_PAGE] for i in range(0, len(cards), CARDS_PER_PAGE)]
+    page_count = math.ceil(len(cards) / CARDS_PER_PAGE)
+    return {"pages": pages, "count": len(cards), "page_count": page_count}
+
+
+def clock(minutes: int) -> str:
+    """Format minutes since the start of the round as H:MM."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def table_sheets(seating: Seating, minutes_per_guest: int) -> dict:
+    """One sheet per table: guests, who should meet whom and why, and the talk order."""
+    sheets = []
+    for table in seating.tables:
+        by_id = {p.id: p for p in table.guests}
+        talk = [
+            {"clock": clock(i * minutes_per_guest), "name": p.name, "minutes": minutes_per_guest}
+            for i, p in enumerate(table.guests)
+        ]
+        sheets.append(
+            {
+                "name": table.name,
+                "host": by_id[table.host_id].name if table.host_id in by_id else "",
+                "guests": [
+                    {
+                        "name": p.name,
+                        "company": " · ".join(x for x in (p.title, p.company) if x),
+                        "one_liner": p.one_liner,
+                        "intent": p.intent,
+                    }
+                    for p in table.guests
+                ],
+                "pairs": _top_pairs(seating.summary, table.id, by_id),
+                "talk": talk,
+                "ends": clock(len(table.guests) * minutes_per_guest),
+            }
+        )
+    return {"sheets": sheets}
+
+
+def _top_pairs(summary: dict, table_id: int, by_id: dict[int, Person]) -> list[dict]:
+    """The table's best-scoring pairs with their reasons, both guests at this table."""
+    entry = (summary.get("tables") or {}).get(str(table_id)) or {}
+    pairs = []
+    for pair in entry.get("pairs") or ():
+        a, b = _as_id(pair.get("a")), _as_id(pair.get("b"))
+        if a in by_id and b in by_id and a != b:
+            reasons = [str(r) for r in pair.get("reasons") or () if r][:2]
+            pairs.append((float(pair.get("score") or 0), by_id[a].name, by_id[b].name, reasons))
+    pairs.sort(key=lambda p: (-p[0], names.fold(p[1]), names.fold(p[2])))
+    return [{"a": a, "b": b, "reasons": r} for _, a, b, r in pairs[:TOP_PAIRS]]
+
+
+def _as_id(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def kitchen(seating: Seating) -> dict:
+    """Dietary and accessibility needs counted per table, with totals and who needs what."""
+    totals = dict.fromkeys(DIETARY, 0)
+    rows = []
+    for table in seating.tables:
+        counts = dict.fromkeys(DIETARY, 0)
+        notes = []
+        for p in table.guests:
+            for key in p.dietary:
+                counts[key] += 1
+            needs = [DIETARY[k] for k in p.dietary] + ([p.dietary_other] if p.dietary_other else [])
+            if needs or p.accessibility:
+                notes.append(
+                    {"name": p.name, "dietary": ", ".join(needs), "access": p.accessibility}
+                )
+        for key, n in counts.items():
+            totals[key] += n
+        rows.append(
+            {
+                "name": table.name,
+                "guests": len(table.guests),
+                "counts": counts,
+                "notes": notes,
+                "access": sum(1 for n in notes if n["access"]),
+            }
+        )
+    columns = [(key, DIETARY[key]) for key in DIETARY if totals[key]]
+    return {
+        "columns": columns,
+        "rows": rows,
+        "noted": [r for r in rows if r["notes"]],
+        "totals": totals,
+        "guests": sum(r["guests"] for r in rows),
+        "access": sum(r["access"] for r in rows),
+        "with_dietary": sum(1 for r in rows for n in r["notes"] if n["dietary"]),
+    }
