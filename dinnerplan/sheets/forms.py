@@ -2,6 +2,7 @@
 
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
 from dinnerplan.sheets.render import PAPERS
@@ -12,7 +13,7 @@ class PaperForm(FlaskForm):
 
     paper = RadioField(
         "Paper size",
-        choices=list(PAPERS.items()),
+        choices=[SelectChoice(key, label) for key, label in PAPERS.items()],
         validators=[InputRequired("Choose A4 or US Letter.")],
     )
     submit = SubmitField("Use this paper")

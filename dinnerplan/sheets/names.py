@@ -13,7 +13,23 @@ import unicodedata
 # Lower-case words that belong to the surname but are ignored when filing it.
 PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "del", "della", "delle", "dei", "des", "di", "da"}
-    | {"das", "do", "dos", "du", "la", "le", "lo", "ten", "ter", "bin", "ibn", "al", "el", "st"}
+    | {
+        "das",
+        "do",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "lo",
+        "ten",
+        "ter",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "st",
+        "st.",
+    }
 )
 # Written after a name, not part of the surname.
 SUFFIXES = frozenset(
@@ -62,6 +78,13 @@ def split_name(name: str) -> tuple[str, str]:
     while start > 1 and words[start - 1].lower() in PARTICLES:
         start -= 1
     return " ".join(words[start:]), " ".join(words[:start])
+
+
+def display_parts(name: str) -> tuple[str, str]:
+    """Return (surname, given) for an A–Z list; East Asian names stay whole, as written."""
+    if script_of(name) == EAST_ASIAN:
+        return " ".join(name.split()), ""
+    return split_name(name)
 
 
 def last_name(name: str) -> str:

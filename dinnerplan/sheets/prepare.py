@@ -122,7 +122,7 @@ def load_seating(event: Event, version: SeatingVersion | None = None) -> Seating
 
 
 def _person(guest: Guest) -> Person:
-    surname, given = names.split_name(guest.name)
+    surname, given = names.display_parts(guest.name)
     return Person(
         id=guest.id,
         name=guest.name,

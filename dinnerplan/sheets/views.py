@@ -24,7 +24,7 @@ from dinnerplan.models import Event, SeatingVersion
 from dinnerplan.sheets import operations
 from dinnerplan.sheets.forms import PaperForm
 from dinnerplan.sheets.prepare import current_version, load_seating
-from dinnerplan.sheets.render import PRINTABLES, paper_of, render_html, render_pdf
+from dinnerplan.sheets.render import PAPERS, PRINTABLES, paper_of, render_html, render_pdf
 
 bp = Blueprint("sheets", __name__, url_prefix="/events/<int:event_id>/sheets")
 
@@ -38,6 +38,7 @@ def _index_page(event: Event, form: PaperForm, code: int = 200):
         version=version,
         form=form,
         printables=PRINTABLES.values(),
+        paper_label=PAPERS[paper_of(event)],
         status=status,
         generate_form=EmptyForm(),
     ), code
@@ -61,7 +62,7 @@ def paper(event_id: int):
         return _index_page(event, form, 400)
     operations.set_paper(event, form.paper.data)
     db.session.commit()
-    flash(f"Sheets now print on {dict(form.paper.choices)[form.paper.data]}.", "success")
+    flash(f"Sheets now print on {PAPERS[form.paper.data]}.", "success")
     return redirect(url_for("sheets.index", event_id=event.id))
 
 
