@@ -55,7 +55,9 @@ def register_extensions(app: Flask) -> None:
     from dinnerplan.extensions import csrf, db, limiter, login, mail, migrate
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    migrate.init_app(
+        app, db, directory=str(Path(__file__).parent / "migrations"), render_as_batch=True
+    )
     csrf.init_app(app)
     login.init_app(app)
     login.user_loader(load_organizer)

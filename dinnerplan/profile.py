@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-# Why a guest is coming; tablemates see it so intentions are up front.
-# Keys match dinnerplan.matching.INTENTS.
-INTENTS: dict[str, str] = {
-    "peers": "Meet peers and learn",
-    "clients": "Find clients",
-    "investors": "Find investors",
-    "hire": "Hire",
-    "job": "Find a job",
-    "partners": "Find partners",
-    "give_back": "Give back / mentor",
-}
+# Why a guest is coming (tablemates see it, so intentions are up front): one list, in matching.
+from dinnerplan.matching.intents import INTENTS
+
+__all__ = ["DIETARY", "INTENTS", "clean_items", "intent_label", "split_items"]
 
 DIETARY: dict[str, str] = {
     "vegetarian": "Vegetarian",
@@ -41,6 +34,8 @@ def clean_items(values) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     for value in values or ():
+        if value is None:  # a field left out of a crafted POST
+            continue
         text = " ".join(str(value).split())[:MAX_ITEM_LENGTH]
         if text and text.lower() not in seen:
             seen.add(text.lower())

@@ -11,6 +11,7 @@ from wtforms import (
     StringField,
     URLField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -40,10 +41,13 @@ class ProfileForm(FlaskForm):
     )
     intent = SelectField(
         "Why I'm coming to this dinner",
-        choices=[("", "Choose one…")] + list(INTENTS.items()),
+        choices=[SelectChoice("", "Choose one…")]
+        + [SelectChoice(k, v) for k, v in INTENTS.items()],
         validators=[Optional()],
     )
-    dietary = MultiCheckboxField("Dietary needs", choices=list(DIETARY.items()))
+    dietary = MultiCheckboxField(
+        "Dietary needs", choices=[SelectChoice(k, v) for k, v in DIETARY.items()]
+    )
     dietary_other = StringField("Other dietary needs", validators=[Optional(), Length(max=200)])
     accessibility = StringField("Accessibility needs", validators=[Optional(), Length(max=300)])
     phone = StringField(

@@ -8,6 +8,7 @@ worker that claims it, so a retry never sends twice.
 from __future__ import annotations
 
 import logging
+import re
 
 from flask import current_app, render_template
 from flask_mailman import EmailMultiAlternatives
@@ -79,8 +80,8 @@ def discard_queued() -> None:
 
 
 def retry(message: Message) -> bool:
-    """Queue a failed message again; False if it was already sent."""
-    if message.status == "sent":
+    """Queue a failed (or never sent) message again; False if it was sent or is sending."""
+    if message.status not in ("failed", "queued"):
         return False
     message.status = "queued"
     db.session.info.setdefault(OUTGOING, []).append(message.id)
@@ -127,5 +128,22 @@ def build_email(message: Message) -> EmailMultiAlternatives:
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
     if message.ics:
-        email.attach("invite.ics", message.ics, "text/calendar; method=REQUEST; charset=utf-8")
+        method = _ics_method(message.ics)
+        email.attach("invite.ics", message.ics, f"text/calendar; method={method}; charset=utf-8")
     return email
+
+
+def _ics_method(ics: str) -> str:
+    """The calendar's METHOD (REQUEST, PUBLISH, CANCEL): the MIME type must repeat it."""
+    match = re.search(r"^METHOD:([A-Z-]+)\s*$", ics, re.MULTILINE)
+    return match.group(1) if match else "PUBLISH"
+
+
+def outbox_query(organizer_id: int, event_id: int | None = None, status: str | None = None):
+    """Select an organizer's messages, newest first, optionally for one event or status."""
+    query = db.select(Message).where(Message.organizer_id == organizer_id)
+    if event_id is not None:
+        query = query.where(Message.event_id == event_id)
+    if status:
+        query = query.where(Message.status == status)
+    return query.order_by(Message.created_at.desc(), Message.id.desc())

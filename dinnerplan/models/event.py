@@ -54,9 +54,7 @@ class Table(db.Model):
     name: Mapped[str] = mapped_column(String(80))
     min_seats: Mapped[int] = mapped_column(default=6)
     max_seats: Mapped[int] = mapped_column(default=10)
-    host_guest_id: Mapped[int | None] = mapped_column(
-        ForeignKey("guest.id", ondelete="SET NULL", use_alter=True)
-    )
+    host_guest_id: Mapped[int | None] = mapped_column(ForeignKey("guest.id", ondelete="SET NULL"))
     position: Mapped[int] = mapped_column(default=0)
 
     event: Mapped[Event] = relationship(back_populates="tables")

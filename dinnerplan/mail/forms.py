@@ -1,0 +1,23 @@
+"""Outbox forms: the filter (a GET form, so no CSRF token in the address)."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import SelectField
+from wtforms.fields.choices import SelectChoice
+
+from dinnerplan.models.message import MESSAGE_STATES
+
+STATUS_CHOICES = [SelectChoice("", "Any status")] + [
+    SelectChoice(s, s.capitalize()) for s in (*MESSAGE_STATES, "sending")
+]
+
+
+class OutboxFilter(FlaskForm):
+    """Filter the outbox by event and status."""
+
+    class Meta:
+        csrf = False
+
+    event = SelectField("Dinner", coerce=lambda v: int(v) if v else None, validate_choice=False)
+    status = SelectField("Status", choices=STATUS_CHOICES)

@@ -1,0 +1,233 @@
+"""RSVP operations: personal links, answers with capacity and waitlist, invitations.
+
+Operations flush, never commit. Every RSVP change of an event starts by locking the event
+row, so concurrent answers to one event are applied one after another and the capacity,
+the yes-count and the waitlist order stay right.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from flask import current_app
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import func, update
+
+from dinnerplan.events.operations import deadline_passed
+from dinnerplan.extensions import db
+from dinnerplan.models import Event, Guest
+from dinnerplan.models.guest import new_token_nonce
+from dinnerplan.rsvp import emails
+from dinnerplan.urls import external_url
+
+ANSWERS = ("yes", "no", "maybe")
+
+
+@dataclass
+class Outcome:
+    """What an RSVP did: the guest's state now, and who was promoted from the waitlist."""
+
+    state: str
+    previous: str
+    changed: bool
+    waitlist_position: int | None = None
+    promoted: list[Guest] = field(default_factory=list)
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="rsvp")
+
+
+def token_for(guest: Guest) -> str:
+    """Return the guest's personal link token: signed, and dead once the nonce rotates."""
+    return _serializer().dumps([guest.id, guest.token_nonce])
+
+
+def guest_for_token(token: str) -> Guest | None:
+    """Return the guest a token belongs to, or None when tampered with or revoked."""
+    try:
+        guest_id, nonce = _serializer().loads(token)
+    except (BadSignature, TypeError, ValueError):
+        return None
+    if not isinstance(guest_id, int) or not isinstance(nonce, str):
+        return None
+    guest = db.session.get(Guest, guest_id)
+    if guest is None or not secrets.compare_digest(guest.token_nonce, nonce):
+        return None
+    return guest
+
+
+def personal_link(guest: Guest) -> str:
+    """Return the absolute URL of the guest's RSVP page."""
+    return external_url("rsvp.page", token=token_for(guest))
+
+
+def revoke_link(guest: Guest) -> None:
+    """Rotate the guest's nonce: every link sent so far stops working."""
+    guest.token_nonce = new_token_nonce()
+    db.session.flush()
+
+
+def lock_event(event_id: int) -> Event:
+    """Lock the event row until the commit, so one event's RSVPs apply one at a time."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        # SQLite has no row locks; a write takes the database's write lock now, before the
+        # counts are read, instead of at the first real write with stale counts in hand.
+        db.session.execute(update(Event).where(Event.id == event_id).values(id=Event.id))
+    return db.session.execute(
+        db.select(Event).where(Event.id == event_id).with_for_update()
+    ).scalar_one()
+
+
+def yes_count(event_id: int) -> int:
+    """Number of guests who accepted."""
+    return db.session.execute(
+        db.select(func.count(Guest.id)).where(Guest.event_id == event_id, Guest.rsvp == "yes")
+    ).scalar_one()
+
+
+def waitlist(event_id: int) -> list[Guest]:
+    """The waitlist, first come first served."""
+    return list(
+        db.session.execute(
+            db.select(Guest)
+            .where(Guest.event_id == event_id, Guest.rsvp == "waitlist")
+            .order_by(Guest.waitlisted_at, Guest.id)
+        ).scalars()
+    )
+
+
+def waitlist_position(guest: Guest) -> int | None:
+    """1-based place of the guest on the waitlist, or None when not on it."""
+    if guest.rsvp != "waitlist":
+        return None
+    ids = [g.id for g in waitlist(guest.event_id)]
+    return ids.index(guest.id) + 1 if guest.id in ids else None
+
+
+def record_rsvp(guest: Guest, answer: str, now: datetime) -> Outcome:
+    """Record a guest's answer; a full dinner waitlists, a freed seat promotes the next."""
+    if answer not in ANSWERS:
+        raise ValueError(f"unknown RSVP answer {answer!r}")
+    event = lock_event(guest.event_id)
+    db.session.refresh(guest)  # another request may have changed it before we got the lock
+    previous = guest.rsvp
+    if answer == "yes" and previous in ("yes", "waitlist"):
+        state = previous  # accepting again keeps the seat, or the place in the queue
+    elif answer == "yes" and event.capacity is not None and yes_count(event.id) >= event.capacity:
+        state = "waitlist"
+    else:
+        state = answer
+    changed = state != previous
+    if changed:
+        guest.rsvp = state
+        guest.responded_at = now
+        guest.waitlisted_at = _queue_time(event.id, now) if state == "waitlist" else None
+        db.session.flush()
+    promoted = fill_from_waitlist(event, now)
+    outcome = Outcome(state, previous, changed, waitlist_position(guest), promoted)
+    if changed:
+        emails.queue_confirmation(guest, outcome, personal_link(guest), now)
+    for other in promoted:
+        emails.queue_seat_opened(other, personal_link(other), now)
+    return outcome
+
+
+def _queue_time(event_id: int, now: datetime) -> datetime:
+    """A waitlist time after everyone already queued (event locked).
+
+    `now` was read before the lock was granted, so a request that waited for the lock may
+    carry an earlier time than one queued while it waited; the queue follows the lock.
+    """
+    last = db.session.execute(
+        db.select(func.max(Guest.waitlisted_at)).where(
+            Guest.event_id == event_id, Guest.rsvp == "waitlist"
+        )
+    ).scalar_one()
+    return max(now, last + timedelta(microseconds=1)) if last else now
+
+
+def fill_from_waitlist(event: Event, now: datetime) -> list[Guest]:
+    """Seat waitlisted guests, in order, while there are free seats (event locked)."""
+    if event.capacity is None:
+        return []
+    free = event.capacity - yes_count(event.id)
+    promoted = waitlist(event.id)[: max(free, 0)]
+    for guest in promoted:
+        guest.rsvp, guest.responded_at, guest.waitlisted_at = "yes", now, None
+    db.session.flush()
+    return promoted
+
+
+def uninvited(event: Event) -> list[Guest]:
+    """Guests who have not been sent an invitation and have not answered yet."""
+    return list(
+        db.session.execute(
+            db.select(Guest)
+            .where(Guest.event_id == event.id, Guest.invited_at.is_(None))
+            .where(Guest.rsvp == "invited")
+            .order_by(Guest.id)
+        ).scalars()
+    )
+
+
+def invite_all(event: Event, now: datetime) -> int:
+    """Email every guest not yet invited, once each; return how many were queued."""
+    lock_event(event.id)  # two clicks at once: the second sees the first's invited_at
+    guests = uninvited(event)
+    for guest in guests:
+        emails.queue_invitation(guest, f"invitation:{guest.id}", personal_link(guest))
+        guest.invited_at = now
+    db.session.flush()
+    return len(guests)
+
+
+def resend_link(guest: Guest, form_nonce: str, now: datetime) -> None:
+    """Email the guest their link again; the same submitted form never sends twice."""
+    key = f"resend:{guest.id}:{form_nonce}"
+    emails.queue_invitation(guest, key, personal_link(guest), kind="invitation_resend")
+    guest.invited_at = guest.invited_at or now
+    db.session.flush()
+
+
+def summary(event: Event) -> dict:
+    """Counts for the organizer: invited, yes, no, maybe, waitlist, missing profiles."""
+    guests = list(
+        db.session.execute(
+            db.select(Guest).where(Guest.event_id == event.id).order_by(Guest.name)
+        ).scalars()
+    )
+    by_state = Counter(g.rsvp for g in guests)
+    return {
+        "total": len(guests),
+        "invited": sum(1 for g in guests if g.invited_at is not None),
+        "awaiting": by_state["invited"],
+        "yes": by_state["yes"],
+        "no": by_state["no"],
+        "maybe": by_state["maybe"],
+        "waitlist": sorted(
+            (g for g in guests if g.rsvp == "waitlist"), key=lambda g: (g.waitlisted_at, g.id)
+        ),
+        "missing_profile": [g for g in guests if g.rsvp != "no" and not g.has_profile],
+        "to_invite": sum(1 for g in guests if g.invited_at is None and g.rsvp == "invited"),
+        "capacity": event.capacity,
+    }
+
+
+def suggestions(guest: Guest, kind: str, limit: int = 40) -> list[str]:
+    """What other guests of the event wrote as offers or needs, most common first."""
+    column = Guest.offers if kind == "offers" else Guest.needs
+    counts: Counter[str] = Counter()
+    seen: dict[str, str] = {}
+    rows = db.session.execute(
+        db.select(column).where(Guest.event_id == guest.event_id, Guest.id != guest.id)
+    ).scalars()
+    for items in rows:
+        for item in items or ():
+            key = item.lower()
+            seen.setdefault(key, item)
+            counts[key] += 1
+    return [seen[key] for key, _ in counts.most_common(limit)]

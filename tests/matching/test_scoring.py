@@ -1,0 +1,136 @@
+"""Pair scores and reasons: two-way beats one-way, intents shape the score, reasons read well."""
+
+import pytest
+
+from dinnerplan.matching import Profile, score_pairs
+
+FOUNDER = Profile(
+    "ana",
+    "Ana Silva",
+    "Brightloop",
+    offers=("Python backend development",),
+    needs=("Raising a seed round, looking for angel investors",),
+    intent="investors",
+)
+ANGEL = Profile(
+    "ben",
+    "Ben Okafor",
+    "Northwind Capital",
+    offers=("Angel investor in B2B startups",),
+    needs=("Need a backend developer",),
+    intent="give_back",
+)
+
+
+def person(pid, offers=(), needs=(), intent=None, **kw):
+    return Profile(pid, f"{pid.title()} Test", offers=offers, needs=needs, intent=intent, **kw)
+
+
+def test_two_way_pair_outranks_two_one_way_pairs():
+    logo, design = "Need a new logo", "Brand designer: logos and visual identity"
+    money, fund = "Raising a seed round", "Partner at a seed-stage venture fund"
+    guests = [
+        person("a1", offers=(design,), needs=(money,), intent="peers"),
+        person("a2", offers=(fund,), needs=(logo,), intent="peers"),  # a1 <-> a2 two-way
+        person("b1", offers=(design,), intent="peers"),
+        person("b2", needs=(logo,), intent="peers"),  # b1 -> b2 one way
+        person("c1", offers=(fund,), intent="peers"),
+        person("c2", needs=(money,), intent="peers"),  # c1 -> c2 one way
+    ]
+    scores = score_pairs(guests)
+    two_way = scores.score("a1", "a2")
+    one_way = scores.score("b1", "b2") + scores.score("c1", "c2")
+    assert scores.score("b1", "b2") > 0 and scores.score("c1", "c2") > 0
+    assert two_way > one_way
+
+
+def test_sellers_with_nothing_for_each_other_score_zero():
+    a = person(
+        "sel1", offers=("Tax returns for freelancers",), needs=("More clients",), intent="clients"
+    )
+    b = person(
+        "sel2", offers=("Kubernetes consulting",), needs=("New customers",), intent="clients"
+    )
+    scores = score_pairs([a, b])
+    assert scores.score("sel1", "sel2") == 0
+    assert ("sel1", "sel2") not in scores.pairs
+
+
+def test_founder_meets_angel_well():
+    scores = score_pairs([FOUNDER, ANGEL])
+    match = scores.pairs[("ana", "ben")]
+    peers = score_pairs(
+        [
+            person("p1", intent="peers"),
+            person("p2", intent="peers"),
+        ]
+    ).score("p1", "p2")
+    assert match.score > 20  # two needs met both ways plus intents that fit
+    assert 0 < peers < match.score
+    assert any(
+        r.text == "Ana came to find investors — Ben came to give back" for r in match.reasons
+    )
+
+
+def test_investors_meets_give_back_beats_investors_meets_investors():
+    one = score_pairs([person("x1", intent="investors"), person("x2", intent="give_back")])
+    two = score_pairs([person("y1", intent="investors"), person("y2", intent="investors")])
+    assert one.score("x1", "x2") > 0
+    assert two.score("y1", "y2") == 0
+
+
+def test_reasons_name_both_guests_and_quote_offer_and_need():
+    scores = score_pairs([FOUNDER, ANGEL])
+    [reason] = scores.helps("ben", "ana")
+    assert (reason.helper, reason.helped) == ("ben", "ana")
+    assert reason.offer == "Angel investor in B2B startups"
+    assert reason.need == "Raising a seed round, looking for angel investors"
+    assert "Ana" in reason.text and "Ben" in reason.text
+    assert reason.offer in reason.text and reason.need in reason.text
+    assert scores.helps("ana", "ben")[0].offer == "Python backend development"
+
+
+def test_one_liner_counts_as_an_offer():
+    journalist = person("jo", needs=("Want to meet founders of climate startups",))
+    founder = Profile("fi", "Fi Berg", one_liner="Founder of a solar energy startup")
+    scores = score_pairs([journalist, founder])
+    [reason] = scores.helps("fi", "jo")
+    assert reason.text.endswith("Fi is “Founder of a solar energy startup”")
+
+
+def test_scores_are_symmetric_non_negative_and_deterministic(event):
+    first, second = score_pairs(event), score_pairs(event)
+    assert first.pairs == second.pairs
+    for (a, b), match in first.pairs.items():
+        assert a < b and match.score > 0
+        assert first.score(b, a) == first.score(a, b) == match.score
+
+
+def test_shared_first_names_use_full_names():
+    a = Profile("a", "Sam Lee", offers=("Brand designer: logos",))
+    b = Profile("b", "Sam Ortiz", needs=("Need a new logo",))
+    [reason] = score_pairs([a, b]).helps("a", "b")
+    assert "Sam Ortiz needs" in reason.text and "Sam Lee offers" in reason.text
+
+
+def test_can_be_helped_means_someone_offers_what_they_need():
+    lonely = person("lonely", needs=("Need a sommelier for a wine pairing",))
+    scores = score_pairs([FOUNDER, ANGEL, lonely])
+    assert scores.can_be_helped("ana") and scores.can_be_helped("ben")
+    assert not scores.can_be_helped("lonely")
+
+
+def test_colleague_offer_does_not_count_as_help_possible():
+    a = Profile("a", "Ana", "Acme Inc.", needs=("Need a new logo",))
+    b = Profile("b", "Ben", "ACME", offers=("Brand designer: logos",))
+    assert not score_pairs([a, b]).can_be_helped("a")
+
+
+def test_duplicate_ids_are_refused():
+    with pytest.raises(ValueError, match="duplicate"):
+        score_pairs([FOUNDER, FOUNDER])
+
+
+def test_empty_event():
+    scores = score_pairs([])
+    assert scores.pairs == {} and scores.apart == [] and scores.together == []

@@ -1,0 +1,180 @@
+"""The outbox: every message recorded, readable in the app, failures retried once."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import socket
+
+import pytest
+
+from dinnerplan.extensions import db
+from dinnerplan.models import Message
+from tests.test_invitations import invite, sign_in_as
+
+
+def text_of(response) -> str:
+    stripped = re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))
+    return re.sub(r"\s+", " ", html.unescape(stripped))
+
+
+def message_ids(app, **where) -> list[int]:
+    with app.app_context():
+        query = db.select(Message.id).filter_by(**where).order_by(Message.id)
+        return list(db.session.execute(query).scalars())
+
+
+@pytest.fixture()
+def closed_port():
+    """A loopback port nobody listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture()
+def broken_smtp(app_config, closed_port):
+    app_config["MAIL_PORT"] = closed_port
+
+
+@pytest.fixture()
+def no_mail_server(app_config):
+    app_config["MAIL_SERVER"] = None
+    app_config["MAIL_BACKEND"] = "file"
+
+
+def test_outbox_lists_only_my_messages_with_their_details(client, make, inbox, app):
+    me, other = make.organizer(), make.organizer()
+    supper = make.event(me, title="Supper Club")
+    brunch = make.event(me, title="Brunch")
+    make.guest(supper, email="ana@example.com")
+    make.guest(brunch, email="ben@example.com")
+    theirs = make.event(other, title="Their Dinner")
+    make.guest(theirs, email="zed@example.com")
+    sign_in_as(client, other)
+    invite(client, theirs)
+    sign_in_as(client, me)
+    invite(client, supper)
+    invite(client, brunch)
+
+    page = text_of(client.get("/outbox/"))
+    assert "ana@example.com" in page and "ben@example.com" in page
+    assert "zed@example.com" not in page and "Their Dinner" not in page
+    assert "You're invited: Supper Club" in page and "invitation" in page and "sent" in page
+
+    only_supper = text_of(client.get(f"/outbox/?event={supper.id}"))
+    assert "ana@example.com" in only_supper and "ben@example.com" not in only_supper
+    failed = text_of(client.get("/outbox/?status=failed"))
+    assert "ana@example.com" not in failed and "No messages match this filter" in failed
+    assert client.get("/outbox/?event=nonsense&status=bogus").status_code == 200
+
+    (their_id,) = message_ids(app, recipient="zed@example.com")
+    assert client.get(f"/outbox/{their_id}").status_code == 404
+    assert client.post(f"/outbox/{their_id}/retry").status_code == 404
+
+
+def test_message_page_shows_text_and_sandboxed_html_never_raw(client, make, inbox, app):
+    organizer = make.organizer()
+    event = make.event(organizer, title="<script>alert('x')</script> Supper")
+    make.guest(event, name="<b>Bold</b> Guest", email="bo@example.com")
+    sign_in_as(client, organizer)
+    invite(client, event)
+    (message_id,) = message_ids(app, recipient="bo@example.com")
+
+    body = client.get(f"/outbox/{message_id}").get_data(as_text=True)
+    assert "<script>alert" not in body and "<b>Bold</b>" not in body
+    pre = re.search(r"<pre[^>]*>(.*?)</pre>", body, re.S).group(1)
+    assert "Hello &lt;b&gt;Bold&lt;/b&gt;" in pre  # the text body, escaped for the page
+    frame = re.search(r"<iframe[^>]*>", body, re.S).group(0)
+    assert re.search(r"\bsandbox\b", frame) and 'sandbox="' not in frame  # no permissions
+    srcdoc = html.unescape(re.search(r'srcdoc="([^"]*)"', frame).group(1))
+    assert "&lt;script&gt;alert" in srcdoc and "<!doctype html>" in srcdoc
+
+
+def test_without_a_mail_server_messages_go_to_the_local_outbox(
+    no_mail_server, client, make, inbox, app
+):
+    organizer = make.organizer()
+    event = make.event(organizer, title="Offline Supper")
+    make.guest(event, email="ana@example.com")
+    sign_in_as(client, organizer)
+    invite(client, event)
+
+    assert inbox.messages == []  # nothing went over SMTP
+    files = os.listdir(app.config["MAIL_FILE_PATH"])
+    assert len(files) == 1
+    with open(os.path.join(app.config["MAIL_FILE_PATH"], files[0])) as fh:
+        assert "You're invited: Offline Supper" in fh.read()
+    (message_id,) = message_ids(app, recipient="ana@example.com")
+    listing = text_of(client.get("/outbox/"))
+    assert "No mail server is set up" in listing and "sent" in listing
+    shown = text_of(client.get(f"/outbox/{message_id}"))
+    assert "You're invited: Offline Supper" in shown and "/r/" in shown
+
+
+def test_failed_send_is_recorded_and_retried_once(
+    broken_smtp, client, make, inbox, app, smtp_server
+):
+    organizer = make.organizer()
+    event = make.event(organizer)
+    make.guest(event, email="ana@example.com")
+    sign_in_as(client, organizer)
+    invite(client, event)
+
+    (message_id,) = message_ids(app, recipient="ana@example.com")
+    with app.app_context():
+        message = db.session.get(Message, message_id)
+        assert (message.status, message.attempts) == ("failed", 1)
+        assert message.last_error.startswith("ConnectionRefusedError")
+    assert inbox.messages == []
+    page = text_of(client.get(f"/outbox/{message_id}"))
+    assert "failed" in page and "Retry sending" in page
+
+    # The mail server is back.
+    real_port = smtp_server[0].port
+    app.config["MAIL_PORT"] = real_port
+    app.extensions["mailman"].port = real_port
+    response = client.post(f"/outbox/{message_id}/retry", follow_redirects=True)
+    assert "Sending the message again." in text_of(response)
+    with app.app_context():
+        message = db.session.get(Message, message_id)
+        assert (message.status, message.attempts, message.last_error) == ("sent", 2, "")
+    assert len(inbox.to("ana@example.com")) == 1
+
+    again = client.post(f"/outbox/{message_id}/retry", follow_redirects=True)
+    assert "already sent; nothing to retry" in text_of(again)
+    assert len(inbox.to("ana@example.com")) == 1
+    with app.app_context():
+        assert db.session.get(Message, message_id).attempts == 2
+    # A second "Send invitations" finds the guest already invited: no second message.
+    invite(client, event)
+    assert message_ids(app, recipient="ana@example.com") == [message_id]
+
+
+@pytest.fixture()
+def csrf_on(app_config):
+    app_config["WTF_CSRF_ENABLED"] = True
+
+
+def test_retry_needs_csrf_when_enabled(csrf_on, client, make, app, inbox):
+    organizer = make.organizer()
+    with app.app_context():
+        message = Message(
+            dedupe_key="x",
+            recipient="a@example.com",
+            kind="invitation",
+            subject="S",
+            body_text="t",
+            status="failed",
+            organizer_id=organizer.id,
+        )
+        db.session.add(message)
+        db.session.commit()
+        message_id = message.id
+    sign_in_as(client, organizer)
+    assert client.post(f"/outbox/{message_id}/retry").status_code == 400
+    page = client.get(f"/outbox/{message_id}").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    client.post(f"/outbox/{message_id}/retry", data={"csrf_token": token})
+    assert len(inbox.to("a@example.com")) == 1
