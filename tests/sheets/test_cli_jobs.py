@@ -23,7 +23,8 @@ def test_cli_writes_every_pdf_and_first_page_pngs(app, make, runner, tmp_path):
     event = make.event(title="Demo Dinner")
     seated = seat(app, event, demo_tables(n_tables=4, per_table=8))
     out = tmp_path / "pdfs"
-    result = runner.invoke(main, args=["sheets", str(event.id), "--out", str(out), "--paper", "letter"])
+    args = ["sheets", str(event.id), "--out", str(out), "--paper", "letter"]
+    result = runner.invoke(main, args=args)
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
     for name in FILES:
@@ -39,8 +40,19 @@ def test_cli_writes_every_pdf_and_first_page_pngs(app, make, runner, tmp_path):
     for name in FILES:
         stem = png_dir / name.removesuffix(".pdf")
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
-             str(out / name), str(stem)],
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(out / name),
+                str(stem),
+            ],
             check=True,
         )
         png = stem.with_suffix(".png")

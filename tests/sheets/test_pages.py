@@ -79,8 +79,11 @@ def test_latest_solved_version_when_none_is_published(app, client, make, organiz
 def test_another_organizers_sheets_are_not_found(client, make, seated):
     sign_in_as(client, make.organizer())
     base = f"/events/{seated.event_id}/sheets"
-    urls = [f"{base}/", f"{base}/status/{seated.version_id}",
-            f"{base}/files/{seated.version_id}/door-list.pdf"]
+    urls = [
+        f"{base}/",
+        f"{base}/status/{seated.version_id}",
+        f"{base}/files/{seated.version_id}/door-list.pdf",
+    ]
     urls += [f"{base}/{kind}" for kind in KINDS] + [f"{base}/{kind}.pdf" for kind in KINDS]
     for url in urls:
         assert client.get(url).status_code == 404, url

@@ -10,12 +10,26 @@ from pypdf import PdfReader
 
 from tests.sheets.conftest import HTML_NAME, UNICODE_NAMES, pdf_pages, seat, sign_in_as
 
-PLAIN = ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Edsger Dijkstra", "Barbara Liskov",
-         "Donald Knuth", "Margaret Hamilton", "Ken Thompson", "Frances Allen"]
+PLAIN = [
+    "Ada Lovelace",
+    "Grace Hopper",
+    "Alan Turing",
+    "Edsger Dijkstra",
+    "Barbara Liskov",
+    "Donald Knuth",
+    "Margaret Hamilton",
+    "Ken Thompson",
+    "Frances Allen",
+]
 # Door-list rows as printed: "surname, given" (East Asian names whole), then the table.
-DOOR_FORM = {"Zoë Ødegaard": "Ødegaard, Zoë", "Ωmega Σ": "Σ, Ωmega", "李小龙": "李小龙",
-             "Ана Петрова": "Петрова, Ана", HTML_NAME: "<script>x</script>, <b>Bold</b> &",
-             "Ludwig van Beethoven": "van Beethoven, Ludwig"}
+DOOR_FORM = {
+    "Zoë Ødegaard": "Ødegaard, Zoë",
+    "Ωmega Σ": "Σ, Ωmega",
+    "李小龙": "李小龙",
+    "Ана Петрова": "Петрова, Ана",
+    HTML_NAME: "<script>x</script>, <b>Bold</b> &",
+    "Ludwig van Beethoven": "van Beethoven, Ludwig",
+}
 
 
 def door_form(name: str) -> str:
@@ -30,8 +44,16 @@ def dinner(app, make):
     event = make.event(organizer, title="Spring Supper")
     names = [*UNICODE_NAMES, HTML_NAME, "Ludwig van Beethoven", *PLAIN]
     tables = [
-        [{"name": n, "company": f"Firm {i + j}", "offers": ["hiring advice", "intros"],
-          "one_liner": "Makes things.", "intent": "hire"} for j, n in enumerate(names[i : i + 5])]
+        [
+            {
+                "name": n,
+                "company": f"Firm {i + j}",
+                "offers": ["hiring advice", "intros"],
+                "one_liner": "Makes things.",
+                "intent": "hire",
+            }
+            for j, n in enumerate(names[i : i + 5])
+        ]
         for i in range(0, 15, 5)
     ]
     seated = seat(app, event, tables)
@@ -50,8 +72,11 @@ def get_pdf(client, seated, kind: str) -> bytes:
 def test_door_list_has_every_guest_once_with_their_table(client, dinner):
     organizer, seated = dinner
     sign_in_as(client, organizer)
-    lines = [line for page in pdf_pages(get_pdf(client, seated, "door-list")) for line in
-             page.splitlines()]
+    lines = [
+        line
+        for page in pdf_pages(get_pdf(client, seated, "door-list"))
+        for line in page.splitlines()
+    ]
     for table, guests in seated.seating.items():
         for name in guests:
             assert lines.count(f"{door_form(name)} {table}") == 1, name
