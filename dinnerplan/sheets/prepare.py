@@ -234,10 +234,18 @@ def table_sheets(seating: Seating, minutes_per_guest: int) -> dict:
                 ],
                 "pairs": _top_pairs(seating.summary, table.id, by_id),
                 "talk": talk,
+                # Two columns, read down then across: row i holds turns i and i + half.
+                "talk_rows": _two_columns(talk),
                 "ends": clock(len(table.guests) * minutes_per_guest),
             }
         )
     return {"sheets": sheets}
+
+
+def _two_columns(items: list) -> list[tuple]:
+    """Pair items so a two-column table reads down the first column, then the second."""
+    half = math.ceil(len(items) / 2)
+    return [(items[i], items[i + half] if i + half < len(items) else None) for i in range(half)]
 
 
 def _top_pairs(summary: dict, table_id: int, by_id: dict[int, Person]) -> list[dict]:
@@ -282,6 +290,7 @@ def kitchen(seating: Seating) -> dict:
                 "name": table.name,
                 "guests": len(table.guests),
                 "counts": counts,
+                "other": sum(1 for p in table.guests if p.dietary_other),
                 "notes": notes,
                 "access": sum(1 for n in notes if n["access"]),
             }
@@ -294,5 +303,6 @@ def kitchen(seating: Seating) -> dict:
         "totals": totals,
         "guests": sum(r["guests"] for r in rows),
         "access": sum(r["access"] for r in rows),
+        "other": sum(r["other"] for r in rows),
         "with_dietary": sum(1 for r in rows for n in r["notes"] if n["dietary"]),
     }

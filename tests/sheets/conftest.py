@@ -85,25 +85,80 @@ def seat(app, event, tables: list[list[dict]], *, status="optimal", published=Fa
         return Seated(event.id, version.id, list(seating), seating)
 
 
+FIRST = [
+    "Amara",
+    "Bruno",
+    "Chloé",
+    "Dmitri",
+    "Elif",
+    "Farid",
+    "Greta",
+    "Hiroshi",
+    "Ines",
+    "Jonas",
+    "Kavya",
+    "Lars",
+    "Mei",
+    "Nadia",
+    "Oscar",
+    "Priya",
+    "Quentin",
+    "Rosa",
+    "Sven",
+    "Tariq",
+]
+LAST = [
+    "Okafor",
+    "de la Cruz",
+    "Lindqvist",
+    "O'Neill",
+    "van Dijk",
+    "Nakamura",
+    "Rossi",
+    "Schmidt",
+    "Haddad",
+    "Kowalski",
+    "di Stefano",
+    "Müller",
+    "Novak",
+    "Ferreira",
+    "Ibrahim",
+    "Larsen",
+]
+OFFERS = [
+    "intros to seed funds",
+    "pricing strategy",
+    "hiring senior engineers",
+    "B2B sales playbooks",
+    "grant applications",
+    "supply-chain contacts in Asia",
+    "brand design",
+    "legal basics",
+]
+INTENTS = ["peers", "clients", "investors", "hire", "job", "partners", "give_back"]
+
+
 def demo_tables(n_tables: int = 3, per_table: int = 6) -> list[list[dict]]:
-    """Tables of realistic guests, with the Unicode and HTML names spread among them."""
+    """Tables of plausible guests, the Unicode and HTML names first, some with dietary needs."""
     specials = [*UNICODE_NAMES, HTML_NAME, "Ludwig van Beethoven"]
     tables = []
     for t in range(n_tables):
         guests = []
         for s in range(per_table):
             i = t * per_table + s
-            name = specials[i] if i < len(specials) else f"Guest{i} Person{chr(65 + i % 26)}"
+            # Distinct for the first 320 guests: the surname index steps by 13 (coprime to 16).
+            first, last = FIRST[i % len(FIRST)], LAST[(i // len(FIRST) * 61 + i * 3) % len(LAST)]
+            name = specials[i] if i < len(specials) else f"{first} {last}"
             guests.append(
                 {
                     "name": name,
-                    "company": f"Company {i}",
-                    "title": "Founder",
-                    "one_liner": "Builds tools for small restaurants.",
-                    "offers": ["intros to seed funds", "pricing advice"],
-                    "needs": ["a CTO"],
-                    "intent": "partners",
-                    "dietary": ["vegan"] if i % 4 == 0 else [],
+                    "company": f"{LAST[i % len(LAST)].title()} & Partners {i}",
+                    "title": "Founder" if i % 3 else "Head of Growth",
+                    "one_liner": "Helps small restaurants buy better produce for less.",
+                    "offers": [OFFERS[i % len(OFFERS)], OFFERS[(i + 3) % len(OFFERS)]],
+                    "needs": [OFFERS[(i + 5) % len(OFFERS)]],
+                    "intent": INTENTS[i % len(INTENTS)],
+                    "dietary": ["vegan"] if i % 4 == 0 else (["nut_allergy"] if i % 9 == 0 else []),
                     "dietary_other": "no mushrooms" if i % 5 == 0 else "",
                     "accessibility": "step-free access" if i % 7 == 0 else "",
                 }

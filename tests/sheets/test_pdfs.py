@@ -155,3 +155,34 @@ def test_paper_size_follows_the_event(client, dinner, app, paper, size):
             assert (round(float(box.width)), round(float(box.height))) == size
     cards = PdfReader(BytesIO(get_pdf(client, seated, "place-cards")))
     assert len(cards.pages) == 8  # cards still fit two to a page on either paper
+
+
+def test_kitchen_counts_needs_per_table_and_in_total(app, client, make):
+    organizer = make.organizer()
+    event = make.event(organizer)
+    seated = seat(
+        app,
+        event,
+        [
+            [
+                {"name": "Vera Vegan", "dietary": ["vegan"]},
+                {
+                    "name": "Nora Nuts",
+                    "dietary": ["vegan", "nut_allergy"],
+                    "accessibility": "Wheelchair",
+                },
+                {"name": "Otto Other", "dietary_other": "No mushrooms"},
+            ],
+            [{"name": "Tom Table", "dietary": ["vegan"]}, {"name": "Plain Eater"}],
+        ],
+    )
+    sign_in_as(client, organizer)
+    text = "\n".join(pdf_pages(get_pdf(client, seated, "kitchen")))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "Table Guests Vegan Nut allergy Other diet Access" in lines
+    assert "Table 1 3 2 1 1 1" in lines
+    assert "Table 2 2 1 – – –" in lines
+    assert "Total 5 3 1 1 1" in lines
+    assert "Nora Nuts: Vegan, Nut allergy · access: Wheelchair" in lines
+    assert "Otto Other: No mushrooms" in lines
+    assert "Plain Eater" not in text
