@@ -1,7 +1,7 @@
 """Sheets forms: the paper size an event prints on."""
 
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SubmitField
+from wtforms import RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
@@ -16,4 +16,3 @@ class PaperForm(FlaskForm):
         choices=[SelectChoice(key, label) for key, label in PAPERS.items()],
         validators=[InputRequired("Choose A4 or US Letter.")],
     )
-    submit = SubmitField("Use this paper")

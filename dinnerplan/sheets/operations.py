@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from flask import current_app
@@ -22,6 +23,9 @@ from dinnerplan.sheets.prepare import load_seating
 from dinnerplan.sheets.render import PAPERS, PRINTABLES, write_all
 
 STATUS_FILE = "status.json"
+# A job reports after every PDF; silence this long means its worker went away.
+STALE_AFTER = timedelta(minutes=10)
+STALE = "The last run stopped before it finished. Please make the PDFs again."
 UNSEATED = "Seat the guests first: this event has no seating to print yet."
 
 
@@ -49,7 +53,16 @@ def read_status(event_id: int, version_id: int) -> dict:
     # Only files that are really there can be offered for download.
     folder = path.parent
     status["files"] = [name for name in status.get("files", []) if (folder / name).is_file()]
+    if status.get("state") in ("queued", "running") and _age(status) > STALE_AFTER:
+        status.update(state="failed", error=STALE)
     return status
+
+
+def _age(status: dict) -> timedelta:
+    try:
+        return utcnow() - datetime.fromisoformat(status.get("updated_at", ""))
+    except ValueError:
+        return timedelta.max
 
 
 def write_status(event_id: int, version_id: int, **fields) -> dict:

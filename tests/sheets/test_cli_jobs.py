@@ -121,3 +121,27 @@ def test_background_job_on_the_worker_thread(threaded_jobs, app, client, make):
     wait_for_jobs(timeout=120)
     status = client.get(f"{base}/status/{seated.version_id}").get_json()
     assert status["state"] == "done" and len(status["files"]) == 5
+
+
+def test_a_job_whose_worker_went_away_says_so(app, client, make, tmp_path):
+    import json
+
+    organizer = make.organizer()
+    event = make.event(organizer)
+    seated = seat(app, event, [[{"name": "Solo Guest"}]])
+    folder = tmp_path / "sheets" / str(event.id) / str(seated.version_id)
+    folder.mkdir(parents=True)
+    stuck = {
+        "state": "running",
+        "done": 2,
+        "total": 5,
+        "files": [],
+        "error": "",
+        "updated_at": "2020-01-01T00:00:00",
+    }
+    (folder / "status.json").write_text(json.dumps(stuck))
+    sign_in_as(client, organizer)
+    status = client.get(f"/events/{event.id}/sheets/status/{seated.version_id}").get_json()
+    assert status["state"] == "failed" and "stopped before it finished" in status["error"]
+    page = client.get(f"/events/{event.id}/sheets/").get_data(as_text=True)
+    assert "stopped before it finished" in page and "Make them again" in page
