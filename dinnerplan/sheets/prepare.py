@@ -18,6 +18,10 @@ from dinnerplan.sheets import names
 SEATED_STATES = ("optimal", "feasible")
 CARDS_PER_PAGE = 2  # full-width tent cards, two per sheet of paper
 TOP_PAIRS = 5
+REASON_LENGTH = 160
+SHEET_NAME_LENGTH = 80
+# Characters of text on a table sheet above which its type gets smaller (fits one page).
+SHEET_DENSITY = ((3200, ""), (5200, "compact"))
 ASKS_ON_CARD = 2
 ASK_LENGTH = 70
 # Longest text (in narrow-character widths) that still fits each type size on a card.
@@ -212,34 +216,41 @@ def clock(minutes: int) -> str:
 
 def table_sheets(seating: Seating, minutes_per_guest: int) -> dict:
     """One sheet per table: guests, who should meet whom and why, and the talk order."""
-    sheets = []
-    for table in seating.tables:
-        by_id = {p.id: p for p in table.guests}
-        talk = [
-            {"clock": clock(i * minutes_per_guest), "name": p.name, "minutes": minutes_per_guest}
-            for i, p in enumerate(table.guests)
-        ]
-        sheets.append(
-            {
-                "name": table.name,
-                "host": by_id[table.host_id].name if table.host_id in by_id else "",
-                "guests": [
-                    {
-                        "name": p.name,
-                        "company": " · ".join(x for x in (p.title, p.company) if x),
-                        "one_liner": p.one_liner,
-                        "intent": p.intent,
-                    }
-                    for p in table.guests
-                ],
-                "pairs": _top_pairs(seating.summary, table.id, by_id),
-                "talk": talk,
-                # Two columns, read down then across: row i holds turns i and i + half.
-                "talk_rows": _two_columns(talk),
-                "ends": clock(len(table.guests) * minutes_per_guest),
-            }
-        )
-    return {"sheets": sheets}
+    return {"sheets": [_table_sheet(seating, t, minutes_per_guest) for t in seating.tables]}
+
+
+def _table_sheet(seating: Seating, table: SeatedTable, minutes_per_guest: int) -> dict:
+    by_id = {p.id: p for p in table.guests}
+    short = {p.id: shorten(p.name, SHEET_NAME_LENGTH) for p in table.guests}
+    guests = [
+        {
+            "name": short[p.id],
+            "company": shorten(" · ".join(x for x in (p.title, p.company) if x), 90),
+            "one_liner": p.one_liner,
+            "intent": p.intent,
+        }
+        for p in table.guests
+    ]
+    talk = [
+        {"clock": clock(i * minutes_per_guest), "name": short[p.id], "minutes": minutes_per_guest}
+        for i, p in enumerate(table.guests)
+    ]
+    pairs = _top_pairs(seating.summary, table.id, by_id, short)
+    text = sum(len(str(v)) for row in guests + talk + pairs for v in row.values())
+    density = next((label for limit, label in SHEET_DENSITY if text <= limit), "tight")
+    if density == "tight":  # a very full table keeps its three best pairs, one reason each
+        pairs = [dict(pair, reasons=pair["reasons"][:1]) for pair in pairs[:3]]
+    return {
+        "name": table.name,
+        "host": short[table.host_id] if table.host_id in by_id else "",
+        "guests": guests,
+        "pairs": pairs,
+        "talk": talk,
+        # Two columns, read down then across: row i holds turns i and i + half.
+        "talk_rows": _two_columns(talk),
+        "ends": clock(len(table.guests) * minutes_per_guest),
+        "density": density,
+    }
 
 
 def _two_columns(items: list) -> list[tuple]:
@@ -248,15 +259,17 @@ def _two_columns(items: list) -> list[tuple]:
     return [(items[i], items[i + half] if i + half < len(items) else None) for i in range(half)]
 
 
-def _top_pairs(summary: dict, table_id: int, by_id: dict[int, Person]) -> list[dict]:
+def _top_pairs(
+    summary: dict, table_id: int, by_id: dict[int, Person], short: dict[int, str]
+) -> list[dict]:
     """The table's best-scoring pairs with their reasons, both guests at this table."""
     entry = (summary.get("tables") or {}).get(str(table_id)) or {}
     pairs = []
     for pair in entry.get("pairs") or ():
         a, b = _as_id(pair.get("a")), _as_id(pair.get("b"))
         if a in by_id and b in by_id and a != b:
-            reasons = [str(r) for r in pair.get("reasons") or () if r][:2]
-            pairs.append((float(pair.get("score") or 0), by_id[a].name, by_id[b].name, reasons))
+            reasons = [shorten(str(r), REASON_LENGTH) for r in pair.get("reasons") or () if r]
+            pairs.append((float(pair.get("score") or 0), short[a], short[b], reasons[:2]))
     pairs.sort(key=lambda p: (-p[0], names.fold(p[1]), names.fold(p[2])))
     return [{"a": a, "b": b, "reasons": r} for _, a, b, r in pairs[:TOP_PAIRS]]
 

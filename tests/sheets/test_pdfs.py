@@ -186,3 +186,36 @@ def test_kitchen_counts_needs_per_table_and_in_total(app, client, make):
     assert "Nora Nuts: Vegan, Nut allergy · access: Wheelchair" in lines
     assert "Otto Other: No mushrooms" in lines
     assert "Plain Eater" not in text
+
+
+def test_long_text_shrinks_or_wraps_without_spilling_onto_extra_pages(app, client, make):
+    organizer = make.organizer()
+    event = make.event(organizer, paper="letter")
+    long_name = "Maximiliane Alexandra Bartholomea " + "Hohenzollern-Sigmaringen-" * 6 + "Ende"
+    guests = [
+        {
+            "name": f"{long_name} {i}",
+            "company": "Extraordinarily Long Consortium " * 6,
+            "title": "Chief Executive Officer and Founder",
+            "one_liner": "Sells things. " * 14,
+            "offers": ["a very long offer about many different things " * 3] * 2,
+        }
+        for i in range(10)
+    ]
+    seated = seat(app, event, [guests, guests[:0] + [{"name": "Short Name"}]])
+    with app.app_context():
+        from dinnerplan.extensions import db
+        from dinnerplan.models import SeatingVersion
+
+        version = db.session.get(SeatingVersion, seated.version_id)
+        table_id = next(iter(version.summary["tables"]))
+        pairs = version.summary["tables"][table_id]["pairs"]
+        for pair in pairs:
+            pair["reasons"] = ["A long reason about complementary needs and offers. " * 4] * 3
+        version.summary = {"tables": {table_id: {"pairs": pairs}}}
+        db.session.commit()
+    sign_in_as(client, organizer)
+    assert len(pdf_pages(get_pdf(client, seated, "table-sheets"))) == 2  # one page per table
+    cards = pdf_pages(get_pdf(client, seated, "place-cards"))
+    assert len(cards) == math.ceil(11 / 2)  # no card pushed onto a page of its own
+    assert "Short Name" in cards[-1]
