@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT))
 from dinnerplan.app import create_app  # noqa: E402
 from dinnerplan.extensions import db  # noqa: E402
 from dinnerplan.models import Event  # noqa: E402
-from dinnerplan.sheets.prepare import load_seating  # noqa: E402
 from dinnerplan.sheets.render import render_pdf, write_all  # noqa: E402
+from dinnerplan.sheets.seating import load_seating  # noqa: E402
 from tests.factories import Factory  # noqa: E402
 from tests.sheets.conftest import demo_tables, seat  # noqa: E402
 

@@ -27,8 +27,8 @@ def sheets_command(ctx: click.Context, event_id: int, out_dir: Path, paper: str 
     from dinnerplan.extensions import db
     from dinnerplan.models import Event
     from dinnerplan.sheets.operations import UNSEATED
-    from dinnerplan.sheets.prepare import load_seating
     from dinnerplan.sheets.render import paper_of, write_all
+    from dinnerplan.sheets.seating import load_seating
 
     event = db.session.get(Event, event_id)
     if event is None:

@@ -19,8 +19,8 @@ from dinnerplan import jobs
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, SeatingVersion
 from dinnerplan.models._base import utcnow
-from dinnerplan.sheets.prepare import load_seating
 from dinnerplan.sheets.render import PAPERS, PRINTABLES, write_all
+from dinnerplan.sheets.seating import load_seating
 
 STATUS_FILE = "status.json"
 # A job reports after every PDF; silence this long means its worker went away.

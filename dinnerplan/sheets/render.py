@@ -12,7 +12,7 @@ from flask import current_app, render_template
 
 from dinnerplan.models import Event
 from dinnerplan.sheets import prepare
-from dinnerplan.sheets.prepare import Seating
+from dinnerplan.sheets.seating import Seating
 
 PAPERS = {"a4": "A4", "letter": "US Letter"}
 

@@ -23,8 +23,8 @@ from dinnerplan.forms import EmptyForm
 from dinnerplan.models import Event, SeatingVersion
 from dinnerplan.sheets import operations
 from dinnerplan.sheets.forms import PaperForm
-from dinnerplan.sheets.prepare import current_version, load_seating
 from dinnerplan.sheets.render import PAPERS, PRINTABLES, paper_of, render_html, render_pdf
+from dinnerplan.sheets.seating import current_version, load_seating
 
 bp = Blueprint("sheets", __name__, url_prefix="/events/<int:event_id>/sheets")
 
