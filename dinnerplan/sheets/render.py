@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,7 +112,8 @@ def write_all(
     written = []
     for done, printable in enumerate(PRINTABLES.values(), start=1):
         target = out_dir / printable.filename
-        partial = target.with_suffix(".part")
+        # A unique partial name: two runs at once never write into the same file.
+        partial = out_dir / f".{printable.kind}.{uuid.uuid4().hex}.part"
         partial.write_bytes(render_pdf(printable.kind, event, seating, paper))
         partial.replace(target)  # a reader never sees half a PDF
         written.append(target)

@@ -142,3 +142,21 @@ def test_paper_and_generate_need_the_forms_csrf_token(csrf_on, app, client, orga
     assert response.status_code == 302
     with app.app_context():
         assert db.session.get(Event, seated.event_id).paper == "letter"
+
+
+def test_weasyprint_may_read_only_the_static_folder(app):
+    from dinnerplan.sheets.render import static_only_fetcher, static_root
+
+    with app.app_context():
+        root = static_root()
+    fetcher = static_only_fetcher(root)
+    response = fetcher.fetch((root / "css" / "print.css").as_uri())
+    assert b"@page" in response.read()
+    response.close()
+    for url in (
+        "file:///etc/passwd",
+        (root / ".." / "pyproject.toml").as_uri(),
+        "http://127.0.0.1:9/x.css",
+    ):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
