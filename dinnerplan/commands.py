@@ -39,9 +39,18 @@ def run(ctx: click.Context, host: str, port: int, debug: bool) -> None:
 
 
 def upgrade_database() -> None:
-    """Apply the schema migrations (creates the SQLite file on first run)."""
-    from flask_migrate import upgrade
+    """Apply the schema migrations (creates the SQLite file on first run).
 
+    A database whose tables were made without Alembic (db.create_all in tests) is left as is.
+    """
+    from flask_migrate import upgrade
+    from sqlalchemy import inspect
+
+    from dinnerplan.extensions import db
+
+    tables = set(inspect(db.engine).get_table_names())
+    if tables and "alembic_version" not in tables:
+        return
     upgrade(directory=current_app.extensions["migrate"].directory)
 
 
@@ -52,11 +61,14 @@ main.add_command(routes_command)
 def _register_area_commands() -> None:
     from dinnerplan.cli_events import demo_command, event_cli
     from dinnerplan.guests.commands import guests_cli
+    from dinnerplan.intros.commands import intros_cli
     from dinnerplan.sheets.commands import sheets_command
 
     main.add_command(event_cli)
     main.add_command(demo_command)
     main.add_command(guests_cli)
+    main.add_command(intros_cli)
+    __import__("dinnerplan.seating.commands", fromlist=["register"]).register(main)
     main.add_command(sheets_command)
     try:
         from dinnerplan.cli_solve import solve

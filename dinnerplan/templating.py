@@ -19,5 +19,7 @@ def register(app: Flask) -> None:
     """Register filters and globals on the app."""
     app.add_template_filter(format_when, "when")
     app.add_template_filter(intent_label, "intent")
-    app.add_template_global(EmptyForm, "EmptyForm")
+    # Templates only render EmptyForm's CSRF token; not reading the request body keeps
+    # error pages (e.g. 413 after an oversized upload) from raising again.
+    app.add_template_global(lambda: EmptyForm(formdata=None), "EmptyForm")
     app.add_template_global(DIETARY, "DIETARY")

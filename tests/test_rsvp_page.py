@@ -268,8 +268,8 @@ def test_after_the_deadline_the_page_takes_no_changes(client, make, inbox, invit
 
 
 def test_deadline_is_compared_in_the_events_time_zone(app):
-    from dinnerplan.models import Event
     from dinnerplan.events.operations import deadline_passed as _deadline_passed
+    from dinnerplan.models import Event
 
     event = Event(rsvp_deadline=datetime(2030, 1, 1, 12, 0), timezone="Asia/Tokyo")  # 03:00 UTC
     from datetime import UTC

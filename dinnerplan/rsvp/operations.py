@@ -16,7 +16,6 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, update
 
-from dinnerplan.events.operations import deadline_passed
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest
 from dinnerplan.models.guest import new_token_nonce

@@ -8,9 +8,11 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask_login import login_required
 
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
+from dinnerplan.events.operations import deadline_passed
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
 from dinnerplan.guests.operations import apply_profile, profile_form_for
+from dinnerplan.intros.build import guest_table_context
 from dinnerplan.mail.operations import send_queued
 from dinnerplan.models import Guest
 from dinnerplan.models._base import utcnow
@@ -29,7 +31,7 @@ def page(token: str):
     guest = ops.guest_for_token(token)
     if guest is None:
         return render_template("rsvp/invalid.html"), 404
-    closed = ops.deadline_passed(guest.event)
+    closed = deadline_passed(guest.event)
     posted = request.method == "POST"
     answer = AnswerForm(answer="yes" if guest.rsvp == "waitlist" else guest.rsvp)
     profile = profile_form_for(guest, request.form if posted else None)
@@ -52,7 +54,7 @@ def done(token: str):
     guest = ops.guest_for_token(token)
     if guest is None:
         return render_template("rsvp/invalid.html"), 404
-    closed = ops.deadline_passed(guest.event)
+    closed = deadline_passed(guest.event)
     return render_template("rsvp/done.html", **_page_context(guest, token, closed))
 
 
@@ -79,6 +81,7 @@ def _page_context(guest, token: str, closed: bool) -> dict:
         "position": ops.waitlist_position(guest),
         "offer_suggestions": ops.suggestions(guest, "offers"),
         "need_suggestions": ops.suggestions(guest, "needs"),
+        "guest_table": guest_table_context(guest) if guest.rsvp == "yes" else None,
     }
 
 

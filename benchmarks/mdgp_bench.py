@@ -1,0 +1,143 @@
+"""MDGPLIB benchmark: our solver (and optionally the wedding-style CP-SAT baseline) per instance.
+
+    python benchmarks/mdgp_bench.py --sizes 120 240 [--baseline] [--only RanReal]
+    python benchmarks/mdgp_bench.py --optimum30 --cap 60     # time to proven optimum, n = 30
+
+One run per instance under the published time limit, fairness off; every seating is checked
+with dinnerplan.solver.validate. Results go to benchmarks/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.common import REPO, baseline, load, shared_benchmarks  # noqa: E402
+from dinnerplan.solver import Options, check, read_mdgp, score, solve  # noqa: E402
+
+RESULTS = REPO / "benchmarks/results"
+
+
+def run_sizes(args) -> None:
+    root = shared_benchmarks() / "mdgp"
+    with open(root / "best_known.csv") as fh:
+        table = list(csv.DictReader(fh))
+    rows = [r for r in table if int(r["n"]) in args.sizes and args.only in r["instance"]]
+    out = []
+    print(f"# {datetime.datetime.now():%Y-%m-%d %H:%M} {load()}", flush=True)
+    for r in rows:
+        p = read_mdgp(root / "instances" / f"{r['instance']}.txt")
+        limit = float(r["time_limit_s"]) * args.scale_time
+        res = solve(p, Options(time_limit=limit, fairness=0, seed=args.seed, workers=args.workers))
+        errors = check(p, res.tables)
+        value = score(p, res.tables)
+        assert abs(value - res.objective) < 1e-6 and not errors, errors
+        bkv = float(r["bkv"])
+        row = {
+            "instance": r["instance"],
+            "n": int(r["n"]),
+            "bkv": bkv,
+            "limit_s": limit,
+            "objective": round(value, 3),
+            "gap_pct": round(100 * (bkv - value) / bkv, 4),
+            "seconds": round(res.seconds, 2),
+            "valid": not errors,
+        }
+        if args.baseline:
+            status, bval, bsec = baseline(p, limit, args.workers or 2)
+            row["baseline"] = None if bval is None else round(bval, 3)
+            row["baseline_gap_pct"] = None if bval is None else round(100 * (bkv - bval) / bkv, 4)
+        out.append(row)
+        print(" ".join(f"{k}={v}" for k, v in row.items()), f"| {load()}", flush=True)
+    summary = []
+    for n in args.sizes:
+        sel = [r for r in out if r["n"] == n]
+        if not sel:
+            continue
+        mean = statistics.mean(r["gap_pct"] for r in sel)
+        worst = max(r["gap_pct"] for r in sel)
+        line = f"n={n}: {len(sel)} instances, mean gap {mean:.3f}%, worst {worst:.3f}%"
+        if args.baseline:
+            gaps = [r["baseline_gap_pct"] for r in sel if r["baseline_gap_pct"] is not None]
+            line += (
+                f"; baseline mean gap {statistics.mean(gaps):.3f}% ({len(gaps)} with a solution)"
+                if gaps
+                else "; baseline found no solution"
+            )
+        summary.append(line)
+        print(line, flush=True)
+    write(out, summary, args.tag or "mdgp_" + "_".join(map(str, args.sizes)))
+
+
+def run_optimum30(args) -> None:
+    root = shared_benchmarks() / "mdgp/instances"
+    names = [
+        f"{fam}_n030_{kind}_01" for fam in ("RanReal", "RanInt", "Geo") for kind in ("ss", "ds")
+    ]
+    out = []
+    print(f"# {datetime.datetime.now():%Y-%m-%d %H:%M} {load()}", flush=True)
+    for name in names[: args.count]:
+        p = read_mdgp(root / f"{name}.txt")
+        res = solve(p, Options(time_limit=args.cap, fairness=0, workers=args.workers))
+        assert not check(p, res.tables)
+        status, bval, bsec = baseline(p, args.cap, args.workers or 2)
+        row = {
+            "instance": name,
+            "objective": round(res.objective, 3),
+            "ours": f"{res.seconds:.1f} s"
+            if res.status == "optimal"
+            else f"not proven in {args.cap:g} s",
+            "ours_bound": round(res.bound, 3),
+            "baseline_objective": bval,
+            "baseline": f"{bsec:.1f} s" if status == "optimal" else f"not proven in {args.cap:g} s",
+        }
+        out.append(row)
+        print(" ".join(f"{k}={v}" for k, v in row.items()), f"| {load()}", flush=True)
+    write(out, [], args.tag or "mdgp_n030_optimum")
+
+
+def write(rows: list[dict], summary: list[str], tag: str) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    if not rows:
+        return
+    with open(RESULTS / f"{tag}.csv", "w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    lines = [
+        f"# {tag}",
+        "",
+        f"Run {datetime.datetime.now():%Y-%m-%d %H:%M}, {load()} at the end.",
+        "",
+    ]
+    lines += [f"- {s}" for s in summary] + [""]
+    lines.append("| " + " | ".join(rows[0]) + " |")
+    lines.append("|" + "---|" * len(rows[0]))
+    lines += ["| " + " | ".join(str(v) for v in r.values()) + " |" for r in rows]
+    (RESULTS / f"{tag}.md").write_text("\n".join(lines) + "\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[120, 240])
+    ap.add_argument("--only", default="", help="substring filter on instance names")
+    ap.add_argument("--baseline", action="store_true", help="also run the wedding-style model")
+    ap.add_argument("--optimum30", action="store_true", help="time to proven optimum at n = 30")
+    ap.add_argument("--cap", type=float, default=60.0)
+    ap.add_argument("--count", type=int, default=6, help="n = 30 instances to prove")
+    ap.add_argument("--workers", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--scale-time", type=float, default=1.0)
+    ap.add_argument("--tag", default="")
+    args = ap.parse_args()
+    run_optimum30(args) if args.optimum30 else run_sizes(args)
+
+
+if __name__ == "__main__":
+    main()

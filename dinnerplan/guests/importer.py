@@ -1,0 +1,280 @@
+"""Read a guest-list CSV into a preview: every row's values and problems, nothing saved.
+
+Pure apart from email syntax checks: no database, no Flask. `parse_csv` is shared by the
+web import and `dinnerplan guests import`; `operations.apply_import` writes the result.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from dataclasses import dataclass, field
+
+from email_validator import EmailNotValidError, validate_email
+
+from dinnerplan.guests.vocabulary import (
+    DIETARY_NONE,
+    DIETARY_WORDS,
+    FIELD_LIMITS,
+    HEADER_ALIASES,
+    INTENT_WORDS,
+    RSVP_UNSURE,
+    RSVP_WORDS,
+    header_key,
+    phrase_key,
+)
+from dinnerplan.profile import INTENTS, split_items
+
+# Spreadsheet formula prefixes the exporter neutralises with a leading apostrophe.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+TEXT_FIELDS = ("company", "title", "industry", "one_liner", "accessibility", "phone")
+TEXT_FIELDS += ("linkedin", "notes")
+_ALIAS_TO_FIELD = {alias: name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
+
+
+class CsvError(ValueError):
+    """The file as a whole cannot be read as a guest list (empty, not CSV, no columns)."""
+
+
+@dataclass
+class ImportRow:
+    """One data row: its spreadsheet row number, parsed values, problems and warnings."""
+
+    number: int
+    values: dict = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    action: str = "create"  # create | update, set against the event by operations
+
+    @property
+    def ok(self) -> bool:
+        """True when the row can be imported."""
+        return not self.problems
+
+
+@dataclass
+class ImportPreview:
+    """The parsed file: recognised columns, ignored columns and every row."""
+
+    columns: dict[str, str]  # header as written -> field
+    ignored: list[str]
+    rows: list[ImportRow]
+
+    @property
+    def problem_rows(self) -> list[ImportRow]:
+        """Rows that cannot be imported as they are."""
+        return [row for row in self.rows if row.problems]
+
+    @property
+    def valid_rows(self) -> list[ImportRow]:
+        """Rows that can be imported."""
+        return [row for row in self.rows if not row.problems]
+
+
+# One pattern per intent (longest words first); labels and keys as written in the app.
+_INTENT_PATTERNS = {
+    key: re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})\b")
+    for key, words in INTENT_WORDS.items()
+}
+_INTENT_NAMES = {phrase_key(text): key for key, label in INTENTS.items() for text in (key, label)}
+
+
+@functools.lru_cache(maxsize=1024)
+def parse_intent(text: str | None) -> str | None:
+    """Read an intent key from a key, a label or common words; None when unrecognised."""
+    words = phrase_key(text or "")
+    if words in _INTENT_NAMES:
+        return _INTENT_NAMES[words]
+    found = []
+    for key, pattern in _INTENT_PATTERNS.items():
+        match = pattern.search(words)
+        if match:
+            found.append((match.start(), key))
+    # "meet investors": a specific goal beats the generic "meet peers".
+    specific = sorted(hit for hit in found if hit[1] != "peers") or found
+    return specific[0][1] if specific else None
+
+
+def parse_rsvp(text: str) -> tuple[str | None, str | None]:
+    """Read an RSVP answer: (state, warning); state None when unrecognised."""
+    words = phrase_key(text)
+    if words in RSVP_WORDS:
+        return RSVP_WORDS[words], None
+    if words in RSVP_UNSURE:
+        return "invited", f"RSVP '{text}' read as invited (not yet decided)"
+    return None, None
+
+
+def parse_dietary(text: str) -> tuple[list[str], str]:
+    """Map free dietary text to DIETARY keys where recognisable; return (keys, the rest)."""
+    keys: list[str] = []
+    other: list[str] = []
+    for item in split_items(text.replace(",", ";")) if text else []:
+        words = phrase_key(item)
+        if words in DIETARY_NONE:
+            continue
+        key = DIETARY_WORDS.get(words) or DIETARY_WORDS.get(words.removesuffix(" diet"))
+        if key and key not in keys:
+            keys.append(key)
+        elif not key:
+            other.append(item)
+    return keys, "; ".join(other)
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(text: str) -> str:
+    """Guess the delimiter (, ; or tab) from the first lines."""
+    sample = "\n".join(text.splitlines()[:20])
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ""
+    if delimiter and delimiter in header:
+        return delimiter
+    return max(",;\t", key=header.count)
+
+
+def match_headers(headers: list[str]) -> tuple[dict[int, str], list[str]]:
+    """Map column positions to fields; the first column for a field wins. Return ignored."""
+    columns: dict[int, str] = {}
+    ignored: list[str] = []
+    for index, header in enumerate(headers):
+        name = _ALIAS_TO_FIELD.get(header_key(header))
+        if name and name not in columns.values():
+            columns[index] = name
+        elif header.strip():
+            ignored.append(header.strip())
+    if "email" not in columns.values():
+        # Meetup has no email column; organizers add a question such as "Your email?".
+        for index, header in enumerate(headers):
+            if index not in columns and "email" in header_key(header):
+                columns[index] = "email"
+                ignored.remove(header.strip())
+                break
+    return columns, ignored
+
+
+def parse_csv(data: bytes) -> ImportPreview:
+    """Parse an uploaded guest list into a preview; raise CsvError if it is not one."""
+    if not data.strip():
+        raise CsvError("The file is empty.")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CsvError("This is not a CSV file. Save the spreadsheet as CSV and try again.")
+    text = decode(data)
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    headers, first_row = _header(records)
+    columns, ignored = match_headers(headers)
+    fields = set(columns.values())
+    if "email" not in fields or not fields & {"name", "first_name", "last_name"}:
+        found = ", ".join(h.strip() for h in headers if h.strip()) or "none"
+        raise CsvError(
+            "We couldn't find both a name column and an email column in this file "
+            f"(columns found: {found})."
+        )
+    rows: list[ImportRow] = []
+    seen: dict[str, int] = {}
+    for number, record in enumerate(records, start=first_row + 1):
+        if any(cell.strip() for cell in record):
+            rows.append(_parse_row(number, record, columns, seen))
+    header_names = {headers[i].strip(): name for i, name in columns.items()}
+    return ImportPreview(columns=header_names, ignored=ignored, rows=rows)
+
+
+def _header(records) -> tuple[list[str], int]:
+    """Return the first non-blank record and its row number."""
+    try:
+        for number, record in enumerate(records, start=1):
+            if any(cell.strip() for cell in record):
+                return record, number
+    except csv.Error as error:
+        raise CsvError(f"This file could not be read as CSV ({error}).") from None
+    raise CsvError("The file is empty.")
+
+
+def _cell(record: list[str], index: int) -> str:
+    """A trimmed cell; undo the exporter's formula-safety apostrophe."""
+    value = record[index].strip() if index < len(record) else ""
+    if value.startswith("'") and value[1:2] in FORMULA_PREFIXES:
+        value = value[1:]
+    return value
+
+
+def _parse_row(number: int, record: list[str], columns: dict, seen: dict) -> ImportRow:
+    """Parse one record into an ImportRow; blank cells are left out (they never erase)."""
+    cells = {name: _cell(record, index) for index, name in columns.items()}
+    row = ImportRow(number=number)
+    name = cells.get("name") or " ".join(
+        part for part in (cells.get("first_name"), cells.get("last_name")) if part
+    )
+    if name:
+        row.values["name"] = " ".join(name.split())
+    else:
+        row.problems.append("name is missing")
+    _check_email(row, cells.get("email", ""), seen)
+    for key in TEXT_FIELDS:
+        if cells.get(key):
+            row.values[key] = cells[key]
+    for key in ("offers", "needs"):
+        if cells.get(key):
+            row.values[key] = split_items(cells[key])
+    _check_choices(row, cells)
+    for key, limit in FIELD_LIMITS.items():
+        value = row.values.get(key)
+        if isinstance(value, str) and len(value) > limit:
+            row.problems.append(f"{key.replace('_', ' ')} is longer than {limit} characters")
+    return row
+
+
+def _check_email(row: ImportRow, email: str, seen: dict[str, int]) -> None:
+    """Require a valid email, unique within the file (case-insensitively)."""
+    if not email:
+        row.problems.append("email is missing")
+        return
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError:
+        row.problems.append(f"email '{email}' is not a valid email address")
+        return
+    email = email.lower()
+    row.values["email"] = email
+    if email in seen:
+        row.problems.append(f"email '{email}' is a duplicate of row {seen[email]}")
+    else:
+        seen[email] = row.number
+
+
+def _check_choices(row: ImportRow, cells: dict[str, str]) -> None:
+    """Intent, RSVP and dietary cells: map to known values or report the value."""
+    if cells.get("intent"):
+        intent = parse_intent(cells["intent"])
+        if intent:
+            row.values["intent"] = intent
+        else:
+            row.problems.append(f"intent '{cells['intent']}' is not one we know")
+    if cells.get("rsvp"):
+        state, warning = parse_rsvp(cells["rsvp"])
+        if state:
+            row.values["rsvp"] = state
+        else:
+            row.problems.append(
+                f"RSVP '{cells['rsvp']}' is not one we know (use yes, no, maybe or invited)"
+            )
+        if warning:
+            row.warnings.append(warning)
+    if cells.get("dietary"):
+        keys, other = parse_dietary(cells["dietary"])
+        row.values["dietary"] = keys
+        if other:
+            row.values["dietary_other"] = other

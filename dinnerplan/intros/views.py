@@ -1,0 +1,109 @@
+"""Preview and send the introductions; the guest's own table page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import login_required
+
+from dinnerplan.access import owned_event_or_404
+from dinnerplan.extensions import db
+from dinnerplan.forms import EmptyForm
+from dinnerplan.intros import operations as ops
+from dinnerplan.intros.build import guest_table_context, published_version, seated
+from dinnerplan.intros.records import intros_sent
+from dinnerplan.models import SeatingVersion
+from dinnerplan.rsvp.operations import guest_for_token
+
+bp = Blueprint("intros", __name__, url_prefix="/events/<int:event_id>/intros")
+
+
+@bp.get("/")
+@login_required
+def preview(event_id: int):
+    """Show the email each guest will get, and how sending stands."""
+    event = owned_event_or_404(event_id)
+    version = published_version(event)
+    if version is None:
+        return render_template("intros/preview.html", event=event, version=None)
+    guests = [g for _, g, _ in seated(version)]
+    chosen = request.args.get("guest", type=int) or (guests[0].id if guests else None)
+    intro = next(iter(ops.build_intros(version, only=[chosen])), None) if chosen else None
+    return render_template(
+        "intros/preview.html",
+        event=event,
+        version=version,
+        guests=guests,
+        intro=intro,
+        rendered=ops.render_intro(intro) if intro else None,
+        status=ops.intro_status(event, version),
+        changes=ops.changes_since_told(event, version),
+        changes_sent=sum(m.status == "sent" for m in ops.recorded_changes(event, version)),
+    )
+
+
+@bp.post("/send")
+@login_required
+def send(event_id: int):
+    """Send the published seating's introductions in the background."""
+    event = owned_event_or_404(event_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    version = published_version(event)
+    if version is None:
+        flash("Publish a seating first: introductions go out for the published one.", "error")
+    else:
+        ops.start_sending(version)
+        flash("Sending the introductions. Each guest gets exactly one.", "success")
+    return redirect(url_for(".preview", event_id=event.id))
+
+
+@bp.post("/changes")
+@login_required
+def send_changes(event_id: int):
+    """Tell guests whose table changed since they were last told; nobody else."""
+    event = owned_event_or_404(event_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    version = published_version(event)
+    if version is None or not intros_sent(event):
+        flash("Nothing to tell yet: send the introductions of the published seating.", "error")
+        return redirect(url_for(".preview", event_id=event.id))
+    count = len(ops.changes_since_told(event, version))
+    ops.start_sending_changes(version)
+    flash(f"“Your table changed” goes to {count} guest(s); nobody else.", "success")
+    return redirect(url_for(".preview", event_id=event.id))
+
+
+def guest_table(token: str):
+    """The guest's table, tablemates and talk order, from their personal link."""
+    guest = guest_for_token(token)
+    if guest is None:
+        abort(404)
+    context = guest_table_context(guest)
+    return render_template("intros/guest_table.html", guest=guest, guest_table=context)
+
+
+def _on_seating_published(sender, version_id: int, **_extra) -> None:
+    """After a (re)publication: tell guests whose table changed, in the background."""
+    version = db.session.get(SeatingVersion, version_id)
+    if version is not None:
+        ops.start_sending_changes(version)
+
+
+@bp.record_once
+def _register(state) -> None:
+    # The guest's page lives under their personal link, outside the organizer's prefix.
+    state.app.add_url_rule("/r/<token>/table", "intros.guest_table", guest_table)
+    from dinnerplan.seating.operations import seating_published
+
+    # Sent by the seating views after they commit a publication (first, re- or late).
+    seating_published.connect(_on_seating_published, weak=False)
+
+
+@bp.app_template_global()
+def intros_panel(event) -> dict:
+    """Return what the event page's introductions panel shows."""
+    version = published_version(event)
+    status = ops.intro_status(event, version) if version else None
+    return {"version": version, "status": status}
+

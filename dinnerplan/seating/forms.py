@@ -1,0 +1,44 @@
+"""Seating forms: every POST carries CSRF; ids are checked against the event in operations."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, StringField
+from wtforms.validators import AnyOf, InputRequired, Optional
+
+
+class VersionForm(FlaskForm):
+    """A button acting on one seating version (publish, re-seat, go back)."""
+
+    version = IntegerField("Version", validators=[InputRequired("Choose a version.")])
+
+
+class MoveForm(VersionForm):
+    """Move one guest to another table."""
+
+    guest_id = IntegerField("Guest", validators=[InputRequired("Choose a guest.")])
+    table_id = IntegerField("Move to", validators=[InputRequired("Choose a table to move to.")])
+
+
+class SwapForm(VersionForm):
+    """Swap the tables of two guests."""
+
+    a = IntegerField("Swap", validators=[InputRequired("Choose the first guest.")])
+    b = IntegerField("with", validators=[InputRequired("Choose the second guest.")])
+
+
+class LockForm(VersionForm):
+    """Lock or unlock one guest or a whole table."""
+
+    guest_id = IntegerField("Guest", validators=[Optional()])
+    table_id = IntegerField("Table", validators=[Optional()])
+    action = StringField("Action", validators=[AnyOf(("lock", "unlock"), "Choose lock or unlock.")])
+
+
+class CheckInForm(FlaskForm):
+    """Mark a guest arrived or a no-show on the night."""
+
+    guest_id = IntegerField("Guest", validators=[InputRequired()])
+    action = StringField(
+        "Action", validators=[AnyOf(("arrived", "no_show", "undo"), "Choose a check-in action.")]
+    )

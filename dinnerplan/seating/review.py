@@ -1,0 +1,140 @@
+"""Prepared data for the review page (organizer) and a guest's own table (RSVP page, emails).
+
+Templates get these dataclasses and do no querying or sorting.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from dinnerplan.models import Event, Guest, SeatingVersion
+from dinnerplan.profile import DIETARY, intent_label
+from dinnerplan.seating import versions as v
+
+
+@dataclass(frozen=True)
+class GuestCard:
+    """One guest on a table card."""
+
+    id: int
+    name: str
+    company: str
+    intent: str
+    best: str | None
+    reasons: tuple[str, ...]
+    score: float
+    flag: str  # why this guest may have a poor table ('' when fine)
+    locked: bool
+
+
+@dataclass(frozen=True)
+class TableCard:
+    """One table: its guests in talk order, score, warnings and dietary needs."""
+
+    id: int
+    name: str
+    min: int
+    max: int
+    score: float
+    guests: tuple[GuestCard, ...]
+    warnings: tuple[str, ...]
+    dietary: tuple[str, ...]
+    all_locked: bool
+
+
+@dataclass(frozen=True)
+class Review:
+    """A version as the organizer reviews it."""
+
+    version: SeatingVersion
+    tables: tuple[TableCard, ...]
+    headline: str
+    status_line: str
+    total: float
+    unseated: tuple[str, ...]  # confirmed guests missing from this version
+    publishable: bool
+
+
+def status_line(version: SeatingVersion) -> str:
+    """'Optimal', 'Best found in 12 s', or the state of the run."""
+    if version.status == "feasible":
+        return f"Best found in {version.seconds or 0:.0f} s"
+    if version.status == "optimal" and version.seconds is not None:
+        return f"Optimal (found in {version.seconds:.0f} s)"
+    return v.STATUS_LABELS.get(version.status, version.status)
+
+
+def headline(summary: dict) -> str:
+    """'41 of 48 guests sit with someone who offers what they need (43 possible)'."""
+    m = summary.get("metrics") or {}
+    return (
+        f"{m.get('helped', 0)} of {m.get('seated', 0)} guests sit with someone who offers "
+        f"what they need ({m.get('helpable', 0)} possible)"
+    )
+
+
+def _dietary(guests: list[Guest]) -> tuple[str, ...]:
+    counts = Counter(DIETARY.get(d, d) for g in guests for d in g.dietary or ())
+    notes = [f"{g.first_name}: {g.dietary_other}" for g in guests if g.dietary_other]
+    return tuple(f"{n} × {label}" for label, n in sorted(counts.items())) + tuple(notes)
+
+
+def _flag(entry: dict) -> str:
+    if entry.get("helpable") and not entry.get("helped"):
+        return "Nobody here offers what they need"
+    if entry.get("best") is None:
+        return "No relevant match at this table"
+    return ""
+
+
+def build_review(event: Event, version: SeatingVersion, confirmed: list[Guest]) -> Review:
+    """Prepare a seated version's table cards, headline and status."""
+    summary = version.summary or {}
+    rows = sorted(version.assignments, key=lambda a: (a.table_id, a.seat_order))
+    guests = v.guests_by_id(a.guest_id for a in rows)
+    cards = []
+    for table in v.tables_of(event):
+        here = [a for a in rows if a.table_id == table.id]
+        info = summary.get("tables", {}).get(str(table.id), {})
+        people = []
+        for a in here:
+            g, entry = guests[a.guest_id], summary.get("guests", {}).get(str(a.guest_id), {})
+            best = guests.get(entry.get("best")) if entry.get("best") else None
+            people.append(
+                GuestCard(
+                    g.id,
+                    g.name,
+                    g.company,
+                    intent_label(g.intent),
+                    best.name if best else None,
+                    tuple(entry.get("reasons", ())),
+                    float(entry.get("score", 0.0)),
+                    _flag(entry),
+                    a.locked,
+                )
+            )
+        cards.append(
+            TableCard(
+                table.id,
+                table.name,
+                table.min_seats,
+                table.max_seats,
+                float(info.get("score", 0.0)),
+                tuple(people),
+                tuple(info.get("warnings", ())),
+                _dietary([guests[a.guest_id] for a in here]),
+                bool(here) and all(a.locked for a in here),
+            )
+        )
+    seated = {a.guest_id for a in rows}
+    warnings = any(c.warnings for c in cards)
+    return Review(
+        version,
+        tuple(cards),
+        headline(summary),
+        status_line(version),
+        float(summary.get("metrics", {}).get("objective", 0.0)),
+        tuple(g.name for g in confirmed if g.id not in seated),
+        version.status in v.SEATED and not warnings,
+    )

@@ -1,0 +1,208 @@
+"""Run matching and the solver on an event's confirmed guests and record the result.
+
+Rows -> matching -> solver -> rows. The solver sees guests and tables by their names (made
+unique), so its reasons ("Ana Silva and Ben Okafor must be kept apart...") read in plain
+words; we translate back to ids here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from flask import current_app
+
+from dinnerplan.extensions import db
+from dinnerplan.models import Event, Guest, SeatingVersion, Table
+from dinnerplan.seating import versions as v
+from dinnerplan.seating.polish import HelpPolisher
+
+# A re-seat around locks prefers to leave the unlocked guests where they were: a move must
+# gain more than this (a need met is worth 10).
+RESEAT_MOVE_COST = 0.5
+# Weight of each guest's best tablemate score: spreads good matches so that nearly every
+# guest who can be helped sits with someone who can help (see docs/seating.md).
+FAIRNESS = 1.0
+
+
+class SeatingFailed(Exception):
+    """The seating could not run for a reason that is not a rule conflict."""
+
+
+@dataclass
+class Plan:
+    """What one solver run needs: guests, tables, fixed seats and the seating to stay near."""
+
+    guests: list[Guest]
+    tables: list[Table]
+    fixed: dict[int, int]
+    current: dict[int, int]
+    move_cost: float
+    locked: set[int]
+    previous: dict[int, int] | None
+
+
+def confirmed_guests(event: Event) -> list[Guest]:
+    """Return the guests who said yes, by id."""
+    return list(
+        db.session.execute(
+            db.select(Guest)
+            .where(Guest.event_id == event.id, Guest.rsvp == "yes")
+            .order_by(Guest.id)
+        ).scalars()
+    )
+
+
+def plan_tables(headcount: int, min_size: int, max_size: int) -> list[int] | str:
+    """Split a headcount into table sizes near the middle of the bounds, or say why not."""
+    if min_size < 1 or max_size < min_size:
+        return (
+            f"the table size range {min_size}–{max_size} is impossible; fix the event's table sizes"
+        )
+    fewest, most = math.ceil(headcount / max_size), headcount // min_size
+    if headcount == 0 or fewest > most:
+        return (
+            f"{headcount} confirmed guests cannot be split into tables of {min_size}–{max_size}; "
+            f"lower the event's minimum table size to {headcount} or confirm more guests"
+            if headcount < min_size
+            else f"{headcount} confirmed guests cannot be split into tables of "
+            f"{min_size}–{max_size}; widen the event's table size range"
+        )
+    count = min(max(round(headcount / ((min_size + max_size) / 2)), fewest), most)
+    base, extra = divmod(headcount, count)
+    return [base + 1] * extra + [base] * (count - extra)
+
+
+def ensure_tables(event: Event, headcount: int) -> list[Table]:
+    """Return the event's tables, laying them out automatically when it has none."""
+    tables = v.tables_of(event)
+    if tables:
+        return tables
+    sizes = plan_tables(headcount, event.table_min, event.table_max)
+    if isinstance(sizes, str):
+        from dinnerplan.solver import InfeasibleError
+
+        raise InfeasibleError(sizes)
+    for i, _ in enumerate(sizes, start=1):
+        db.session.add(
+            Table(
+                event_id=event.id,
+                name=f"Table {i}",
+                min_seats=event.table_min,
+                max_seats=event.table_max,
+                position=i,
+            )
+        )
+    db.session.flush()
+    return v.tables_of(event)
+
+
+def make_plan(version: SeatingVersion, event: Event) -> Plan:
+    """Decide who is seated, what is fixed and what to stay near, from the version's kind."""
+    guests = confirmed_guests(event)
+    if not guests:
+        raise SeatingFailed(
+            "there are no confirmed guests to seat yet; guests are seated once they answer yes"
+        )
+    tables = ensure_tables(event, len(guests))
+    parent = db.session.get(SeatingVersion, version.parent_id) if version.parent_id else None
+    present = {g.id for g in guests}
+    table_ids = {t.id for t in tables}
+    before = {g: t for g, t in v.seating_of(parent).items() if g in present and t in table_ids}
+    locked = {g for g in v.locked_of(parent) if g in before}
+    fixed = {g: before[g] for g in locked}
+    for table in tables:  # a table's host sits at that table
+        if table.host_guest_id in present:
+            fixed.setdefault(table.host_guest_id, table.id)
+    if version.kind == "late":
+        # Fewest moves first: the cost is set from the scores (see fewest_moves_cost).
+        return Plan(guests, tables, fixed, before, math.inf, locked, v.seating_of(parent))
+    if version.kind == "reseat":
+        return Plan(guests, tables, fixed, before, RESEAT_MOVE_COST, locked, v.seating_of(parent))
+    return Plan(guests, tables, fixed, {}, 0.0, set(), None)
+
+
+def fewest_moves_cost(scores) -> float:
+    """Return a move cost above anything a seating can gain, so moves are minimised first."""
+    total = sum(max(m.score, 0.0) for m in scores.pairs.values())
+    # Pair scores sum to at most `total`; the solver's fairness term adds at most 2 * total.
+    return 1.0 + 3.0 * total
+
+
+def _labels(items, name_of) -> dict[int, str]:
+    """Give each row a unique human label (its name; '#id' added on a clash)."""
+    names = [name_of(x).strip() or f"#{x.id}" for x in items]
+    return {
+        x.id: n if names.count(n) == 1 else f"{n} (#{x.id})"
+        for x, n in zip(items, names, strict=True)
+    }
+
+
+def build_problem(plan: Plan, scores):
+    """Translate a plan and matching scores into a solver Problem; return it with the labels."""
+    from dinnerplan.solver import Problem
+    from dinnerplan.solver import Table as SolverTable
+
+    gl = _labels(plan.guests, lambda g: g.name)
+    tl = _labels(plan.tables, lambda t: t.name)
+    ids = {str(g.id): gl[g.id] for g in plan.guests}
+    problem = Problem(
+        guests=tuple(gl[g.id] for g in plan.guests),
+        tables=tuple(SolverTable(tl[t.id], t.min_seats, t.max_seats) for t in plan.tables),
+        scores=tuple((ids[m.a], ids[m.b], m.score) for m in scores.pairs.values()),
+        apart=tuple((ids[a], ids[b]) for a, b in scores.apart if a in ids and b in ids),
+        together=tuple(tuple(ids[g] for g in grp if g in ids) for grp in scores.together),
+        fixed={gl[g]: tl[t] for g, t in plan.fixed.items()},
+        hosts=tuple(gl[t.host_guest_id] for t in plan.tables if t.host_guest_id in gl),
+        current={gl[g]: tl[t] for g, t in plan.current.items() if g in gl and t in tl},
+        move_cost=plan.move_cost,
+    )
+    return problem, gl, tl
+
+
+def help_more(plan: Plan, scores, seating: dict[int, int]) -> dict[int, int]:
+    """Seat more helpable guests with a helper without breaking any rule (see polish.py)."""
+    frozen = set(plan.fixed) | {int(g) for grp in scores.together for g in grp}
+    limits = {t.id: (t.min_seats, t.max_seats) for t in plan.tables}
+    return HelpPolisher(scores, limits, frozen).improve(seating)
+
+
+def solve_version(
+    version: SeatingVersion,
+    time_limit: float | None = None,
+    progress: Callable[[str], None] = lambda _: None,
+) -> None:
+    """Seat the version's event (raises InfeasibleError or SeatingFailed); flush the result."""
+    from dinnerplan.solver import Options, solve
+
+    event = db.session.get(Event, version.event_id)
+    plan = make_plan(version, event)
+    progress(f"Scoring {len(plan.guests)} confirmed guests…")
+    scores = v.score_guests(plan.guests)
+    if math.isinf(plan.move_cost):
+        plan.move_cost = fewest_moves_cost(scores)
+    problem, gl, tl = build_problem(plan, scores)
+    limit = float(time_limit or current_app.config["SOLVER_TIME_LIMIT"])
+    progress(f"Seating {len(plan.guests)} guests at {len(plan.tables)} tables (up to {limit:g} s)…")
+    options = Options(
+        time_limit=limit,
+        workers=int(current_app.config["SOLVER_WORKERS"]),
+        fairness=float(current_app.config.get("SOLVER_FAIRNESS", FAIRNESS)),
+    )
+    result = solve(problem, options)
+    guest_of = {label: gid for gid, label in gl.items()}
+    table_of = {label: tid for tid, label in tl.items()}
+    seating = {guest_of[g]: table_of[t] for t, members in result.tables.items() for g in members}
+    status, objective = result.status, result.objective
+    if version.kind != "late":  # a late re-seat moves as few guests as possible instead
+        polished = help_more(plan, scores, seating)
+        if polished != seating:  # no longer the solver's own optimum
+            seating, status, objective = polished, "feasible", None
+    v.record(version, event, seating, plan.locked, plan.previous, scores)
+    version.status = status
+    version.objective = objective
+    version.bound = result.bound
+    version.seconds = round(result.seconds, 2)
+    version.reason = ""
+    db.session.flush()

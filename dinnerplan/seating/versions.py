@@ -1,0 +1,159 @@
+"""Seating versions: find them, read their seating, and record a new seating into one.
+
+Operations flush, never commit. Every solver run, re-seat and manual edit is its own
+SeatingVersion; a version is only ever written once (locks aside), so going back is a copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from dinnerplan.extensions import db
+from dinnerplan.models import Assignment, Event, Guest, SeatingVersion, Table
+from dinnerplan.seating.profiles import profiles_for
+from dinnerplan.seating.summary import TableLimits, moves_between, summarize, talk_order
+
+ACTIVE = ("pending", "running")  # a job is (or should be) working on it
+SEATED = ("optimal", "feasible", "edited")  # it holds a complete seating
+STATUS_LABELS = {
+    "pending": "Waiting to start",
+    "running": "Seating…",
+    "optimal": "Optimal",
+    "feasible": "Best found",
+    "edited": "Edited by hand",
+    "infeasible": "No seating possible",
+    "failed": "Failed",
+}
+
+
+def versions_of(event: Event) -> list[SeatingVersion]:
+    """Return the event's versions, newest first."""
+    return list(
+        db.session.execute(
+            db.select(SeatingVersion)
+            .where(SeatingVersion.event_id == event.id)
+            .order_by(SeatingVersion.number.desc())
+        ).scalars()
+    )
+
+
+def find_version(event: Event, number: int) -> SeatingVersion | None:
+    """Return the event's version with this number, or None."""
+    return db.session.execute(
+        db.select(SeatingVersion).where(
+            SeatingVersion.event_id == event.id, SeatingVersion.number == number
+        )
+    ).scalar_one_or_none()
+
+
+def latest_version(event: Event, seated_only: bool = False) -> SeatingVersion | None:
+    """Return the newest version (or the newest that holds a seating)."""
+    query = db.select(SeatingVersion).where(SeatingVersion.event_id == event.id)
+    if seated_only:
+        query = query.where(SeatingVersion.status.in_(SEATED))
+    return db.session.execute(
+        query.order_by(SeatingVersion.number.desc()).limit(1)
+    ).scalar_one_or_none()
+
+
+def published_version(event: Event) -> SeatingVersion | None:
+    """Return the published version (the latest published wins), or None."""
+    return db.session.execute(
+        db.select(SeatingVersion)
+        .where(SeatingVersion.event_id == event.id, SeatingVersion.published_at.is_not(None))
+        .order_by(SeatingVersion.published_at.desc(), SeatingVersion.number.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def current_version(event: Event) -> SeatingVersion | None:
+    """Return the published version, else the latest one that holds a seating."""
+    return published_version(event) or latest_version(event, seated_only=True)
+
+
+def new_version(
+    event: Event, kind: str, parent: SeatingVersion | None = None, status: str = "pending"
+) -> SeatingVersion:
+    """Add the event's next version (numbered 1, 2, 3...)."""
+    last = db.session.execute(
+        db.select(db.func.max(SeatingVersion.number)).where(SeatingVersion.event_id == event.id)
+    ).scalar()
+    version = SeatingVersion(
+        event_id=event.id,
+        number=(last or 0) + 1,
+        kind=kind,
+        status=status,
+        parent_id=parent.id if parent else None,
+        summary={},
+    )
+    db.session.add(version)
+    db.session.flush()
+    return version
+
+
+def seating_of(version: SeatingVersion | None) -> dict[int, int]:
+    """Return {guest_id: table_id} of a version (empty for None)."""
+    return {a.guest_id: a.table_id for a in version.assignments} if version else {}
+
+
+def locked_of(version: SeatingVersion | None) -> set[int]:
+    """Return the ids of the guests locked at their table in a version."""
+    return {a.guest_id for a in version.assignments if a.locked} if version else set()
+
+
+def tables_of(event: Event) -> list[Table]:
+    """Return the event's tables in their display order."""
+    return list(
+        db.session.execute(
+            db.select(Table).where(Table.event_id == event.id).order_by(Table.position, Table.id)
+        ).scalars()
+    )
+
+
+def guests_by_id(ids: Iterable[int]) -> dict[int, Guest]:
+    """Return the guests with these ids."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    rows = db.session.execute(db.select(Guest).where(Guest.id.in_(ids))).scalars()
+    return {g.id: g for g in rows}
+
+
+def score_guests(guests: Iterable[Guest]):
+    """Score every pair of these guests with the matching library."""
+    from dinnerplan.matching import score_pairs
+
+    return score_pairs(profiles_for(guests))
+
+
+def record(
+    version: SeatingVersion,
+    event: Event,
+    seating: Mapping[int, int],
+    locked: Iterable[int] = (),
+    previous: Mapping[int, int] | None = None,
+    scores=None,
+) -> None:
+    """Write a seating {guest: table} into a version: assignments, talk order, summary."""
+    guests = guests_by_id(seating)
+    scores = scores if scores is not None else score_guests(guests.values())
+    tables = tables_of(event)
+    by_table: dict[int, list[int]] = {t.id: [] for t in tables}
+    for gid, tid in sorted(seating.items()):
+        by_table.setdefault(tid, []).append(gid)
+    locked = set(locked)
+    for table in tables:
+        for position, gid in enumerate(talk_order(by_table[table.id], scores, table.host_guest_id)):
+            version.assignments.append(
+                Assignment(
+                    guest_id=gid, table_id=table.id, locked=gid in locked, seat_order=position
+                )
+            )
+    limits = [TableLimits(t.id, t.name, t.min_seats, t.max_seats) for t in tables]
+    names = {g.id: g.name for g in guests.values()}
+    moved = moves_between(previous, seating) if previous is not None else []
+    summary = summarize(scores, by_table, limits, names, moved)
+    if previous is not None:
+        summary["removed"] = sorted(g for g in previous if g not in seating)
+    version.summary = summary
+    db.session.flush()

@@ -1,0 +1,324 @@
+"""Seating pages: seat, review, adjust, publish, late changes, check-in and export."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import login_required
+
+from dinnerplan.access import owned_event_or_404, owned_guest_or_404
+from dinnerplan.extensions import db
+from dinnerplan.forms import EmptyForm
+from dinnerplan.seating import editing, late, operations
+from dinnerplan.seating import versions as v
+from dinnerplan.seating.editing import EditError
+from dinnerplan.seating.export import export_csv
+from dinnerplan.seating.forms import CheckInForm, LockForm, MoveForm, SwapForm, VersionForm
+from dinnerplan.seating.review import build_review, status_line
+from dinnerplan.seating.solving import confirmed_guests
+
+bp = Blueprint("seating", __name__, url_prefix="/events/<int:event_id>/seating")
+
+
+@bp.app_context_processor
+def _panel_helpers():
+    """Let templates/seating/_event_panel.html find an event's seating state."""
+    return {"seating_panel": _panel}
+
+
+def _panel(event):
+    latest, published = v.latest_version(event), v.published_version(event)
+    return {"latest": latest, "published": published, "line": status_line(latest) if latest else ""}
+
+
+def _version_or_404(event, number):
+    version = v.find_version(event, number) if number else v.latest_version(event, seated_only=True)
+    if version is None:
+        abort(404)
+    return version
+
+
+def _back(event, version=None):
+    number = version.number if version is not None else None
+    return redirect(url_for("seating.show", event_id=event.id, version=number))
+
+
+def _form_problem(form) -> str:
+    return " ".join(e for errors in form.errors.values() for e in errors) or "Please try again."
+
+
+@bp.get("/")
+@login_required
+def show(event_id: int):
+    """Review a seating version as table cards (the latest by default)."""
+    event = owned_event_or_404(event_id)
+    number = request.args.get("version", type=int)
+    version = (
+        _version_or_404(event, number) if number else v.latest_version(event, seated_only=True)
+    )
+    latest = v.latest_version(event)
+    review = (
+        build_review(event, version, confirmed_guests(event))
+        if version and version.status in v.SEATED
+        else None
+    )
+    return render_template(
+        "seating/show.html",
+        event=event,
+        version=version,
+        latest=latest,
+        review=review,
+        tables=v.tables_of(event),
+        published=v.published_version(event),
+        active=v.ACTIVE,
+    )
+
+
+@bp.get("/status")
+@login_required
+def status(event_id: int):
+    """The newest run's state as JSON, for the page's progress poll."""
+    event = owned_event_or_404(event_id)
+    latest = v.latest_version(event)
+    if latest is None:
+        return jsonify({"status": "none", "done": True})
+    return jsonify(
+        {
+            "number": latest.number,
+            "status": latest.status,
+            "label": status_line(latest),
+            "progress": (latest.summary or {}).get("progress", ""),
+            "reason": latest.reason,
+            "done": latest.status not in v.ACTIVE,
+            "url": url_for("seating.show", event_id=event.id, version=latest.number),
+        }
+    )
+
+
+def _start(event, kind, parent=None, done_to="seating.show"):
+    try:
+        version = operations.start_seating(event, kind, parent)
+    except EditError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for(done_to, event_id=event.id))
+    db.session.commit()
+    try:
+        operations.enqueue_seating(version)
+    except Exception as exc:  # noqa: BLE001 - e.g. Redis unreachable: say so on the version
+        db.session.rollback()
+        version = db.session.get(type(version), version.id)
+        version.status, version.reason = (
+            "failed",
+            f"Seating failed: could not start the job ({exc}).",
+        )
+        db.session.commit()
+    flash(f"Seating version {version.number} started.", "success")
+    return redirect(url_for(done_to, event_id=event.id))
+
+
+@bp.post("/run")
+@login_required
+def run(event_id: int):
+    """Seat the confirmed guests in the background."""
+    event = owned_event_or_404(event_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    return _start(event, "solve")
+
+
+@bp.post("/reseat")
+@login_required
+def reseat(event_id: int):
+    """Re-seat everyone but the locked guests, starting from a version."""
+    event = owned_event_or_404(event_id)
+    form = VersionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    return _start(event, "reseat", _version_or_404(event, form.version.data))
+
+
+def _edit(event, form, change):
+    """Validate a change form, apply it, commit, and show the new version."""
+    if not form.validate_on_submit():
+        flash(_form_problem(form), "error")
+        return _back(event)
+    base = _version_or_404(event, form.version.data)
+    try:
+        result = change(base)
+    except EditError as exc:
+        flash(str(exc), "error")
+        return _back(event, base)
+    db.session.commit()
+    return _back(event, result if result is not None else base)
+
+
+@bp.post("/move")
+@login_required
+def move(event_id: int):
+    """Move a guest to another table (a new version)."""
+    event = owned_event_or_404(event_id)
+    form = MoveForm()
+    return _edit(
+        event,
+        form,
+        lambda base: editing.move_guest(
+            event, base, owned_guest_or_404(event, form.guest_id.data).id, form.table_id.data
+        ),
+    )
+
+
+@bp.post("/swap")
+@login_required
+def swap(event_id: int):
+    """Swap two guests' tables (a new version)."""
+    event = owned_event_or_404(event_id)
+    form = SwapForm()
+    return _edit(
+        event, form, lambda base: editing.swap_guests(event, base, form.a.data, form.b.data)
+    )
+
+
+@bp.post("/lock")
+@login_required
+def lock(event_id: int):
+    """Lock or unlock a guest or a whole table in the version shown."""
+    event = owned_event_or_404(event_id)
+    form = LockForm()
+
+    def change(base):
+        editing.set_lock(base, form.action.data == "lock", form.guest_id.data, form.table_id.data)
+
+    return _edit(event, form, change)
+
+
+@bp.post("/restore")
+@login_required
+def restore(event_id: int):
+    """Go back to an older version (copied into a new one)."""
+    event = owned_event_or_404(event_id)
+    form = VersionForm()
+    return _edit(event, form, lambda base: editing.restore(event, base))
+
+
+def _publish(event, fail_to: str):
+    """Publish the posted version, tell listeners after the commit, and show it."""
+    form = VersionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    version = _version_or_404(event, form.version.data)
+    try:
+        changed = operations.publish(version)
+    except EditError as exc:
+        flash(f"Not published: {exc}", "error")
+        return redirect(url_for(fail_to, event_id=event.id, version=version.number))
+    db.session.commit()
+    operations.notify_published(current_app._get_current_object(), version, changed)
+    flash(
+        f"Version {version.number} is published; {len(changed)} guests have a new table.", "success"
+    )
+    return _back(event, version)
+
+
+@bp.post("/publish")
+@login_required
+def publish(event_id: int):
+    """Publish a version: guests then see their table."""
+    return _publish(owned_event_or_404(event_id), "seating.show")
+
+
+@bp.get("/versions")
+@login_required
+def versions(event_id: int):
+    """Every seating run and edit, newest first."""
+    event = owned_event_or_404(event_id)
+    return render_template(
+        "seating/versions.html",
+        event=event,
+        versions=v.versions_of(event),
+        status_line=status_line,
+        seated=v.SEATED,
+    )
+
+
+@bp.get("/compare")
+@login_required
+def compare(event_id: int):
+    """Who moved between two versions, and the score change."""
+    event = owned_event_or_404(event_id)
+    a = _version_or_404(event, request.args.get("a", type=int) or -1)
+    b = _version_or_404(event, request.args.get("b", type=int) or -1)
+    return render_template("seating/compare.html", event=event, cmp=editing.compare(event, a, b))
+
+
+@bp.route("/late", methods=["GET", "POST"])
+@login_required
+def late_changes(event_id: int):
+    """Re-seat with fewest moves after declines, late additions and no-shows."""
+    event = owned_event_or_404(event_id)
+    changes = late.late_changes(event)
+    if request.method == "POST":
+        if changes is None or not EmptyForm().validate_on_submit():
+            abort(400)
+        return _start(event, "late", changes.published, done_to="seating.late_changes")
+    proposal = changes.proposal if changes else None
+    moves = late.describe_moves(event, proposal) if proposal and proposal.status in v.SEATED else []
+    return render_template(
+        "seating/late.html",
+        event=event,
+        changes=changes,
+        proposal=proposal,
+        moves=moves,
+        active=v.ACTIVE,
+        seated=v.SEATED,
+    )
+
+
+@bp.post("/late/confirm")
+@login_required
+def late_confirm(event_id: int):
+    """Publish the fewest-moves proposal; the guests affected get told."""
+    return _publish(owned_event_or_404(event_id), "seating.late_changes")
+
+
+@bp.route("/checkin", methods=["GET", "POST"])
+@login_required
+def checkin(event_id: int):
+    """The door list on the night: tick arrivals and no-shows."""
+    event = owned_event_or_404(event_id)
+    form = CheckInForm()
+    if form.validate_on_submit():
+        guest = owned_guest_or_404(event, form.guest_id.data)
+        late.check_in(guest, form.action.data)
+        db.session.commit()
+        return redirect(url_for("seating.checkin", event_id=event.id))
+    return render_template("seating/checkin.html", event=event, rows=late.check_in_list(event))
+
+
+@bp.get("/export.csv")
+@login_required
+def export(event_id: int):
+    """Download the published (or latest) seating as CSV."""
+    event = owned_event_or_404(event_id)
+    number = request.args.get("version", type=int)
+    version = _version_or_404(event, number) if number else operations.current_version(event)
+    if version is None:
+        abort(404)
+    return Response(
+        export_csv(event, version),
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": (
+                f'attachment; filename="seating-event{event.id}-v{version.number}.csv"'
+            )
+        },
+    )

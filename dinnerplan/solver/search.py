@@ -1,0 +1,186 @@
+"""Iterated tabu search over one-moves and swaps of nodes, with an incremental gain matrix.
+
+The state keeps G[i, g] = sum of scores between node i and the members of table g (plus the
+unary move cost of seating i at g). A one-move of i from a to b gains G[i,b] - G[i,a]; a swap
+of i (at a) with j (at b) gains G[i,b] - G[i,a] + G[j,a] - G[j,b] - 2 D[i,j]. All candidate
+moves are evaluated at once with numpy. Keep-apart pairs and hosts are large negative scores.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from dinnerplan.solver.tabu import INF, Tabu
+
+
+@dataclass
+class Space:
+    """The node-level problem the search works on."""
+
+    d: np.ndarray  # node x node scores, apart pairs carry -penalty
+    unary: np.ndarray  # node x table score of seating the node there (minus move costs)
+    w: np.ndarray
+    mins: np.ndarray
+    maxs: np.ndarray
+    fixed: np.ndarray  # table index or -1
+    apart: np.ndarray  # (p, 2) node pairs that must not share a table
+
+    @property
+    def m(self) -> int:
+        return len(self.w)
+
+    @property
+    def k(self) -> int:
+        return len(self.mins)
+
+    def violations(self, grp: np.ndarray) -> int:
+        """Count keep-apart pairs sharing a table."""
+        if not len(self.apart):
+            return 0
+        return int(np.count_nonzero(grp[self.apart[:, 0]] == grp[self.apart[:, 1]]))
+
+    def value(self, grp: np.ndarray) -> float:
+        """Objective of a node seating, penalties included."""
+        same = grp[:, None] == grp[None, :]
+        return float((self.d * same).sum() / 2 + self.unary[np.arange(self.m), grp].sum())
+
+
+def target_sizes(sp: Space) -> np.ndarray | None:
+    """Table sizes maximising mean score x number of tablemate pairs (dynamic programme)."""
+    total = int(sp.w.sum())
+    if not (sp.w == 1).all() or sp.m < 2:
+        return None
+    mean = (sp.d.sum() - np.trace(sp.d)) / (sp.m * (sp.m - 1))
+    if mean <= 0:
+        return None
+    best = {0: (0, ())}
+    for lo, hi in zip(sp.mins, sp.maxs, strict=True):
+        nxt: dict[int, tuple[int, tuple]] = {}
+        for used, (val, pat) in best.items():
+            for s in range(int(lo), int(hi) + 1):
+                if used + s <= total and (
+                    used + s not in nxt or nxt[used + s][0] < val + s * (s - 1)
+                ):
+                    nxt[used + s] = (val + s * (s - 1), (*pat, s))
+        best = nxt
+    return np.array(best[total][1]) if total in best else None
+
+
+def construct(
+    sp: Space, rng: np.random.Generator, sizes: np.ndarray | None = None
+) -> np.ndarray | None:
+    """Greedy random start: fill minimum sizes first, then the best table with room."""
+    if sizes is not None:
+        grp = construct(Space(sp.d, sp.unary, sp.w, sizes, sizes, sp.fixed, sp.apart), rng)
+        if grp is not None:
+            return grp
+    grp = np.full(sp.m, -1)
+    size = np.zeros(sp.k, dtype=np.int64)
+    for v in np.flatnonzero(sp.fixed >= 0):
+        grp[v] = sp.fixed[v]
+        size[grp[v]] += sp.w[v]
+    free = np.flatnonzero(sp.fixed < 0)
+    free = free[np.lexsort((rng.random(len(free)), -sp.w[free]))]
+    gain = np.zeros((sp.m, sp.k)) + sp.unary
+    for v in np.flatnonzero(grp >= 0):
+        gain[:, grp[v]] += sp.d[:, v]
+    for v in free:
+        room = size + sp.w[v] <= sp.maxs
+        if not room.any():
+            return None
+        deficit = np.where(room, sp.mins - size, -INF)
+        if deficit.max() > 0:
+            choice = np.where(deficit == deficit.max(), gain[v], -np.inf)
+        else:
+            choice = np.where(room, gain[v] + rng.random(sp.k) * 1e-9, -np.inf)
+        g = int(np.argmax(choice))
+        grp[v] = g
+        size[g] += sp.w[v]
+        gain[:, g] += sp.d[:, v]
+    if (size < sp.mins).any():
+        return None
+    return grp
+
+
+def iterated_tabu(
+    sp: Space,
+    start: np.ndarray,
+    seed: int,
+    deadline: float,
+    iterations: int | None = None,
+    patience: int | None = None,
+):
+    """Iterated tabu search: tabu descent, then perturb the best seating and repeat."""
+    rng = np.random.default_rng(seed)
+    ts = Tabu(sp, start, rng)
+    budget = [iterations if iterations is not None else 2**62]
+    m = sp.m
+    if np.count_nonzero(sp.fixed < 0) < 2:
+        patience = 0
+    depth = max(50, 4 * m)
+    tenure = (max(2, m // 20), max(3, m // 20 + m // 10 + 1))
+    best_f, best_grp = ts.run(deadline, depth, tenure, budget)
+    if not np.isfinite(best_f):
+        best_grp = ts.grp.copy()
+    base_f, base = best_f, best_grp.copy()
+    stall = 0
+    while time.monotonic() < deadline and budget[0] > 0 and stall != patience:
+        stall += 1
+        ts.load(base)
+        ts.perturb(max(2, int(rng.integers(m // 20, m // 8 + 2))))
+        f, grp = ts.run(deadline, depth, tenure, budget)
+        if f > best_f + 1e-9:
+            best_f, best_grp, stall = f, grp, 0
+        if f > base_f + 1e-9 or rng.random() < 0.1:
+            base_f, base = f, grp
+    return best_f, best_grp
+
+
+def _one_run(
+    sp: Space,
+    seed: int,
+    deadline: float,
+    iterations: int | None,
+    patience: int | None,
+    start: np.ndarray | None = None,
+):
+    """Build a start (unless given) and run the iterated tabu search (one worker)."""
+    rng = np.random.default_rng(seed)
+    if start is None:
+        start = construct(sp, rng, target_sizes(sp))
+    if start is None:
+        return -np.inf, None
+    return iterated_tabu(sp, start, seed, deadline, iterations, patience)
+
+
+def best_of_runs(
+    sp: Space,
+    seed: int,
+    deadline: float,
+    workers: int,
+    iterations: int | None = None,
+    start: np.ndarray | None = None,
+    patience: int | None = None,
+):
+    """Run `workers` independent searches (extra ones in child processes); keep the best."""
+    futures, pool = [], None
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("spawn"))
+        futures = [
+            pool.submit(_one_run, sp, seed * 1009 + w, deadline, iterations, patience)
+            for w in range(1, workers)
+        ]
+    try:
+        results = [_one_run(sp, seed * 1009, deadline, iterations, patience, start)]
+        results += [f.result() for f in futures]
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    # Ties go to the lowest worker number, so a fixed seed and iteration cap give one answer.
+    return max(results, key=lambda r: (r[0], -results.index(r)))
