@@ -15,10 +15,13 @@ from dinnerplan.sheets.seating import Person, SeatedTable, Seating
 
 CARDS_PER_PAGE = 2  # full-width tent cards, two per sheet of paper
 TOP_PAIRS = 5
+MIN_PAIRS = 3  # a crowded table sheet drops its weakest pairs, down to this many
 REASON_LENGTH = 160
 SHEET_NAME_LENGTH = 80
-# Characters of text on a table sheet above which its type gets smaller (fits one page).
-SHEET_DENSITY = ((3200, ""), (5200, "compact"))
+# A table sheet's estimated height, in lines of 10 pt text, above which its type gets smaller
+# so the sheet stays one page; and roughly how many characters fit a line in each column.
+SHEET_DENSITY = ((55, ""), (64, "compact"), (80, "tight"))
+LINE_CHARS = {"who": 30, "about": 64, "pair": 95}
 ASKS_ON_CARD = 2
 ASK_LENGTH = 70
 # Longest text (in narrow-character widths) that still fits each type size on a card.
@@ -119,10 +122,7 @@ def _table_sheet(seating: Seating, table: SeatedTable, minutes_per_guest: int) -
         for i, p in enumerate(table.guests)
     ]
     pairs = _top_pairs(seating.summary, table.id, by_id, short)
-    text = sum(len(str(v)) for row in guests + talk + pairs for v in row.values())
-    density = next((label for limit, label in SHEET_DENSITY if text <= limit), "tight")
-    if density == "tight":  # a very full table keeps its three best pairs, one reason each
-        pairs = [dict(pair, reasons=pair["reasons"][:1]) for pair in pairs[:3]]
+    density, pairs = _fit(guests, pairs, len(talk))
     return {
         "name": table.name,
         "host": short[table.host_id] if table.host_id in by_id else "",
@@ -134,6 +134,35 @@ def _table_sheet(seating: Seating, table: SeatedTable, minutes_per_guest: int) -
         "ends": clock(len(table.guests) * minutes_per_guest),
         "density": density,
     }
+
+
+def _fit(guests: list[dict], pairs: list[dict], turns: int) -> tuple[str, list[dict]]:
+    """Choose the largest type that fits one page, dropping the weakest pairs (down to three)
+    before shrinking the type: readable names matter more than a fifth introduction."""
+    fewest = min(MIN_PAIRS, len(pairs))
+    for limit, density in SHEET_DENSITY:
+        for keep in range(len(pairs), fewest - 1, -1):
+            if _sheet_lines(guests, pairs[:keep], turns) <= limit:
+                return density, pairs[:keep]
+    return "tight", [dict(pair, reasons=pair["reasons"][:1]) for pair in pairs[:fewest]]
+
+
+def _sheet_lines(guests: list[dict], pairs: list[dict], turns: int) -> float:
+    """Estimate a table sheet's height in lines of 10 pt text (headings included)."""
+
+    def wrapped(text: str, column: str) -> int:
+        return max(1, math.ceil(len(text) / LINE_CHARS[column]))
+
+    rows = sum(
+        0.6  # cell padding and rule
+        + max(
+            wrapped(g["name"], "who") + (wrapped(g["company"], "who") if g["company"] else 0),
+            wrapped(g["one_liner"], "about") + (1 if g["intent"] else 0),
+        )
+        for g in guests
+    )
+    meet = sum(1.3 + sum(wrapped(r, "pair") for r in p["reasons"]) for p in pairs)
+    return 14 + rows + meet + 1.1 * math.ceil(turns / 2)
 
 
 def _two_columns(items: list) -> list[tuple]:
