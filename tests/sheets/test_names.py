@@ -1,0 +1,62 @@
+"""Filing names for the door list: surnames with particles, accents and other scripts."""
+
+import pytest
+
+from dinnerplan.sheets.names import display_parts, index_letter, last_name, sort_key
+
+SURNAMES = [
+    # (name, surname as shown, index letter)
+    ("Ludwig van Beethoven", "van Beethoven", "B"),
+    ("Maria de la Cruz", "de la Cruz", "C"),
+    ("Wernher von Braun", "von Braun", "B"),
+    ("Leonardo di Caprio", "di Caprio", "C"),
+    ("Conan O'Brien", "O'Brien", "O"),
+    ("Zoë Ødegaard", "Ødegaard", "O"),
+    ("Émile Zola", "Zola", "Z"),
+    ("Van Morrison", "Morrison", "M"),  # a given name, not a particle
+    ("Madonna", "Madonna", "M"),
+    ("Martin Luther King, Jr.", "King", "K"),
+    ("Beethoven, Ludwig van", "Beethoven", "B"),
+    ("Ahmed al-Hassan", "al-Hassan", "H"),
+    ("李小龙", "李", "李"),  # family name first
+    ("山田 太郎", "山田", "山"),
+    ("Ана Петрова", "Петрова", "П"),
+    ("Ωmega Σ", "Σ", "Σ"),
+    ("  Ada   Lovelace ", "Lovelace", "L"),
+    ("", "", "#"),
+]
+
+
+@pytest.mark.parametrize(("name", "surname", "letter"), SURNAMES)
+def test_surname_and_index_letter(name, surname, letter):
+    assert last_name(name) == surname
+    assert index_letter(name) == letter
+
+
+ORDERS = [
+    # Each list is in the order a check-in desk expects.
+    ["Ludwig van Beethoven", "Wernher von Braun", "Maria de la Cruz", "Ada Lovelace"],
+    ["Conan O'Brien", "Martin Ødegaard", "Zoë Ødegaard", "Peter Olsen"],
+    ["Ana Zola", "Zoë Zyl"],
+    ["Émile Abbot", "Eva Able"],  # the accent does not change the letter
+    ["Zoë Zimmer", "Ωmega Σ", "Ёлка Ежова", "Йоан Иванов", "Ана Петрова", "山田 太郎", "李小龙"],
+    ["Yuri Zhivago", "Борис Абрамов"],  # Cyrillic after every Latin name
+]
+
+
+@pytest.mark.parametrize("expected", ORDERS)
+def test_sort_order(expected):
+    assert sorted(reversed(expected), key=sort_key) == expected
+    assert sorted(expected, key=sort_key) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("Ludwig van Beethoven", ("van Beethoven", "Ludwig")),
+        ("李小龙", ("李小龙", "")),  # shown whole, family name already first
+        ("Ана Петрова", ("Петрова", "Ана")),
+    ],
+)
+def test_display_parts(name, parts):
+    assert display_parts(name) == parts
