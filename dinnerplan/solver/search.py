@@ -105,6 +105,10 @@ def construct(
     return grp
 
 
+# Tuned on MDGPLIB n = 120 / 240 (see docs/solver.md): fractions of the number of nodes m.
+PARAMS = {"depth": 4.0, "tenure": (0.05, 0.15), "strength": (0.05, 0.125), "accept": 0.1}
+
+
 def iterated_tabu(
     sp: Space,
     start: np.ndarray,
@@ -120,8 +124,10 @@ def iterated_tabu(
     m = sp.m
     if np.count_nonzero(sp.fixed < 0) < 2:
         patience = 0
-    depth = max(50, 4 * m)
-    tenure = (max(2, m // 20), max(3, m // 20 + m // 10 + 1))
+    depth = max(50, int(PARAMS["depth"] * m))
+    lo, hi = PARAMS["tenure"]
+    tenure = (max(2, int(lo * m)), max(3, int(hi * m) + 1))
+    s_lo, s_hi = (max(2, int(x * m)) for x in PARAMS["strength"])
     best_f, best_grp = ts.run(deadline, depth, tenure, budget)
     if not np.isfinite(best_f):
         best_grp = ts.grp.copy()
@@ -130,11 +136,11 @@ def iterated_tabu(
     while time.monotonic() < deadline and budget[0] > 0 and stall != patience:
         stall += 1
         ts.load(base)
-        ts.perturb(max(2, int(rng.integers(m // 20, m // 8 + 2))))
+        ts.perturb(int(rng.integers(s_lo, s_hi + 1)))
         f, grp = ts.run(deadline, depth, tenure, budget)
         if f > best_f + 1e-9:
             best_f, best_grp, stall = f, grp, 0
-        if f > base_f + 1e-9 or rng.random() < 0.1:
+        if f > base_f + 1e-9 or rng.random() < PARAMS["accept"]:
             base_f, base = f, grp
     return best_f, best_grp
 
@@ -149,10 +155,22 @@ def _one_run(
 ):
     """Build a start (unless given) and run the iterated tabu search (one worker)."""
     rng = np.random.default_rng(seed)
+    sizes = target_sizes(sp)
     if start is None:
-        start = construct(sp, rng, target_sizes(sp))
+        start = construct(sp, rng, sizes)
     if start is None:
         return -np.inf, None
+    dense = np.count_nonzero(sp.d) >= 0.9 * sp.m * (sp.m - 1)
+    if sizes is not None and dense and (sp.mins < sp.maxs).any():
+        # With dense scores the best seatings use the sizes with the most tablemate pairs:
+        # search with those sizes fixed (swaps only, faster), then let sizes move at the end.
+        now = time.monotonic()
+        split = now + 0.9 * (deadline - now)
+        first = None if iterations is None else int(0.9 * iterations)
+        fixed = Space(sp.d, sp.unary, sp.w, sizes, sizes, sp.fixed, sp.apart)
+        _, start = iterated_tabu(fixed, start, seed, split, first, patience)
+        iterations = None if iterations is None else iterations - first
+        seed += 1
     return iterated_tabu(sp, start, seed, deadline, iterations, patience)
 
 
