@@ -107,7 +107,8 @@ def solve(problem: Problem, options: Options | None = None) -> Result:
     sp, ap = make_space(inst)
     small = inst.n <= EXACT_LIMIT
     share = 0.2 if small else (0.85 if inst.fairness > 0 else 1.0)
-    h_deadline = t0 + share * options.time_limit
+    # Leave a little time for collecting the workers' answers and checking the seating.
+    h_deadline = t0 + share * options.time_limit - min(0.1, 0.03 * options.time_limit)
     patience = 30 if small else None
     f, grp = best_of_runs(
         sp, options.seed, h_deadline, 1 if small else workers, options.iterations, patience=patience

@@ -106,7 +106,49 @@ def construct(
 
 
 # Tuned on MDGPLIB n = 120 / 240 (see docs/solver.md): fractions of the number of nodes m.
-PARAMS = {"depth": 4.0, "tenure": (0.05, 0.15), "strength": (0.05, 0.125), "accept": 0.1}
+PARAMS = {
+    "depth": 8.0,
+    "tenure": (0.05, 0.15),
+    "strength": (0.05, 0.125),
+    "accept": 0.1,
+    "pool": 6,
+    "cross": 0.0,
+}
+
+
+def crossover(sp: Space, pa: np.ndarray, pb: np.ndarray, rng: np.random.Generator):
+    """Child seating: tables taken alternately from two parents, best remaining table first."""
+    child = np.full(sp.m, -1)
+    child[sp.fixed >= 0] = sp.fixed[sp.fixed >= 0]
+    open_tables = list(range(sp.k))
+    for step in range(sp.k):
+        parent = (pa, pb)[step % 2]
+        best_q, best_t, best_members = -np.inf, -1, None
+        for t in open_tables:
+            members = np.flatnonzero((parent == t) & (child < 0))
+            if len(members) == 0:
+                q = 0.0
+            else:
+                q = sp.d[np.ix_(members, members)].sum() / len(members)
+            if q > best_q:
+                best_q, best_t, best_members = q, t, members
+        open_tables.remove(best_t)
+        child[best_members] = best_t
+    size = np.bincount(child[child >= 0], weights=sp.w[child >= 0], minlength=sp.k)
+    onehot = np.zeros((sp.m, sp.k))
+    onehot[child >= 0, child[child >= 0]] = 1.0
+    gain = sp.d @ onehot + sp.unary
+    for v in rng.permutation(np.flatnonzero(child < 0)):
+        room = size + sp.w[v] <= sp.maxs
+        short = room & (size < sp.mins)
+        allowed = short if short.any() else room
+        if not allowed.any():
+            return None
+        t = int(np.argmax(np.where(allowed, gain[v], -np.inf)))
+        child[v] = t
+        size[t] += sp.w[v]
+        gain[:, t] += sp.d[:, v]
+    return child if (size >= sp.mins).all() else None
 
 
 def iterated_tabu(
@@ -117,7 +159,7 @@ def iterated_tabu(
     iterations: int | None = None,
     patience: int | None = None,
 ):
-    """Iterated tabu search: tabu descent, then perturb the best seating and repeat."""
+    """Iterated tabu search with an elite pool: restart from a perturbed best or a crossover."""
     rng = np.random.default_rng(seed)
     ts = Tabu(sp, start, rng)
     budget = [iterations if iterations is not None else 2**62]
@@ -132,12 +174,22 @@ def iterated_tabu(
     if not np.isfinite(best_f):
         best_grp = ts.grp.copy()
     base_f, base = best_f, best_grp.copy()
+    pool = [(best_f, best_grp)] if np.isfinite(best_f) else []
     stall = 0
     while time.monotonic() < deadline and budget[0] > 0 and stall != patience:
         stall += 1
-        ts.load(base)
-        ts.perturb(int(rng.integers(s_lo, s_hi + 1)))
+        child = None
+        if len(pool) >= 2 and rng.random() < PARAMS["cross"]:
+            i, j = rng.choice(len(pool), 2, replace=False)
+            child = crossover(sp, pool[i][1], pool[j][1], rng)
+        if child is not None:
+            ts.load(child)
+        else:
+            ts.load(base)
+            ts.perturb(int(rng.integers(s_lo, s_hi + 1)))
         f, grp = ts.run(deadline, depth, tenure, budget)
+        if np.isfinite(f) and all(abs(f - g) > 1e-6 for g, _ in pool):
+            pool = sorted([*pool, (f, grp)], key=lambda e: -e[0])[: int(PARAMS["pool"])]
         if f > best_f + 1e-9:
             best_f, best_grp, stall = f, grp, 0
         if f > base_f + 1e-9 or rng.random() < PARAMS["accept"]:
