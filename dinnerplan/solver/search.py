@@ -112,7 +112,7 @@ PARAMS = {
     "strength": (0.05, 0.125),
     "accept": 0.1,
     "pool": 6,
-    "cross": 0.0,
+    "cross": 0.5,
 }
 
 
@@ -126,10 +126,7 @@ def crossover(sp: Space, pa: np.ndarray, pb: np.ndarray, rng: np.random.Generato
         best_q, best_t, best_members = -np.inf, -1, None
         for t in open_tables:
             members = np.flatnonzero((parent == t) & (child < 0))
-            if len(members) == 0:
-                q = 0.0
-            else:
-                q = sp.d[np.ix_(members, members)].sum() / len(members)
+            q = sp.d[np.ix_(members, members)].sum() / max(1, len(members))
             if q > best_q:
                 best_q, best_t, best_members = q, t, members
         open_tables.remove(best_t)
