@@ -8,6 +8,7 @@ moves are evaluated at once with numpy. Keep-apart pairs and hosts are large neg
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
 
@@ -245,9 +246,13 @@ def best_of_runs(
         ]
     try:
         results = [_one_run(sp, seed * 1009, deadline, iterations, patience, start)]
-        results += [f.result() for f in futures]
+        for future in futures:
+            # On a busy machine a worker may start too late; do not wait for it.
+            with contextlib.suppress(TimeoutError):
+                results.append(future.result(timeout=max(0.0, deadline - time.monotonic()) + 1))
     finally:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)
     # Ties go to the lowest worker number, so a fixed seed and iteration cap give one answer.
-    return max(results, key=lambda r: (r[0], -results.index(r)))
+    best = max(range(len(results)), key=lambda w: (results[w][0], -w))
+    return results[best]
