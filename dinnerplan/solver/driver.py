@@ -133,6 +133,8 @@ def solve(problem: Problem, options: Options | None = None) -> Result:
     t0 = time.monotonic()
     deadline = t0 + options.time_limit
     inst = build(problem, options.fairness)
+    if inst.n == 0:
+        return _finish(problem, inst, np.zeros(0, dtype=np.int64), "optimal", 0.0, t0)
     sp, ap = make_space(inst)
     small = inst.n <= EXACT_LIMIT
     grp = _search(problem, inst, sp, options, t0)
