@@ -3,10 +3,18 @@
 Pure library: standard library, numpy and OR-Tools only. Start with `solve(problem, options)`.
 """
 
-from dinnerplan.solver.driver import solve
 from dinnerplan.solver.mdgp import read_mdgp
 from dinnerplan.solver.schema import InfeasibleError, Options, Problem, Result, Table
 from dinnerplan.solver.validate import check, score
+
+
+def solve(problem: Problem, options: Options | None = None) -> Result:
+    """Seat every guest; raise InfeasibleError with a reason when no seating exists."""
+    # Imported on first use so that the search's worker processes never load OR-Tools.
+    from dinnerplan.solver.driver import solve as run
+
+    return run(problem, options)
+
 
 __all__ = [
     "InfeasibleError",

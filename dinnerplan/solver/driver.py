@@ -97,47 +97,58 @@ def _finish(
     )
 
 
+def _search(problem: Problem, inst: Instance, sp: Space, options: Options, t0: float):
+    """Heuristic seating (node -> table), falling back to CP-SAT when no valid start is found."""
+    small = inst.n <= EXACT_LIMIT
+    workers = options.workers or os.cpu_count() or 1
+    share = 0.2 if small else (0.85 if inst.fairness > 0 else 1.0)
+    # Leave a little time for collecting the workers' answers and checking the seating.
+    h_deadline = t0 + share * options.time_limit - min(0.1, 0.03 * options.time_limit)
+    patience = 30 if small else None
+    runs = 1 if small else workers
+    _, grp = best_of_runs(sp, options.seed, h_deadline, runs, options.iterations, None, patience)
+    if grp is not None and sp.violations(grp) == 0:
+        return grp
+    # The greedy start or the search could not satisfy every rule: ask CP-SAT for any seating.
+    remaining = t0 + options.time_limit - time.monotonic()
+    out = SeatingModel(inst, with_objective=False).solve(remaining / 2, workers, options.seed)
+    if out.status == "infeasible":
+        raise InfeasibleError(diagnose(problem, options, max(0.5, options.time_limit / 10)))
+    if out.table_of_node is None:
+        raise InfeasibleError(
+            "no seating satisfying every rule was found within the time limit; "
+            "allow more time or relax the keep-apart pairs"
+        )
+    if small:
+        return out.table_of_node
+    _, grp = best_of_runs(
+        sp, options.seed, h_deadline, 1, options.iterations, out.table_of_node, patience
+    )
+    return grp
+
+
 def solve(problem: Problem, options: Options | None = None) -> Result:
     """Seat every guest; raise InfeasibleError with a reason when no seating exists."""
     options = options or Options()
     t0 = time.monotonic()
     deadline = t0 + options.time_limit
-    workers = options.workers or os.cpu_count() or 1
     inst = build(problem, options.fairness)
+    if inst.n == 0:
+        return _finish(problem, inst, np.zeros(0, dtype=np.int64), "optimal", 0.0, t0)
     sp, ap = make_space(inst)
     small = inst.n <= EXACT_LIMIT
-    share = 0.2 if small else (0.85 if inst.fairness > 0 else 1.0)
-    h_deadline = t0 + share * options.time_limit
-    patience = 30 if small else None
-    f, grp = best_of_runs(
-        sp, options.seed, h_deadline, 1 if small else workers, options.iterations, patience=patience
-    )
-    if grp is None or sp.violations(grp) > 0:
-        # The greedy start or the search could not satisfy every rule: ask CP-SAT for any seating.
-        out = SeatingModel(inst, with_objective=False).solve(
-            (deadline - time.monotonic()) / 2, workers, options.seed
-        )
-        if out.status == "infeasible":
-            raise InfeasibleError(diagnose(problem, options, max(0.5, options.time_limit / 10)))
-        if out.table_of_node is None:
-            raise InfeasibleError(
-                "no seating satisfying every rule was found within the time "
-                "limit; allow more time or relax the keep-apart pairs"
-            )
-        grp = out.table_of_node
-        if not small:
-            f, grp = best_of_runs(
-                sp, options.seed, h_deadline, 1, options.iterations, start=grp, patience=patience
-            )
+    grp = _search(problem, inst, sp, options, t0)
     if inst.fairness > 0 or small:
-        grp = Polisher(inst, ap).run(
-            grp, min(deadline, time.monotonic() + 0.1 * options.time_limit)
-        )
+        polish_until = min(deadline, time.monotonic() + 0.1 * options.time_limit)
+        grp = Polisher(inst, ap).run(grp, polish_until)
     if not small:
         return _finish(problem, inst, grp, "feasible", upper_bound(inst), t0)
+    # Small problems: CP-SAT, warm-started with the heuristic seating, tries to prove the optimum.
     model = SeatingModel(inst)
     model.hint(grp)
-    out = model.solve(deadline - time.monotonic(), workers, options.seed)
+    out = model.solve(
+        deadline - time.monotonic(), options.workers or os.cpu_count() or 1, options.seed
+    )
     if out.status == "infeasible":
         raise InfeasibleError(diagnose(problem, options, max(0.5, options.time_limit / 10)))
     heur = _finish(problem, inst, grp, "feasible", out.bound, t0)

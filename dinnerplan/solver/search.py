@@ -8,6 +8,7 @@ moves are evaluated at once with numpy. Keep-apart pairs and hosts are large neg
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
 
@@ -105,6 +106,49 @@ def construct(
     return grp
 
 
+# Tuned on MDGPLIB n = 120 / 240 (see docs/solver.md): fractions of the number of nodes m.
+PARAMS = {
+    "depth": 8.0,
+    "tenure": (0.05, 0.15),
+    "strength": (0.05, 0.125),
+    "accept": 0.1,
+    "pool": 6,
+    "cross": 0.5,
+}
+
+
+def crossover(sp: Space, pa: np.ndarray, pb: np.ndarray, rng: np.random.Generator):
+    """Child seating: tables taken alternately from two parents, best remaining table first."""
+    child = np.full(sp.m, -1)
+    child[sp.fixed >= 0] = sp.fixed[sp.fixed >= 0]
+    open_tables = list(range(sp.k))
+    for step in range(sp.k):
+        parent = (pa, pb)[step % 2]
+        best_q, best_t, best_members = -np.inf, -1, None
+        for t in open_tables:
+            members = np.flatnonzero((parent == t) & (child < 0))
+            q = sp.d[np.ix_(members, members)].sum() / max(1, len(members))
+            if q > best_q:
+                best_q, best_t, best_members = q, t, members
+        open_tables.remove(best_t)
+        child[best_members] = best_t
+    size = np.bincount(child[child >= 0], weights=sp.w[child >= 0], minlength=sp.k)
+    onehot = np.zeros((sp.m, sp.k))
+    onehot[child >= 0, child[child >= 0]] = 1.0
+    gain = sp.d @ onehot + sp.unary
+    for v in rng.permutation(np.flatnonzero(child < 0)):
+        room = size + sp.w[v] <= sp.maxs
+        short = room & (size < sp.mins)
+        allowed = short if short.any() else room
+        if not allowed.any():
+            return None
+        t = int(np.argmax(np.where(allowed, gain[v], -np.inf)))
+        child[v] = t
+        size[t] += sp.w[v]
+        gain[:, t] += sp.d[:, v]
+    return child if (size >= sp.mins).all() else None
+
+
 def iterated_tabu(
     sp: Space,
     start: np.ndarray,
@@ -113,28 +157,40 @@ def iterated_tabu(
     iterations: int | None = None,
     patience: int | None = None,
 ):
-    """Iterated tabu search: tabu descent, then perturb the best seating and repeat."""
+    """Iterated tabu search with an elite pool: restart from a perturbed best or a crossover."""
     rng = np.random.default_rng(seed)
     ts = Tabu(sp, start, rng)
     budget = [iterations if iterations is not None else 2**62]
     m = sp.m
     if np.count_nonzero(sp.fixed < 0) < 2:
         patience = 0
-    depth = max(50, 4 * m)
-    tenure = (max(2, m // 20), max(3, m // 20 + m // 10 + 1))
+    depth = max(50, int(PARAMS["depth"] * m))
+    lo, hi = PARAMS["tenure"]
+    tenure = (max(2, int(lo * m)), max(3, int(hi * m) + 1))
+    s_lo, s_hi = (max(2, int(x * m)) for x in PARAMS["strength"])
     best_f, best_grp = ts.run(deadline, depth, tenure, budget)
     if not np.isfinite(best_f):
         best_grp = ts.grp.copy()
     base_f, base = best_f, best_grp.copy()
+    pool = [(best_f, best_grp)] if np.isfinite(best_f) else []
     stall = 0
     while time.monotonic() < deadline and budget[0] > 0 and stall != patience:
         stall += 1
-        ts.load(base)
-        ts.perturb(max(2, int(rng.integers(m // 20, m // 8 + 2))))
+        child = None
+        if len(pool) >= 2 and rng.random() < PARAMS["cross"]:
+            i, j = rng.choice(len(pool), 2, replace=False)
+            child = crossover(sp, pool[i][1], pool[j][1], rng)
+        if child is not None:
+            ts.load(child)
+        else:
+            ts.load(base)
+            ts.perturb(int(rng.integers(s_lo, s_hi + 1)))
         f, grp = ts.run(deadline, depth, tenure, budget)
+        if np.isfinite(f) and all(abs(f - g) > 1e-6 for g, _ in pool):
+            pool = sorted([*pool, (f, grp)], key=lambda e: -e[0])[: int(PARAMS["pool"])]
         if f > best_f + 1e-9:
             best_f, best_grp, stall = f, grp, 0
-        if f > base_f + 1e-9 or rng.random() < 0.1:
+        if f > base_f + 1e-9 or rng.random() < PARAMS["accept"]:
             base_f, base = f, grp
     return best_f, best_grp
 
@@ -149,10 +205,22 @@ def _one_run(
 ):
     """Build a start (unless given) and run the iterated tabu search (one worker)."""
     rng = np.random.default_rng(seed)
+    sizes = target_sizes(sp)
     if start is None:
-        start = construct(sp, rng, target_sizes(sp))
+        start = construct(sp, rng, sizes)
     if start is None:
         return -np.inf, None
+    dense = np.count_nonzero(sp.d) >= 0.9 * sp.m * (sp.m - 1)
+    if sizes is not None and dense and (sp.mins < sp.maxs).any():
+        # With dense scores the best seatings use the sizes with the most tablemate pairs:
+        # search with those sizes fixed (swaps only, faster), then let sizes move at the end.
+        now = time.monotonic()
+        split = now + 0.9 * (deadline - now)
+        first = None if iterations is None else int(0.9 * iterations)
+        fixed = Space(sp.d, sp.unary, sp.w, sizes, sizes, sp.fixed, sp.apart)
+        _, start = iterated_tabu(fixed, start, seed, split, first, patience)
+        iterations = None if iterations is None else iterations - first
+        seed += 1
     return iterated_tabu(sp, start, seed, deadline, iterations, patience)
 
 
@@ -178,9 +246,13 @@ def best_of_runs(
         ]
     try:
         results = [_one_run(sp, seed * 1009, deadline, iterations, patience, start)]
-        results += [f.result() for f in futures]
+        for future in futures:
+            # On a busy machine a worker may start too late; do not wait for it.
+            with contextlib.suppress(TimeoutError):
+                results.append(future.result(timeout=max(0.0, deadline - time.monotonic()) + 1))
     finally:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)
     # Ties go to the lowest worker number, so a fixed seed and iteration cap give one answer.
-    return max(results, key=lambda r: (r[0], -results.index(r)))
+    best = max(range(len(results)), key=lambda w: (results[w][0], -w))
+    return results[best]

@@ -24,6 +24,7 @@ class Tabu:
     def __init__(self, sp, grp: np.ndarray, rng: np.random.Generator):
         self.sp, self.rng = sp, rng
         self.neg2d = -2.0 * sp.d
+        self.neg2d32 = self.neg2d.astype(np.float32)  # candidate ranking only; gains are exact
         self.uniform = bool((sp.w == sp.w[0]).all())
         self.moves_possible = bool((sp.mins < sp.maxs).any()) or not self.uniform
         self.movable = sp.fixed < 0
@@ -60,8 +61,8 @@ class Tabu:
         if self.locked:
             gp[~self.movable] = -np.inf
         self.gp = gp
-        gt = np.where(self.tabu > it, -np.inf, gp)
-        self.gt, self.gtt = gt, gt.T.copy()
+        gt = np.where(self.tabu > it, -np.inf, gp).astype(np.float32)
+        self.gt, self.gtt, self.own32 = gt, gt.T.copy(), self.own.astype(np.float32)
 
     def swap_rows(self, rows: np.ndarray) -> np.ndarray:
         """Gains of swapping `rows` with every node; -inf where not allowed or tabu."""
@@ -69,9 +70,9 @@ class Tabu:
         gr = grp[rows]
         block = np.take(self.gt[rows], grp, axis=1)
         block += self.gtt[gr]
-        block -= self.own[rows, None]
-        block -= self.own
-        block += self.neg2d[rows]
+        block -= self.own32[rows, None]
+        block -= self.own32
+        block += self.neg2d32[rows]
         if not self.uniform:
             dw = sp.w[None, :] - sp.w[rows, None]  # size change of the row's table
             si = self.size[gr][:, None] + dw
@@ -113,7 +114,7 @@ class Tabu:
         self.tabu = tabu = np.zeros((m, sp.k), dtype=np.int64)
         tabu[np.arange(m), self.grp] = INF
         tabu[~self.movable] = INF
-        self.sa = np.empty((m, m))
+        self.sa = np.empty((m, m), dtype=np.float32)
         self.penalised(0)
         self.refresh(np.arange(m))
         expire: dict[int, list[int]] = defaultdict(list)
@@ -137,6 +138,8 @@ class Tabu:
             a = self.grp[i]
             if one is None:
                 b = self.grp[j]
+                g = self.g
+                delta = g[i, b] - g[i, a] + g[j, a] - g[j, b] + self.neg2d[i, j]
                 self.move(j, a)
                 t = it + tenures[it & 1023]
                 tabu[j, b], tabu[j, a] = t, INF

@@ -93,3 +93,20 @@ def test_malformed_mdgp_file_is_rejected(tmp_path):
     bad.write_text("3 1 ss 3 3 \n0 1 5\n")
     with pytest.raises(ValueError, match="has 1 pairs, expected 3"):
         read_mdgp(bad)
+
+
+def test_parallel_workers_that_tie_pick_one_seating():
+    p = problem(42, [(6, 10)] * 5, [(0, 1, 1.0)])
+    result = solve(p, Options(time_limit=3, workers=2, fairness=0, iterations=200))
+    assert check(p, result.tables) == [] and result.objective == 1.0
+
+
+def test_fairness_polish_never_lowers_the_fair_objective_on_large_problems():
+    from dinnerplan.solver.validate import breakdown
+
+    p = random_problem(56, 7, 7)
+    plain = solve(p, Options(time_limit=10, workers=1, fairness=0, iterations=300))
+    fair = solve(p, Options(time_limit=10, workers=1, fairness=1, iterations=300))
+    assert check(p, fair.tables) == []
+    assert fair.objective >= breakdown(p, plain.tables, 1.0)["objective"] - 1e-9
+    assert fair.penalties["fairness"] == sum(s["best"] for s in fair.guest_scores.values())

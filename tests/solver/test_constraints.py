@@ -121,3 +121,10 @@ def test_conflict_found_by_the_search_names_the_rules_involved():
     text = reason(p)
     assert text.startswith("no seating satisfies all the rules together")
     assert "keep-apart pairs" in text and "fixed seats" in text and "hosts" not in text
+
+
+def test_no_guests_and_single_guests_are_seated_trivially():
+    empty = solve(problem(0, [(0, 4), (0, 4)]), FAST)
+    assert empty.status == "optimal" and empty.tables == {"T1": [], "T2": []}
+    single = seat(problem(1, [(0, 4)]))
+    assert single.tables == {"T1": ["g0"]} and single.objective == 0
