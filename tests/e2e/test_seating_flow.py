@@ -139,7 +139,8 @@ def test_organizer_seats_adjusts_publishes_and_every_guest_meets_their_table(
     seated = [g for guests in published.values() for g in guests]
     assert len(seated) == 44
 
-    page.goto(event_url)
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link").first.click()
+    assert page.url == event_url
     page.get_by_role("link", name="Preview and send introductions").click()
     expect(page.get_by_role("heading", name=re.compile("Introductions for"))).to_be_visible()
     page.once("dialog", lambda dialog: dialog.accept())
@@ -169,4 +170,17 @@ def test_organizer_seats_adjusts_publishes_and_every_guest_meets_their_table(
     for mate in published[name_to]:
         if mate.id != guest.id:
             expect(mates).to_contain_text(mate.name)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+    # The organizer's pages fit a phone: wide tables scroll inside themselves.
+    phone.goto(base + "/auth/signin")
+    phone.get_by_label("Email").fill(DEMO_EMAIL)
+    phone.get_by_label("Password").fill(DEMO_PASSWORD)
+    phone.get_by_role("button", name="Sign in").click()
+    for path in ("guests/", "rsvps", "seating/versions", "seating/checkin", "intros/"):
+        phone.goto(f"{event_url}/{path}")
+        expect(phone.get_by_role("link", name="← Founders & Friends Supper")).to_be_visible()
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390, path
+    phone.goto(base + "/outbox/")
+    expect(phone.get_by_text("Not a valid choice")).to_have_count(0)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
