@@ -62,12 +62,14 @@ def test_outbox_lists_only_my_messages_with_their_details(client, make, inbox, a
     assert "ana@example.com" in page and "ben@example.com" in page
     assert "zed@example.com" not in page and "Their Dinner" not in page
     assert "You're invited: Supper Club" in page and "invitation" in page and "sent" in page
+    assert "Not a valid choice" not in page  # the unfiltered first visit shows no error
 
     only_supper = text_of(client.get(f"/outbox/?event={supper.id}"))
     assert "ana@example.com" in only_supper and "ben@example.com" not in only_supper
     failed = text_of(client.get("/outbox/?status=failed"))
     assert "ana@example.com" not in failed and "No messages match this filter" in failed
-    assert client.get("/outbox/?event=nonsense&status=bogus").status_code == 200
+    bogus = client.get("/outbox/?event=nonsense&status=bogus")
+    assert bogus.status_code == 200 and "Not a valid choice" in text_of(bogus)
 
     (their_id,) = message_ids(app, recipient="zed@example.com")
     assert client.get(f"/outbox/{their_id}").status_code == 404

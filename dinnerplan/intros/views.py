@@ -54,6 +54,8 @@ def send(event_id: int):
     else:
         ops.start_sending(version)
         flash("Sending the introductions. Each guest gets exactly one.", "success")
+        # The job records the messages itself: `sending` keeps the page refreshing until then.
+        return redirect(url_for(".preview", event_id=event.id, sending=1))
     return redirect(url_for(".preview", event_id=event.id))
 
 

@@ -20,4 +20,5 @@ class OutboxFilter(FlaskForm):
         csrf = False
 
     event = SelectField("Dinner", coerce=lambda v: int(v) if v else None, validate_choice=False)
-    status = SelectField("Status", choices=STATUS_CHOICES)
+    # default "": an unfiltered first visit is "Any status", not an invalid choice.
+    status = SelectField("Status", choices=STATUS_CHOICES, default="")
