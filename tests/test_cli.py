@@ -93,6 +93,7 @@ def test_demo_creates_a_signin_and_a_realistic_dinner(app, runner, client):
         assert sum(g.rsvp == "yes" for g in guests) == 44
         assert all(g.offers and g.needs and g.intent for g in guests)
         assert len({g.company for g in guests}) > 30
+        assert all(g.email.isascii() for g in guests)
         assert 5 <= len(tables) <= 7
     page = client.post(
         "/auth/signin",

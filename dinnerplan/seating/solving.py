@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flask import current_app
 
@@ -45,6 +45,14 @@ class Plan:
     move_cost: float
     locked: set[int]
     previous: dict[int, int] | None
+    # A table whose every guest is locked is closed: nobody joins or leaves it.
+    closed: dict[int, int] = field(default_factory=dict)
+
+    def bounds(self, table: Table) -> tuple[int, int]:
+        """The table's size bounds for this run (a closed table keeps its size)."""
+        if table.id in self.closed:
+            return self.closed[table.id], self.closed[table.id]
+        return table.min_seats, table.max_seats
 
 
 def confirmed_guests(event: Event) -> list[Guest]:
@@ -119,12 +127,23 @@ def make_plan(version: SeatingVersion, event: Event) -> Plan:
     for table in tables:  # a table's host sits at that table
         if table.host_guest_id in present:
             fixed.setdefault(table.host_guest_id, table.id)
+    closed = _closed_tables(before, locked)
     if version.kind == "late":
         # Fewest moves first: the cost is set from the scores (see fewest_moves_cost).
-        return Plan(guests, tables, fixed, before, math.inf, locked, v.seating_of(parent))
+        return Plan(guests, tables, fixed, before, math.inf, locked, v.seating_of(parent), closed)
     if version.kind == "reseat":
-        return Plan(guests, tables, fixed, before, RESEAT_MOVE_COST, locked, v.seating_of(parent))
+        return Plan(
+            guests, tables, fixed, before, RESEAT_MOVE_COST, locked, v.seating_of(parent), closed
+        )
     return Plan(guests, tables, fixed, {}, 0.0, set(), None)
+
+
+def _closed_tables(before: dict[int, int], locked: set[int]) -> dict[int, int]:
+    """Tables where every seated guest is locked, with how many sit there."""
+    seated: dict[int, list[int]] = {}
+    for guest, table in before.items():
+        seated.setdefault(table, []).append(guest)
+    return {t: len(gs) for t, gs in seated.items() if all(g in locked for g in gs)}
 
 
 def fewest_moves_cost(scores) -> float:
@@ -153,7 +172,7 @@ def build_problem(plan: Plan, scores):
     ids = {str(g.id): gl[g.id] for g in plan.guests}
     problem = Problem(
         guests=tuple(gl[g.id] for g in plan.guests),
-        tables=tuple(SolverTable(tl[t.id], t.min_seats, t.max_seats) for t in plan.tables),
+        tables=tuple(SolverTable(tl[t.id], *plan.bounds(t)) for t in plan.tables),
         scores=tuple((ids[m.a], ids[m.b], m.score) for m in scores.pairs.values()),
         apart=tuple((ids[a], ids[b]) for a, b in scores.apart if a in ids and b in ids),
         together=tuple(tuple(ids[g] for g in grp if g in ids) for grp in scores.together),
@@ -167,7 +186,7 @@ def build_problem(plan: Plan, scores):
 
 def help_more(plan: Plan, scores, seating: dict[int, int], seconds: float) -> dict[int, int]:
     """Seat more helpable guests with a helper without breaking any rule (see polish.py)."""
-    limits = {t.id: (t.min_seats, t.max_seats) for t in plan.tables}
+    limits = {t.id: plan.bounds(t) for t in plan.tables}
     # A re-seat keeps its preference for leaving guests where they were (plan.move_cost).
     polisher = HelpPolisher(
         scores, limits, frozen=plan.fixed, home=plan.current, move_cost=plan.move_cost

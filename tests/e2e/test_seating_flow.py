@@ -128,16 +128,15 @@ def test_organizer_seats_adjusts_publishes_and_every_guest_meets_their_table(
     page.get_by_role("button", name="Re-seat the rest").click()
     _wait_for_version(page, 3)
     cards = _cards(page)
-    # Every locked guest stays; a table lock pins its guests but leaves its free seats open,
-    # so the re-seat may seat someone new there.
-    assert set(locked_guests) <= set(cards[name_to]["guests"])
+    # A locked table stays exactly as it is: the same guests, nobody added.
+    assert sorted(cards[name_to]["guests"]) == locked_guests
     expect(page.locator(".seat-table .warning")).to_have_count(0)
 
     # Publish, then send the introductions from their preview page.
     page.get_by_role("button", name="Publish this seating").click()
     expect(page.get_by_text("Version 3 is published")).to_be_visible()
     published = _published_tables(app, event_id)
-    assert set(locked_guests) <= {g.name for g in published[name_to]}
+    assert sorted(g.name for g in published[name_to]) == locked_guests
     seated = [g for guests in published.values() for g in guests]
     assert len(seated) == 44
 

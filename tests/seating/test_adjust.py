@@ -131,6 +131,10 @@ def test_locked_guests_and_tables_keep_their_places_on_reseat(app, signed_in, ev
     for g, on in locks.items():
         if on:
             assert after[g] == where[g] and new_locks[g]
+    # A locked table is closed: exactly the same guests, nobody added.
+    assert sorted(g for g, t in after.items() if t == table) == sorted(
+        g for g, t in where.items() if t == table
+    )
     assert "Locked" in page.get_data(as_text=True)
 
 
