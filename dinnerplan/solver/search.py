@@ -8,7 +8,6 @@ moves are evaluated at once with numpy. Keep-apart pairs and hosts are large neg
 
 from __future__ import annotations
 
-import contextlib
 import time
 from dataclasses import dataclass
 
@@ -224,6 +223,35 @@ def _one_run(
     return iterated_tabu(sp, start, seed, deadline, iterations, patience)
 
 
+_POOL: dict[tuple[int, int], object] = {}  # (pid, size) -> pool; a forked child makes its own
+
+
+def _pool(size: int):
+    """A process pool kept for the life of the process: starting Python and importing numpy in
+    a fresh process costs most of a second, a quarter of a 3 s budget."""
+    import atexit
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    key = (os.getpid(), size)
+    if key not in _POOL:
+        if not _POOL:
+            atexit.register(_shutdown)
+        ctx = multiprocessing.get_context("spawn")
+        _POOL[key] = ProcessPoolExecutor(size, mp_context=ctx)
+    return _POOL[key]
+
+
+def _shutdown() -> None:
+    import os
+
+    for (pid, _), pool in list(_POOL.items()):
+        if pid == os.getpid():
+            pool.shutdown(wait=False, cancel_futures=True)
+    _POOL.clear()
+
+
 def best_of_runs(
     sp: Space,
     seed: int,
@@ -234,25 +262,29 @@ def best_of_runs(
     patience: int | None = None,
 ):
     """Run `workers` independent searches (extra ones in child processes); keep the best."""
-    futures, pool = [], None
-    if workers > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-        pool = ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("spawn"))
+    futures = []
+    if workers > 1:
+        pool = _pool(workers - 1)
         futures = [
             pool.submit(_one_run, sp, seed * 1009 + w, deadline, iterations, patience)
             for w in range(1, workers)
         ]
-    try:
-        results = [_one_run(sp, seed * 1009, deadline, iterations, patience, start)]
-        for future in futures:
-            # On a busy machine a worker may start too late; do not wait for it.
-            with contextlib.suppress(TimeoutError):
-                results.append(future.result(timeout=max(0.0, deadline - time.monotonic()) + 1))
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+    results = [_one_run(sp, seed * 1009, deadline, iterations, patience, start)]
+    broken = False
+    for future in futures:
+        # On a busy machine a worker may start too late; do not wait for it.
+        try:
+            results.append(future.result(timeout=max(0.0, deadline - time.monotonic()) + 1))
+        except TimeoutError:
+            future.cancel()
+        except BrokenProcessPool:  # a worker process died: start a fresh pool next time
+            broken = True
+    if broken:
+        import os
+
+        _POOL.pop((os.getpid(), workers - 1), None)
     # Ties go to the lowest worker number, so a fixed seed and iteration cap give one answer.
     best = max(range(len(results)), key=lambda w: (results[w][0], -w))
     return results[best]
