@@ -7,6 +7,7 @@ import io
 from flask import (
     Blueprint,
     abort,
+    current_app,
     flash,
     jsonify,
     redirect,
@@ -92,6 +93,19 @@ def pdf(event_id: int, kind: str):
     event, seating = _printable_and_seating(event_id, kind)
     if seating is None:
         flash(operations.UNSEATED, "warning")
+        return redirect(url_for("sheets.index", event_id=event.id))
+    if sum(len(t.guests) for t in seating.tables) > current_app.config.get(
+        "SHEETS_INLINE_MAX_GUESTS", 80
+    ):
+        # Large dinners: rendering takes seconds, so it belongs in the background job.
+        operations.start_render(
+            event, db.session.get(SeatingVersion, seating.version_id), paper_of(event)
+        )
+        flash(
+            "This dinner is large, so its PDFs are being prepared in the background. "
+            "Download them from this page when they are ready.",
+            "success",
+        )
         return redirect(url_for("sheets.index", event_id=event.id))
     data = render_pdf(kind, event, seating, paper_of(event))
     name = f"event-{event.id}-{PRINTABLES[kind].filename}"

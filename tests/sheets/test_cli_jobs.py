@@ -145,3 +145,18 @@ def test_a_job_whose_worker_went_away_says_so(app, client, make, tmp_path):
     assert status["state"] == "failed" and "stopped before it finished" in status["error"]
     page = client.get(f"/events/{event.id}/sheets/").get_data(as_text=True)
     assert "stopped before it finished" in page and "Make them again" in page
+
+
+def test_a_large_dinners_pdf_is_rendered_by_the_background_job(app, client, make):
+    app.config["SHEETS_INLINE_MAX_GUESTS"] = 5  # this dinner seats 8
+    organizer = make.organizer()
+    event = make.event(organizer)
+    seated = seat(app, event, demo_tables(n_tables=2, per_table=4))
+    sign_in_as(client, organizer)
+    base = f"/events/{event.id}/sheets"
+    response = client.get(f"{base}/door-list.pdf")
+    assert response.status_code == 302 and response.mimetype != "application/pdf"
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "prepared in the background" in page
+    status = client.get(f"{base}/status/{seated.version_id}").get_json()
+    assert status["state"] == "done" and sorted(status["files"]) == sorted(FILES)
