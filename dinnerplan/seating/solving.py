@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flask import current_app
+from sqlalchemy.orm import selectinload
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest, SeatingVersion, Table
@@ -61,6 +62,7 @@ def confirmed_guests(event: Event) -> list[Guest]:
         db.session.execute(
             db.select(Guest)
             .where(Guest.event_id == event.id, Guest.rsvp == "yes")
+            .options(selectinload(Guest.links))  # profiles read every guest's wishes
             .order_by(Guest.id)
         ).scalars()
     )
