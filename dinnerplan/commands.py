@@ -28,6 +28,13 @@ def run(ctx: click.Context, host: str, port: int, debug: bool) -> None:
     """Create or upgrade the database, then serve the app (development server)."""
     upgrade_database()
     import os
+    import threading
+
+    from dinnerplan.solver.kernel import warm_up
+
+    # Compile the seating search now (seconds, once per installation; cached on disk) rather
+    # than in the organizer's first seating run.
+    threading.Thread(target=warm_up, name="compile-search", daemon=True).start()
 
     if "SESSION_COOKIE_SECURE" not in os.environ:
         # The development server speaks plain HTTP; gunicorn behind TLS keeps secure cookies.

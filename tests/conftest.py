@@ -53,6 +53,15 @@ class Inbox:
         return message.get_body(preferencelist=("html",)).get_content()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_search():
+    """Compile the search kernel once (numba caches it on disk), as an installation would:
+    the very first compile takes seconds that would otherwise land in one test's time limit."""
+    from dinnerplan.solver.kernel import warm_up
+
+    warm_up()
+
+
 @pytest.fixture(scope="session")
 def smtp_server():
     """A real SMTP server on loopback for the whole session."""

@@ -1,6 +1,7 @@
 """Seat dinner guests at tables so that pair scores are high and every hard rule holds.
 
-Pure library: standard library, numpy and OR-Tools only. Start with `solve(problem, options)`.
+Pure library: standard library, numpy, numba and OR-Tools only.
+Start with `solve(problem, options)`.
 """
 
 from dinnerplan.solver.mdgp import read_mdgp
@@ -12,10 +13,10 @@ def solve(problem: Problem, options: Options | None = None) -> Result:
     """Seat every guest; raise InfeasibleError with a reason when no seating exists."""
     import time
 
-    # The clock starts before the import: loading OR-Tools the first time takes about 0.5 s,
-    # which counts against the time limit.
+    # The clock starts before the import: loading OR-Tools and the compiled search the first
+    # time takes about a second, which counts against the time limit.
     t0 = time.monotonic()
-    # Imported on first use so that the search's worker processes never load OR-Tools.
+    # Imported on first use, so that `import dinnerplan.solver` (schema, validate) stays light.
     from dinnerplan.solver.driver import solve as run
 
     return run(problem, options, t0)

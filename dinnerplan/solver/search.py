@@ -9,6 +9,7 @@ moves are evaluated at once with numpy. Keep-apart pairs and hosts are large neg
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -223,35 +224,6 @@ def _one_run(
     return iterated_tabu(sp, start, seed, deadline, iterations, patience)
 
 
-_POOL: dict[tuple[int, int], object] = {}  # (pid, size) -> pool; a forked child makes its own
-
-
-def _pool(size: int):
-    """A process pool kept for the life of the process: starting Python and importing numpy in
-    a fresh process costs most of a second, a quarter of a 3 s budget."""
-    import atexit
-    import multiprocessing
-    import os
-    from concurrent.futures import ProcessPoolExecutor
-
-    key = (os.getpid(), size)
-    if key not in _POOL:
-        if not _POOL:
-            atexit.register(_shutdown)
-        ctx = multiprocessing.get_context("spawn")
-        _POOL[key] = ProcessPoolExecutor(size, mp_context=ctx)
-    return _POOL[key]
-
-
-def _shutdown() -> None:
-    import os
-
-    for (pid, _), pool in list(_POOL.items()):
-        if pid == os.getpid():
-            pool.shutdown(wait=False, cancel_futures=True)
-    _POOL.clear()
-
-
 def best_of_runs(
     sp: Space,
     seed: int,
@@ -261,30 +233,17 @@ def best_of_runs(
     start: np.ndarray | None = None,
     patience: int | None = None,
 ):
-    """Run `workers` independent searches (extra ones in child processes); keep the best."""
-    from concurrent.futures.process import BrokenProcessPool
+    """Run `workers` independent searches side by side in threads; keep the best.
 
-    futures = []
-    if workers > 1:
-        pool = _pool(workers - 1)
+    The compiled walk releases the GIL, so the threads use all cores without the start-up
+    cost of worker processes (a fresh Python with numpy and numba takes most of a second)."""
+    with ThreadPoolExecutor(max(1, workers - 1)) as pool:
         futures = [
             pool.submit(_one_run, sp, seed * 1009 + w, deadline, iterations, patience)
             for w in range(1, workers)
         ]
-    results = [_one_run(sp, seed * 1009, deadline, iterations, patience, start)]
-    broken = False
-    for future in futures:
-        # On a busy machine a worker may start too late; do not wait for it.
-        try:
-            results.append(future.result(timeout=max(0.0, deadline - time.monotonic()) + 1))
-        except TimeoutError:
-            future.cancel()
-        except BrokenProcessPool:  # a worker process died: start a fresh pool next time
-            broken = True
-    if broken:
-        import os
-
-        _POOL.pop((os.getpid(), workers - 1), None)
+        results = [_one_run(sp, seed * 1009, deadline, iterations, patience, start)]
+        results += [future.result() for future in futures]
     # Ties go to the lowest worker number, so a fixed seed and iteration cap give one answer.
     best = max(range(len(results)), key=lambda w: (results[w][0], -w))
     return results[best]
