@@ -19,6 +19,17 @@ from numba import njit
 
 INF = np.iinfo(np.int64).max // 4
 EPS = 1e-9
+NEVER = -1e300  # the gain of a move that is not allowed; finite, so fastmath code may use it
+
+
+@njit(cache=True, nogil=True, fastmath=True)
+def _row_max(gi, grp, ha, di, start):
+    """The best swap gain of one node with the nodes after it, before any rule is checked."""
+    top = NEVER
+    for j in range(start, grp.shape[0]):
+        x = gi[grp[j]] + ha[j] - 2.0 * di[j]
+        top = max(top, x)
+    return top
 
 
 @njit(cache=True, nogil=True)
@@ -81,7 +92,7 @@ def walk(
     move is taken anyway when it leads to a new best (aspiration). Ties are broken at random.
     """
     m, k = grp.shape[0], size.shape[0]
-    own = np.empty(m)
+    own, gi, h = np.empty(m), np.empty(k), np.empty((k, m))
     ntab = tenures.shape[0]
     for _ in range(limit):
         it = state[0] + 1
@@ -89,19 +100,29 @@ def walk(
         f, best_f = fvals[0], fvals[1]
         for v in range(m):
             own[v] = gt[grp[v], v]
-        best, bi, bj, bt, ties = -np.inf, -1, -1, -1, 0
-        # Swaps: i (at a) goes to b, j (at b) goes to a.
+        # h[t, v]: what v gains by leaving its table for t (NEVER for a locked node).
+        for t in range(k):
+            for v in range(m):
+                h[t, v] = gt[t, v] - own[v] if movable[v] else NEVER
+        best, bi, bj, bt, ties, floor = -np.inf, -1, -1, -1, 0, -np.inf
+        # Swaps: i (at a) goes to b, j (at b) goes to a. The inner loop only adds and
+        # compares; a partner at i's own table scores NEVER through gi[a].
         for i in range(m):
             if not movable[i]:
                 continue
-            a, oi = grp[i], own[i]
-            ga, di, tabu_a = gt[a], d[i], tabu[a]
+            a = grp[i]
+            for t in range(k):
+                gi[t] = h[t, i]
+            gi[a] = NEVER
+            ha, di, tabu_a = h[a], d[i], tabu[a]
+            if _row_max(gi, grp, ha, di, i + 1) < floor:
+                continue
             for j in range(i + 1, m):
+                delta = gi[grp[j]] + ha[j] - 2.0 * di[j]
+                if delta < floor:
+                    continue
                 b = grp[j]
                 if b == a or not movable[j]:
-                    continue
-                delta = gt[b, i] - oi + ga[j] - own[j] - 2.0 * di[j]
-                if delta < best - EPS:
                     continue
                 if not uniform:
                     dw = w[j] - w[i]
@@ -112,7 +133,7 @@ def walk(
                 if (tabu[b, i] > it or tabu_a[j] > it) and f + delta <= best_f + EPS:
                     continue
                 if delta > best + EPS:
-                    best, bi, bj, bt, ties = delta, i, j, -1, 1
+                    best, bi, bj, bt, ties, floor = delta, i, j, -1, 1, delta - EPS
                 else:
                     ties += 1
                     if _rand(state) % ties == 0:
@@ -126,13 +147,13 @@ def walk(
                 for t in range(k):
                     if t == a or size[t] + w[i] > maxs[t]:
                         continue
-                    delta = gt[t, i] - own[i]
-                    if delta < best - EPS:
+                    delta = h[t, i]
+                    if delta < floor:
                         continue
                     if tabu[t, i] > it and f + delta <= best_f + EPS:
                         continue
                     if delta > best + EPS:
-                        best, bi, bj, bt, ties = delta, i, -1, t, 1
+                        best, bi, bj, bt, ties, floor = delta, i, -1, t, 1, delta - EPS
                     else:
                         ties += 1
                         if _rand(state) % ties == 0:
