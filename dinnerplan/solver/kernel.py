@@ -216,3 +216,7 @@ def warm_up() -> None:
         True,
     )
     move(d, w, grp, gt, size, 0, 1)
+
+
+if __name__ == "__main__":  # python -m dinnerplan.solver.kernel: compile once after installing
+    warm_up()
