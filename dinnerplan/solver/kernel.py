@@ -219,4 +219,8 @@ def warm_up() -> None:
 
 
 if __name__ == "__main__":  # python -m dinnerplan.solver.kernel: compile once after installing
-    warm_up()
+    # Through the package's module, not __main__'s copy of it, so the disk cache is the one
+    # that solves use.
+    from dinnerplan.solver.kernel import warm_up as compile_kernel
+
+    compile_kernel()
