@@ -73,15 +73,30 @@ class Intro:
 
 
 def seated(version: SeatingVersion) -> list[tuple[Assignment, Guest, Table]]:
-    """Return the version's assignments with their guests and tables, in talk order."""
+    """Return the version's assignments of guests still coming, in talk order.
+
+    A guest who declined after the seating was made is left out: they get no introduction,
+    and their tablemates' introductions neither name them nor pass on their contacts."""
     rows = db.session.execute(
         db.select(Assignment, Guest, Table)
         .join(Guest, Guest.id == Assignment.guest_id)
         .join(Table, Table.id == Assignment.table_id)
-        .where(Assignment.version_id == version.id)
+        .where(Assignment.version_id == version.id, Guest.rsvp == "yes")
         .order_by(Table.position, Table.id, Assignment.seat_order, Guest.id)
     ).all()
     return [tuple(row) for row in rows]
+
+
+def not_coming(version: SeatingVersion) -> list[Guest]:
+    """Return the guests seated in this version who are no longer a yes."""
+    return list(
+        db.session.scalars(
+            db.select(Guest)
+            .join(Assignment, Assignment.guest_id == Guest.id)
+            .where(Assignment.version_id == version.id, Guest.rsvp != "yes")
+            .order_by(Guest.name, Guest.id)
+        )
+    )
 
 
 def contacts_of(guest: Guest) -> tuple[Contact, ...]:

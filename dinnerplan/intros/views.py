@@ -9,7 +9,7 @@ from dinnerplan.access import owned_event_or_404
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
 from dinnerplan.intros import operations as ops
-from dinnerplan.intros.build import guest_table_context, published_version, seated
+from dinnerplan.intros.build import guest_table_context, not_coming, published_version, seated
 from dinnerplan.intros.records import intros_sent
 from dinnerplan.models import SeatingVersion
 from dinnerplan.rsvp.operations import guest_for_token
@@ -38,6 +38,7 @@ def preview(event_id: int):
         status=ops.intro_status(event, version),
         changes=ops.changes_since_told(event, version),
         changes_sent=sum(m.status == "sent" for m in ops.recorded_changes(event, version)),
+        not_coming=not_coming(version),
     )
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from dinnerplan.extensions import db
 from dinnerplan.intros.operations import queue_intros, send_intros
 from dinnerplan.mail.operations import discard_queued, send_one
-from dinnerplan.models import Message, SeatingVersion
+from dinnerplan.models import Guest, Message, SeatingVersion
+from dinnerplan.rsvp.operations import token_for
 from tests.conftest import Inbox
 from tests.intros.conftest import FIRST_PLAN, intro_url, sign_in_as
+from tests.test_rsvp_page import browser_form
 
 
 def _send(client, dinner):
@@ -172,3 +175,28 @@ def test_signed_out_organizer_is_sent_to_sign_in(client, dinner):
     response = client.get(intro_url(dinner))
     assert response.status_code == 302
     assert "/auth/signin" in response.headers["Location"]
+
+
+def test_a_guest_who_declines_after_publishing_is_left_out_of_the_introductions(
+    client, dinner, inbox, app
+):
+    dinner.seat(FIRST_PLAN)
+    finn = dinner.guest("Finn")  # Table A, shares his phone number with tablemates
+    with app.app_context():
+        link = f"/r/{token_for(db.session.get(Guest, finn.id))}"
+    client.post(link, data=browser_form(client.get(link), answer="no"))
+    inbox.clear()
+
+    sign_in_as(client, dinner.organizer)
+    preview = html.unescape(client.get(intro_url(dinner)).get_data(as_text=True))
+    assert "Finn Ford is seated but no longer coming" in preview
+    assert "7 emails to send; 0 already sent" in preview
+    page = _send(client, dinner).get_data(as_text=True)
+
+    assert "Sent 7 of 7" in page
+    assert len(inbox.messages) == 7 and inbox.to(finn.email) == []
+    for message in inbox.messages:
+        for body in (Inbox.text_of(message), Inbox.html_of(message)):
+            assert finn.name not in body and finn.phone not in body
+    (ana,) = inbox.to(dinner.guest("Ana").email)
+    assert all(dinner.guest(f).name in Inbox.text_of(ana) for f in ("Ben", "Cleo"))
