@@ -1,9 +1,10 @@
-"""Iterated tabu search over one-moves and swaps of nodes, with an incremental gain matrix.
+"""Iterated tabu search over one-moves and swaps of nodes: starts, restarts, elite crossover.
 
-The state keeps G[i, g] = sum of scores between node i and the members of table g (plus the
-unary move cost of seating i at g). A one-move of i from a to b gains G[i,b] - G[i,a]; a swap
-of i (at a) with j (at b) gains G[i,b] - G[i,a] + G[j,a] - G[j,b] - 2 D[i,j]. All candidate
-moves are evaluated at once with numpy. Keep-apart pairs and hosts are large negative scores.
+The walk itself (tabu.py around the compiled kernel.py) keeps G[g, i] = sum of scores between
+node i and the members of table g (plus the unary move cost of seating i at g) and evaluates
+every one-move and swap each iteration. This module builds start seatings, perturbs or
+recombines local optima between walks, and runs independent searches side by side. Keep-apart
+pairs and hosts are large negative scores.
 """
 
 from __future__ import annotations

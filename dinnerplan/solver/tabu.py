@@ -16,7 +16,7 @@ import numpy as np
 from dinnerplan.solver import kernel
 
 INF = kernel.INF
-WORK_PER_CHUNK = 20_000_000  # pair evaluations between two looks at the clock (~20-40 ms)
+WORK_PER_CHUNK = 20_000_000  # pair evaluations between two looks at the clock (~20 ms)
 
 
 class Tabu:
