@@ -13,6 +13,7 @@ import argparse
 import csv
 import datetime
 import statistics
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,6 +31,9 @@ def run_sizes(args) -> None:
         table = list(csv.DictReader(fh))
     rows = [r for r in table if int(r["n"]) in args.sizes and args.only in r["instance"]]
     out = []
+    # Compile the search kernel first (or load it from numba's disk cache): a compile after a
+    # change to kernel.py takes seconds that would otherwise land in the first instance.
+    subprocess.run([sys.executable, "-m", "dinnerplan.solver.kernel"], check=True)
     print(f"# {datetime.datetime.now():%Y-%m-%d %H:%M} {load()}", flush=True)
     for r in rows:
         p = read_mdgp(root / "instances" / f"{r['instance']}.txt")
