@@ -87,18 +87,6 @@ def seated(version: SeatingVersion) -> list[tuple[Assignment, Guest, Table]]:
     return [tuple(row) for row in rows]
 
 
-def not_coming(version: SeatingVersion) -> list[Guest]:
-    """Return the guests seated in this version who are no longer a yes."""
-    return list(
-        db.session.scalars(
-            db.select(Guest)
-            .join(Assignment, Assignment.guest_id == Guest.id)
-            .where(Assignment.version_id == version.id, Guest.rsvp != "yes")
-            .order_by(Guest.name, Guest.id)
-        )
-    )
-
-
 def contacts_of(guest: Guest) -> tuple[Contact, ...]:
     """Return only the contact details this guest consented to share with tablemates."""
     out = []

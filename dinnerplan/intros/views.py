@@ -9,10 +9,11 @@ from dinnerplan.access import owned_event_or_404
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
 from dinnerplan.intros import operations as ops
-from dinnerplan.intros.build import guest_table_context, not_coming, published_version, seated
+from dinnerplan.intros.build import guest_table_context, published_version, seated
 from dinnerplan.intros.records import intros_sent
 from dinnerplan.models import SeatingVersion
 from dinnerplan.rsvp.operations import guest_for_token
+from dinnerplan.seating.versions import not_coming
 
 bp = Blueprint("intros", __name__, url_prefix="/events/<int:event_id>/intros")
 

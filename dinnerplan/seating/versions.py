@@ -101,6 +101,18 @@ def locked_of(version: SeatingVersion | None) -> set[int]:
     return {a.guest_id for a in version.assignments if a.locked} if version else set()
 
 
+def not_coming(version: SeatingVersion) -> list[Guest]:
+    """Return the guests seated in this version who are no longer a yes (declined since)."""
+    return list(
+        db.session.scalars(
+            db.select(Guest)
+            .join(Assignment, Assignment.guest_id == Guest.id)
+            .where(Assignment.version_id == version.id, Guest.rsvp != "yes")
+            .order_by(Guest.name, Guest.id)
+        )
+    )
+
+
 def tables_of(event: Event) -> list[Table]:
     """Return the event's tables in their display order."""
     return list(

@@ -19,6 +19,7 @@ from dinnerplan import jobs
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, SeatingVersion
 from dinnerplan.models._base import utcnow
+from dinnerplan.seating.versions import not_coming
 from dinnerplan.sheets.render import PAPERS, PRINTABLES, write_all
 from dinnerplan.sheets.seating import load_seating
 
@@ -56,6 +57,12 @@ def read_status(event_id: int, version_id: int) -> dict:
     if status.get("state") in ("queued", "running") and _age(status) > STALE_AFTER:
         status.update(state="failed", error=STALE)
     return status
+
+
+def outdated(status: dict, left_off: list) -> bool:
+    """True when finished PDFs left off other guests than the seated guests not coming now."""
+    made_without = sorted(status.get("left_off", []))
+    return status.get("state") == "done" and made_without != sorted(g.id for g in left_off)
 
 
 def _age(status: dict) -> timedelta:
@@ -112,5 +119,9 @@ def render_all(event_id: int, version_id: int, paper: str) -> list[str]:
             error=f"Making the PDFs failed ({type(exc).__name__}). Please try again.",
         )
         raise
-    write_status(event_id, version_id, state="done", paper=paper, done=len(files), files=files)
+    left_off = [g.id for g in not_coming(version)]  # so the page can tell when this goes stale
+    write_status(
+        event_id, version_id, state="done", paper=paper, done=len(files), files=files,
+        left_off=left_off,
+    )  # fmt: skip
     return files

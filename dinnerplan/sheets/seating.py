@@ -81,6 +81,7 @@ def load_seating(event: Event, version: SeatingVersion | None = None) -> Seating
             Assignment.version_id == version.id,
             Guest.event_id == event.id,  # never print another event's guest
             Table.event_id == event.id,
+            Guest.rsvp == "yes",  # a guest who declined since gets no card, no door-list line
         )
     ).all()
     if not rows:

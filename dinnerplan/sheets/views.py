@@ -22,6 +22,7 @@ from dinnerplan.access import owned_event_or_404
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
 from dinnerplan.models import Event, SeatingVersion
+from dinnerplan.seating.versions import not_coming
 from dinnerplan.sheets import operations
 from dinnerplan.sheets.forms import PaperForm
 from dinnerplan.sheets.render import PAPERS, PRINTABLES, paper_of, render_html, render_pdf
@@ -33,10 +34,13 @@ bp = Blueprint("sheets", __name__, url_prefix="/events/<int:event_id>/sheets")
 def _index_page(event: Event, form: PaperForm, code: int = 200):
     version = current_version(event)
     status = operations.read_status(event.id, version.id) if version else None
+    left_off = not_coming(version) if version else []
     return render_template(
         "sheets/index.html",
         event=event,
         version=version,
+        left_off=left_off,
+        files_outdated=bool(status) and operations.outdated(status, left_off),
         form=form,
         printables=PRINTABLES.values(),
         paper_label=PAPERS[paper_of(event)],

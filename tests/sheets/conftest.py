@@ -58,7 +58,8 @@ def seat(app, event, tables: list[list[dict]], *, status="optimal", published=Fa
             people = []
             for fields in guests:
                 n = next(_seq)
-                values = {"name": f"Guest Number{n}", "email": f"g{n}@example.com"} | fields
+                values = {"name": f"Guest Number{n}", "email": f"g{n}@example.com", "rsvp": "yes"}
+                values |= fields
                 people.append(Guest(event_id=event.id, **values))
             db.session.add_all(people)
             db.session.flush()

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import math
 from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
 
+from dinnerplan.extensions import db
+from dinnerplan.models import Guest
+from dinnerplan.rsvp.operations import token_for
 from tests.sheets.conftest import HTML_NAME, UNICODE_NAMES, pdf_pages, seat, sign_in_as
+from tests.test_rsvp_page import browser_form
 
 PLAIN = [
     "Ada Lovelace",
@@ -219,3 +224,39 @@ def test_long_text_shrinks_or_wraps_without_spilling_onto_extra_pages(app, clien
     cards = pdf_pages(get_pdf(client, seated, "place-cards"))
     assert len(cards) == math.ceil(11 / 2)  # no card pushed onto a page of its own
     assert "Short Name" in cards[-1]
+
+
+def _decline(client, app, name: str) -> None:
+    """The guest answers 'no' on their own RSVP page, as they would from the emailed link."""
+    with app.app_context():
+        guest = db.session.execute(db.select(Guest).where(Guest.name == name)).scalar_one()
+        link = f"/r/{token_for(guest)}"
+    client.post(link, data=browser_form(client.get(link), answer="no"))
+
+
+def test_a_guest_who_declined_since_is_left_off_every_sheet(client, dinner, app):
+    organizer, seated = dinner
+    _decline(client, app, "Alan Turing")
+    sign_in_as(client, organizer)
+
+    for kind in ("door-list", "place-cards", "table-sheets", "seating-chart"):
+        text = "\n".join(pdf_pages(get_pdf(client, seated, kind)))
+        assert "Turing" not in text, kind
+        assert "Lovelace" in text and "Hopper" in text, kind
+    page = html.unescape(client.get(f"/events/{seated.event_id}/sheets/").get_data(as_text=True))
+    assert "Alan Turing is seated but no longer coming, so the sheets leave them out." in page
+
+
+def test_pdfs_made_before_a_decline_say_they_are_out_of_date(client, dinner, app):
+    organizer, seated = dinner
+    sign_in_as(client, organizer)
+    base = f"/events/{seated.event_id}/sheets"
+    page = client.post(f"{base}/generate", follow_redirects=True).get_data(as_text=True)
+    assert "Ready (A4)" in page and "Made before the guest list changed" not in page
+
+    _decline(client, app, "Grace Hopper")
+    page = html.unescape(client.get(f"{base}/").get_data(as_text=True))
+    assert "Made before the guest list changed: make them again to match." in page
+
+    page = client.post(f"{base}/generate", follow_redirects=True).get_data(as_text=True)
+    assert "Ready (A4)" in page and "Made before the guest list changed" not in page
