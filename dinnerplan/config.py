@@ -36,6 +36,9 @@ class Config:
     MAIL_USE_TLS = False
     MAIL_USE_SSL = False
     MAIL_TIMEOUT = 10
+    # A message still 'sending' this long after a worker claimed it was interrupted (the worker
+    # died before recording the outcome); the organizer may then send it again.
+    MAIL_SENDING_TIMEOUT = 600
     MAIL_DEFAULT_SENDER = "dinnerplan <no-reply@dinnerplan.local>"
     SOLVER_TIME_LIMIT = 10.0
     SOLVER_WORKERS = 0  # 0: all cores

@@ -6,12 +6,19 @@ import html
 import os
 import re
 import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
 
 import pytest
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Message
 from tests.test_invitations import invite, sign_in_as
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def text_of(response) -> str:
@@ -180,3 +187,91 @@ def test_retry_needs_csrf_when_enabled(csrf_on, client, make, app, inbox):
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     client.post(f"/outbox/{message_id}/retry", data={"csrf_token": token})
     assert len(inbox.to("a@example.com")) == 1
+
+
+@pytest.fixture()
+def silent_smtp():
+    """A loopback 'mail server' that accepts connections and never says a word."""
+    server = socket.create_server(("127.0.0.1", 0))
+    held = []
+    stop = threading.Event()
+
+    def accept():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1]
+    stop.set()
+    thread.join()
+    for conn in held:
+        conn.close()
+    server.close()
+
+
+@pytest.fixture()
+def short_sending_timeout(app_config):
+    app_config["MAIL_SENDING_TIMEOUT"] = 1
+
+
+def test_a_send_cut_off_by_a_dead_worker_can_be_sent_again(
+    short_sending_timeout, silent_smtp, client, make, inbox, app
+):
+    organizer = make.organizer()
+    event = make.event(organizer)
+    with app.app_context():
+        message = Message(
+            dedupe_key="cut-off",
+            recipient="ana@example.com",
+            kind="invitation",
+            subject="You're invited",
+            body_text="Come to dinner.",
+            organizer_id=organizer.id,
+            event_id=event.id,
+        )
+        db.session.add(message)
+        db.session.commit()
+        message_id = message.id
+    # A worker process claims it, then waits on a mail server that never answers, and is killed.
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"],
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=str(silent_smtp),
+        PYTHONPATH=str(ROOT),
+    )
+    script = (
+        "from dinnerplan.app import create_app\n"
+        "from dinnerplan.mail.operations import send_one\n"
+        f"with create_app().app_context(): send_one({message_id})\n"
+    )
+    worker = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while message_ids(app, id=message_id, status="sending") == []:
+            assert worker.poll() is None and time.monotonic() < deadline, "worker never claimed"
+            time.sleep(0.05)
+    finally:
+        worker.kill()
+        worker.wait()
+    sign_in_as(client, organizer)
+    assert "is being sent right now" in text_of(
+        client.post(f"/outbox/{message_id}/retry", follow_redirects=True)
+    )
+    time.sleep(1.1)  # longer than MAIL_SENDING_TIMEOUT: nobody is sending it any more
+
+    assert "interrupted" in text_of(client.get("/outbox/"))
+    page = text_of(client.get(f"/outbox/{message_id}"))
+    assert "Sending was interrupted" in page and "may or may not have arrived" in page
+    response = client.post(f"/outbox/{message_id}/retry", follow_redirects=True)
+
+    assert "Sending the message again." in text_of(response)
+    assert len(inbox.to("ana@example.com")) == 1
+    with app.app_context():
+        message = db.session.get(Message, message_id)
+        assert (message.status, message.attempts) == ("sent", 2)

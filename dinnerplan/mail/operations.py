@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import timedelta
 
 from flask import current_app, render_template
 from flask_mailman import EmailMultiAlternatives
@@ -79,9 +80,21 @@ def discard_queued() -> None:
     db.session.info.pop(OUTGOING, None)
 
 
+def interrupted(message: Message) -> bool:
+    """True when a worker claimed the message long ago and never recorded how sending went.
+
+    The worker stopped (killed, machine restarted) somewhere between the claim and the mail
+    server's answer, so the message may or may not have gone out; only a person can decide
+    to send it again."""
+    if message.status != "sending":
+        return False
+    since = message.claimed_at or message.created_at
+    return utcnow() - since > timedelta(seconds=current_app.config["MAIL_SENDING_TIMEOUT"])
+
+
 def retry(message: Message) -> bool:
-    """Queue a failed (or never sent) message again; False if it was sent or is sending."""
-    if message.status not in ("failed", "queued"):
+    """Queue a failed, never sent or interrupted message again; False if sent or sending."""
+    if message.status not in ("failed", "queued") and not interrupted(message):
         return False
     message.status = "queued"
     db.session.info.setdefault(OUTGOING, []).append(message.id)
@@ -99,7 +112,7 @@ def send_one(message_id: int) -> str:
     claimed = db.session.execute(
         update(Message)
         .where(Message.id == message_id, Message.status.in_(("queued", "failed")))
-        .values(status="sending", attempts=Message.attempts + 1)
+        .values(status="sending", attempts=Message.attempts + 1, claimed_at=utcnow())
     ).rowcount
     db.session.commit()
     message = db.session.get(Message, message_id)

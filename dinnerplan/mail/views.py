@@ -30,7 +30,10 @@ def outbox():
     status = form.status.data if not form.status.errors else None
     query = ops.outbox_query(current_user.id, form.event.data, status)
     page = db.paginate(query, per_page=50, error_out=False)
-    return render_template("mail/outbox.html", form=form, page=page, titles=dict(events))
+    stopped = {m.id for m in page.items if ops.interrupted(m)}
+    return render_template(
+        "mail/outbox.html", form=form, page=page, titles=dict(events), interrupted=stopped
+    )
 
 
 @bp.route("/<int:message_id>")
@@ -39,19 +42,23 @@ def show(message_id: int):
     """One message as it was sent: text in a <pre>, HTML in a sandboxed frame."""
     message = _owned_message_or_404(message_id)
     event = db.session.get(Event, message.event_id) if message.event_id else None
-    return render_template("mail/show.html", message=message, event=event)
+    return render_template(
+        "mail/show.html", message=message, event=event, interrupted=ops.interrupted(message)
+    )
 
 
 @bp.route("/<int:message_id>/retry", methods=["POST"])
 @login_required
 def retry(message_id: int):
-    """Queue a failed message again and send it."""
+    """Queue a failed or interrupted message again and send it."""
     message = _owned_message_or_404(message_id)
     if EmptyForm().validate_on_submit():
         if ops.retry(message):
             db.session.commit()
             ops.send_queued()
             flash("Sending the message again.", "success")
+        elif message.status == "sending":
+            flash("This message is being sent right now; nothing to retry.", "info")
         else:
             flash("This message was already sent; nothing to retry.", "info")
     return redirect(url_for(".show", message_id=message.id))

@@ -42,3 +42,4 @@ class Message(db.Model):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+    claimed_at: Mapped[datetime | None]  # when a worker took it to send (status 'sending')
