@@ -244,7 +244,7 @@ def test_a_guest_who_declined_since_is_left_off_every_sheet(client, dinner, app)
         assert "Turing" not in text, kind
         assert "Lovelace" in text and "Hopper" in text, kind
     page = html.unescape(client.get(f"/events/{seated.event_id}/sheets/").get_data(as_text=True))
-    assert "Alan Turing is seated but no longer coming, so the sheets leave them out." in page
+    assert "Alan Turing is seated but no longer coming: the sheets leave them out." in page
 
 
 def test_pdfs_made_before_a_decline_say_they_are_out_of_date(client, dinner, app):
