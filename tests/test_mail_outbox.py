@@ -32,6 +32,23 @@ def message_ids(app, **where) -> list[int]:
         return list(db.session.execute(query).scalars())
 
 
+def record_message(app, organizer, recipient: str, **fields) -> int:
+    """An invitation recorded in the outbox, not sent; return its id."""
+    with app.app_context():
+        message = Message(
+            dedupe_key=f"test-{recipient}",
+            recipient=recipient,
+            kind="invitation",
+            subject="You're invited",
+            body_text="Come to dinner.",
+            organizer_id=organizer.id,
+            **fields,
+        )
+        db.session.add(message)
+        db.session.commit()
+        return message.id
+
+
 @pytest.fixture()
 def closed_port():
     """A loopback port nobody listens on."""
@@ -168,19 +185,7 @@ def csrf_on(app_config):
 
 def test_retry_needs_csrf_when_enabled(csrf_on, client, make, app, inbox):
     organizer = make.organizer()
-    with app.app_context():
-        message = Message(
-            dedupe_key="x",
-            recipient="a@example.com",
-            kind="invitation",
-            subject="S",
-            body_text="t",
-            status="failed",
-            organizer_id=organizer.id,
-        )
-        db.session.add(message)
-        db.session.commit()
-        message_id = message.id
+    message_id = record_message(app, organizer, "a@example.com", status="failed")
     sign_in_as(client, organizer)
     assert client.post(f"/outbox/{message_id}/retry").status_code == 400
     page = client.get(f"/outbox/{message_id}").get_data(as_text=True)
@@ -224,19 +229,7 @@ def test_a_send_cut_off_by_a_dead_worker_can_be_sent_again(
 ):
     organizer = make.organizer()
     event = make.event(organizer)
-    with app.app_context():
-        message = Message(
-            dedupe_key="cut-off",
-            recipient="ana@example.com",
-            kind="invitation",
-            subject="You're invited",
-            body_text="Come to dinner.",
-            organizer_id=organizer.id,
-            event_id=event.id,
-        )
-        db.session.add(message)
-        db.session.commit()
-        message_id = message.id
+    message_id = record_message(app, organizer, "ana@example.com", event_id=event.id)
     # A worker process claims it, then waits on a mail server that never answers, and is killed.
     env = dict(os.environ)
     env.update(
