@@ -70,6 +70,7 @@ def export_command(event_id: int, out: str | None) -> None:
             handle.write(data)
         click.echo(f"Wrote {out}", err=True)
     else:
-        stdout = click.get_binary_stream("stdout")
-        stdout.write(data)
-        stdout.flush()
+        # sys.stdout.buffer, not click.get_binary_stream (deprecated in Click 8.5).
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
