@@ -19,6 +19,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         instance_relative_config=True,
     )
     configure(app, test_config)
+    register_guards(app)
     register_extensions(app)
     register_blueprints(app)
     register_errors(app)
@@ -83,6 +84,13 @@ def _sqlite_pragmas(app: Flask) -> None:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=5000")
             cursor.close()
+
+
+def register_guards(app: Flask) -> None:
+    """Refuse input the database cannot store (before any route is added)."""
+    from dinnerplan.guards import register
+
+    register(app)
 
 
 def register_blueprints(app: Flask) -> None:
