@@ -19,6 +19,7 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # uploads (CSV) up to 2 MB
     IMPORT_MAX_ROWS = 5000  # guests in one CSV import (one transaction)
+    LIST_PAGE_SIZE = 100  # guests per page on the guest and RSVP lists
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = True

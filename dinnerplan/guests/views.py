@@ -1,6 +1,15 @@
 """Guest list: add, edit, remove, import, export. Every route loads the organizer's event."""
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
@@ -21,10 +30,16 @@ def index(event_id: int):
     event = owned_event_or_404(event_id)
     rsvp = request.args.get("rsvp", "")
     search = request.args.get("q", "")
+    page = db.paginate(
+        operations.guest_query(event, rsvp, search),
+        per_page=current_app.config["LIST_PAGE_SIZE"],
+        error_out=False,
+    )
     return render_template(
         "guests/index.html",
         event=event,
-        guests=operations.guest_list(event, rsvp, search),
+        guests=page.items,
+        page=page,
         counts=operations.rsvp_counts(event),
         rsvp=rsvp if rsvp in RSVP_STATES else "",
         search=search,

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import login_required
 
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
@@ -109,10 +118,12 @@ def _invited_message(count: int) -> str:
 def guests(event_id: int):
     """Each guest's answer and link, with resend and revoke buttons."""
     event = owned_event_or_404(event_id)
-    rows = db.session.execute(
-        db.select(Guest).where(Guest.event_id == event.id).order_by(Guest.name)
-    ).scalars()
-    return render_template("rsvp/guests.html", event=event, guests=list(rows))
+    page = db.paginate(
+        db.select(Guest).where(Guest.event_id == event.id).order_by(Guest.name, Guest.id),
+        per_page=current_app.config["LIST_PAGE_SIZE"],
+        error_out=False,
+    )
+    return render_template("rsvp/guests.html", event=event, guests=page.items, page=page)
 
 
 @bp.route("/events/<int:event_id>/rsvps/<int:guest_id>/resend", methods=["POST"])
