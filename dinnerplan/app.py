@@ -52,7 +52,7 @@ def configure(app: Flask, test_config: dict | None) -> None:
 def register_extensions(app: Flask) -> None:
     """Bind the unbound extensions to this app."""
     from dinnerplan import models  # noqa: F401  (register tables with the metadata)
-    from dinnerplan.auth.operations import load_organizer
+    from dinnerplan.auth.sessions import load_organizer
     from dinnerplan.extensions import csrf, db, limiter, login, mail, migrate
 
     db.init_app(app)

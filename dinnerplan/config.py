@@ -42,6 +42,7 @@ class Config:
     # died before recording the outcome); the organizer may then send it again.
     MAIL_SENDING_TIMEOUT = 600
     MAIL_DEFAULT_SENDER = "dinnerplan <no-reply@dinnerplan.local>"
+    MAIL_DAILY_QUOTA = 500  # guest emails one account may send per day (UTC)
     SOLVER_TIME_LIMIT = 10.0
     SOLVER_WORKERS = 0  # 0: all cores
     MIGRATE_ON_START = True

@@ -49,7 +49,9 @@ def register(app: Flask) -> None:
 
 
 def _custom(error) -> str | None:
-    """The description given to abort(), if it is not the generic one."""
-    if isinstance(error, HTTPException) and error.description != type(error).description:
+    """The plain-words reason given to abort(400, ...), if any (other codes keep our text)."""
+    if not isinstance(error, HTTPException) or error.code != 400:
+        return None
+    if error.description != type(error).description:
         return error.description
     return None

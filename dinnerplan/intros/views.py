@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from dinnerplan.access import owned_event_or_404
+from dinnerplan.auth.quota import sending_refusal
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
 from dinnerplan.intros import operations as ops
@@ -53,6 +54,8 @@ def send(event_id: int):
     version = published_version(event)
     if version is None:
         flash("Publish a seating first: introductions go out for the published one.", "error")
+    elif refusal := sending_refusal(current_user, ops.intros_to_send(event, version)):
+        flash(refusal, "error")
     else:
         ops.start_sending(version)
         flash("Sending the introductions. Each guest gets exactly one.", "success")
@@ -73,6 +76,9 @@ def send_changes(event_id: int):
         flash("Nothing to tell yet: send the introductions of the published seating.", "error")
         return redirect(url_for(".preview", event_id=event.id))
     count = len(ops.changes_since_told(event, version))
+    if refusal := sending_refusal(current_user, count):
+        flash(refusal, "error")
+        return redirect(url_for(".preview", event_id=event.id))
     ops.start_sending_changes(version)
     flash(f"“Your table changed” goes to {count} guest(s); nobody else.", "success")
     return redirect(url_for(".preview", event_id=event.id))

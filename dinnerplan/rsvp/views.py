@@ -14,9 +14,10 @@ from flask import (
     request,
     url_for,
 )
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
+from dinnerplan.auth.quota import sending_refusal
 from dinnerplan.events.operations import deadline_passed
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
@@ -99,7 +100,10 @@ def _page_context(guest, token: str, closed: bool) -> dict:
 def invite(event_id: int):
     """Email every guest who has not been invited yet (once each, however often clicked)."""
     event = owned_event_or_404(event_id)
-    if EmptyForm().validate_on_submit():
+    refusal = sending_refusal(current_user, ops.summary(event)["to_invite"])
+    if refusal:
+        flash(refusal, "error")
+    elif EmptyForm().validate_on_submit():
         count = ops.invite_all(event, utcnow())
         db.session.commit()
         send_queued()
@@ -133,7 +137,10 @@ def resend(event_id: int, guest_id: int):
     event = owned_event_or_404(event_id)
     guest = owned_guest_or_404(event, guest_id)
     form = ResendForm()
-    if form.validate_on_submit():
+    refusal = sending_refusal(current_user, 1)
+    if refusal:
+        flash(refusal, "error")
+    elif form.validate_on_submit():
         ops.resend_link(guest, form.nonce.data, utcnow())
         db.session.commit()
         send_queued()
