@@ -10,7 +10,7 @@ from dinnerplan.app import create_app
 
 
 def _create_app():
-    return create_app()
+    return create_app(command_line=True)
 
 
 @click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=False)
