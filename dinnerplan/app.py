@@ -22,6 +22,7 @@ def create_app(test_config: dict | None = None, *, command_line: bool = False) -
     configure(app, test_config)
     config_module.check_production(app.config, debug=app.debug, command_line=command_line)
     register_logging(app)
+    register_headers(app)
     register_guards(app)
     register_extensions(app)
     register_blueprints(app)
@@ -93,6 +94,13 @@ def _sqlite_pragmas(app: Flask) -> None:
 def register_logging(app: Flask) -> None:
     """Request ids always; structured log lines on stderr unless debugging or testing."""
     from dinnerplan.logs import register
+
+    register(app)
+
+
+def register_headers(app: Flask) -> None:
+    """Content Security Policy, frame, referrer and sniffing headers on every response."""
+    from dinnerplan.headers import register
 
     register(app)
 
