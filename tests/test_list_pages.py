@@ -53,3 +53,19 @@ def test_guest_list_pages_keep_the_filter(client, crowded):
     page = client.get(f"/events/{crowded.id}/guests/?q=guest&page=2").get_data(as_text=True)
     assert "Showing 11–20 of 25." in page
     assert f"/events/{crowded.id}/guests/?q=guest&amp;page=3" in page
+
+
+def test_the_rsvp_panel_counts_every_missing_profile_but_names_only_the_first_50(
+    client, app, crowded
+):
+    with app.app_context():
+        db.session.add_all(
+            Guest(event_id=crowded.id, name=f"Late {i:02d}", email=f"late{i}@example.com")
+            for i in range(35)
+        )
+        db.session.commit()
+    page = client.get(f"/events/{crowded.id}/rsvps").get_data(as_text=True)
+    assert "60 guests missing a profile" in page
+    panel = page[page.index('class="missing-profile"') :]
+    assert len(re.findall(r"<li>", panel[: panel.index("</ul>")])) == 50
+    assert "… and 10 more (see the guest list)." in page
