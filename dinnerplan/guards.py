@@ -17,7 +17,7 @@ MAX_DB_INT = 2**31 - 1
 
 # Query-string and form names that carry ids or page numbers (the rest is free text, where
 # long digit strings such as phone numbers are fine).
-INT_PARAMS = frozenset({"page", "guest", "version", "a", "b", "host", "prefer"})
+INT_PARAMS = frozenset({"page", "event", "guest", "version", "a", "b", "host", "prefer"})
 
 NUL_MESSAGE = (
     "Part of what you sent contains an invisible NUL character (\\0), which can't be stored. "

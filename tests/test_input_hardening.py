@@ -110,8 +110,11 @@ def test_ids_and_pages_beyond_the_database_integer_in_forms_and_queries_are_400(
     )
     assert moved.status_code == 400
     assert "out of range" in moved.get_data(as_text=True)
-    for path in ("/outbox/", f"/events/{event.id}/guests/", f"/events/{event.id}/rsvps"):
-        listed = org_client.get(f"{path}?page={big}")
+    queries = [f"{path}?page={big}" for path in ("/outbox/", f"/events/{event.id}/guests/")]
+    queries += [f"/events/{event.id}/rsvps?page={big}", f"/outbox/?event={big}"]
+    queries += [f"/events/{event.id}/seating/compare?a={big}&b=1"]
+    for path in queries:
+        listed = org_client.get(path)
         assert listed.status_code == 400, path
         assert "out of range" in listed.get_data(as_text=True)
 

@@ -207,6 +207,16 @@ def _no_profile():
     return or_(Guest.intent.is_(None), Guest.intent == "", no_items)
 
 
+def _missing_profiles(event: Event) -> tuple[list, int]:
+    """The first MISSING_NAMES_SHOWN coming guests without a profile (by name), and how many."""
+    missing = db.select(Guest.name).where(
+        Guest.event_id == event.id, Guest.rsvp != "no", _no_profile()
+    )
+    count = db.session.execute(db.select(func.count()).select_from(missing.subquery()))
+    names = db.session.execute(missing.order_by(Guest.name, Guest.id).limit(MISSING_NAMES_SHOWN))
+    return names.all(), count.scalar_one()
+
+
 def summary(event: Event) -> dict:
     """Counts for the organizer: invited, yes, no, maybe, waitlist, missing profiles.
 
@@ -231,13 +241,7 @@ def summary(event: Event) -> dict:
         .where(of_event, Guest.rsvp == "waitlist")
         .order_by(Guest.waitlisted_at, Guest.id)
     ).scalars()
-    missing = db.select(Guest.name).where(of_event, Guest.rsvp != "no", _no_profile())
-    missing_count = db.session.execute(
-        db.select(func.count()).select_from(missing.subquery())
-    ).scalar_one()
-    missing_names = db.session.execute(
-        missing.order_by(Guest.name, Guest.id).limit(MISSING_NAMES_SHOWN)
-    ).all()
+    missing_names, missing_count = _missing_profiles(event)
     return {
         "total": sum(by_state.values()),
         "invited": invited,
