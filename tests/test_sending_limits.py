@@ -16,8 +16,8 @@ from tests.factories import sign_in
 
 
 @pytest.fixture()
-def app_config(app_config):
-    return {**app_config, "MAIL_DAILY_QUOTA": 3}
+def app_config(app_config, tmp_path):
+    return {**app_config, "MAIL_DAILY_QUOTA": 3, "IMPORT_FOLDER": str(tmp_path / "imports")}
 
 
 def text(response) -> str:
@@ -80,3 +80,35 @@ def test_the_demo_organizer_counts_as_confirmed(app):
 
     with app.app_context():
         assert demo_organizer().email_verified_at is not None
+
+
+def test_an_unconfirmed_account_can_still_plan_a_dinner_and_import_guests(client, make, app):
+    import io
+
+    organizer = make.organizer(verified=False)
+    sign_in(client, organizer)
+    created = client.post(
+        "/events/new",
+        data={
+            "title": "Planning Ahead",
+            "start_date": "2031-05-01",
+            "start_time": "19:00",
+            "timezone": "Europe/London",
+            "venue": "The Long Table",
+            "minutes_per_guest": "3",
+            "table_min": "6",
+            "table_max": "10",
+        },
+    )
+    assert created.status_code == 302
+    event_path = created.headers["Location"]
+    upload = client.post(
+        f"{event_path}/guests/import",
+        data={"file": (io.BytesIO(b"name,email\nIda Import,ida@example.com\n"), "g.csv")},
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
+    assert "Ida Import" in text(upload)
+    client.post(f"{event_path}/guests/import/confirm")
+    with app.app_context():
+        assert db.session.execute(db.select(Guest.name)).scalars().all() == ["Ida Import"]
