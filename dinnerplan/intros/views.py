@@ -12,7 +12,7 @@ from dinnerplan.forms import EmptyForm
 from dinnerplan.intros import operations as ops
 from dinnerplan.intros.build import guest_table_context, published_version, seated
 from dinnerplan.intros.records import intros_sent
-from dinnerplan.models import SeatingVersion
+from dinnerplan.models import Event, Organizer, SeatingVersion
 from dinnerplan.rsvp.operations import guest_for_token
 from dinnerplan.seating.versions import not_coming
 
@@ -94,10 +94,20 @@ def guest_table(token: str):
 
 
 def _on_seating_published(sender, version_id: int, **_extra) -> None:
-    """After a (re)publication: tell guests whose table changed, in the background."""
+    """After a (re)publication: tell guests whose table changed, in the background.
+
+    Within the organizer's sending quota only; otherwise nobody is told and the page says so
+    (the introductions page offers to send the changes later)."""
     version = db.session.get(SeatingVersion, version_id)
-    if version is not None:
-        ops.start_sending_changes(version)
+    if version is None:
+        return
+    event = db.session.get(Event, version.event_id)
+    count = len(ops.changes_since_told(event, version))
+    refusal = count and sending_refusal(db.session.get(Organizer, event.organizer_id), count)
+    if refusal:
+        flash(f"Guests whose table changed were not told. {refusal}", "error")
+        return
+    ops.start_sending_changes(version)
 
 
 @bp.record_once

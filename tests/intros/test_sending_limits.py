@@ -42,3 +42,23 @@ def test_eight_introductions_over_a_quota_of_seven_send_none(client, dinner, inb
     page = post(client, intro_url(dinner, "send"))
     assert "That would send 8 emails, but your account can send 7 more today" in page
     assert intro_count(app) == 0 and inbox.messages == []
+
+
+def test_republishing_over_the_quota_tells_nobody_and_says_so(client, dinner, inbox, app):
+    # Quota 7 is below the 8 introductions: start from a day with room for exactly 8 + 1.
+    app.config["MAIL_DAILY_QUOTA"] = 9
+    dinner.seat(FIRST_PLAN)
+    sign_in_as(client, dinner.organizer)
+    client.post(intro_url(dinner, "send"))
+    assert len(inbox.messages) == 8
+    inbox.clear()
+    swapped = {"Table A": ["Ana", "Eve", "Cleo", "Finn"], "Table B": ["Dev", "Ben", "Gus", "Hana"]}
+    dinner.seat(swapped, publish=False)
+    response = client.post(
+        f"/events/{dinner.event.id}/seating/publish", data={"version": 2}, follow_redirects=True
+    )
+    page = html.unescape(response.get_data(as_text=True))
+    assert "Version 2 is published" in page
+    assert "Guests whose table changed were not told." in page
+    assert "That would send 2 emails, but your account can send 1 more today" in page
+    assert inbox.messages == []
