@@ -10,15 +10,20 @@ from flask import Flask
 from dinnerplan import config as config_module
 
 
-def create_app(test_config: dict | None = None) -> Flask:
-    """Create and configure the dinnerplan app."""
+def create_app(test_config: dict | None = None, *, command_line: bool = False) -> Flask:
+    """Create and configure the dinnerplan app (`command_line`: for the `dinnerplan` CLI)."""
     app = Flask(
         __name__.split(".")[0],
         template_folder=str(_asset_dir("templates")),
         static_folder=str(_asset_dir("static")),
+        instance_path=config_module.instance_path(),
         instance_relative_config=True,
     )
     configure(app, test_config)
+    config_module.check_production(app.config, debug=app.debug, command_line=command_line)
+    register_logging(app)
+    register_headers(app)
+    register_guards(app)
     register_extensions(app)
     register_blueprints(app)
     register_errors(app)
@@ -43,7 +48,8 @@ def configure(app: Flask, test_config: dict | None) -> None:
         os.makedirs(app.instance_path, exist_ok=True)
         db_path = Path(app.instance_path) / "dinnerplan.sqlite"
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{db_path}"
-    app.config.setdefault("MAIL_FILE_PATH", str(Path(app.instance_path) / "outbox"))
+    if not app.config.get("MAIL_FILE_PATH"):
+        app.config["MAIL_FILE_PATH"] = str(Path(app.instance_path) / "outbox")
     if not app.config.get("MAIL_SERVER"):
         app.config["MAIL_BACKEND"] = "file"
 
@@ -51,7 +57,7 @@ def configure(app: Flask, test_config: dict | None) -> None:
 def register_extensions(app: Flask) -> None:
     """Bind the unbound extensions to this app."""
     from dinnerplan import models  # noqa: F401  (register tables with the metadata)
-    from dinnerplan.auth.operations import load_organizer
+    from dinnerplan.auth.sessions import load_organizer
     from dinnerplan.extensions import csrf, db, limiter, login, mail, migrate
 
     db.init_app(app)
@@ -83,6 +89,27 @@ def _sqlite_pragmas(app: Flask) -> None:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=5000")
             cursor.close()
+
+
+def register_logging(app: Flask) -> None:
+    """Request ids always; structured log lines on stderr unless debugging or testing."""
+    from dinnerplan.logs import register
+
+    register(app)
+
+
+def register_headers(app: Flask) -> None:
+    """Content Security Policy, frame, referrer and sniffing headers on every response."""
+    from dinnerplan.headers import register
+
+    register(app)
+
+
+def register_guards(app: Flask) -> None:
+    """Refuse input the database cannot store (before any route is added)."""
+    from dinnerplan.guards import register
+
+    register(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -75,4 +75,4 @@ def demo_command(guests: int) -> None:
     base = current_app.config["BASE_URL"].rstrip("/")
     click.echo(f"Demo dinner “{event.title}” with {guests} guests created (event {event.id}).")
     click.echo(f"Open {base}/events/{event.id} after `dinnerplan run`")
-    click.echo(f"Sign in as {DEMO_EMAIL} with password {DEMO_PASSWORD}")
+    click.echo(f"Sign in with email {DEMO_EMAIL} and password {DEMO_PASSWORD}")

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import click
 from flask import current_app
-from flask.cli import FlaskGroup, routes_command, run_command, shell_command, with_appcontext
+from flask.cli import routes_command, run_command, shell_command, with_appcontext
 
 from dinnerplan.app import create_app
+from dinnerplan.cli_errors import DinnerplanGroup
 
 
 def _create_app():
-    return create_app()
+    return create_app(command_line=True)
 
 
-@click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=False)
+@click.group(cls=DinnerplanGroup, create_app=_create_app, add_default_commands=False)
 def main() -> None:
     """Plan small-table networking dinners."""
 
@@ -69,6 +70,7 @@ def _register_area_commands() -> None:
     from dinnerplan.cli_events import demo_command, event_cli
     from dinnerplan.guests.commands import guests_cli
     from dinnerplan.intros.commands import intros_cli
+    from dinnerplan.organizers.commands import organizer_cli
     from dinnerplan.sheets.commands import sheets_command
 
     main.add_command(event_cli)
@@ -77,6 +79,7 @@ def _register_area_commands() -> None:
     main.add_command(intros_cli)
     __import__("dinnerplan.seating.commands", fromlist=["register"]).register(main)
     main.add_command(sheets_command)
+    main.add_command(organizer_cli)
     try:
         from dinnerplan.cli_solve import solve
     except ImportError:  # the solver lands in its own change

@@ -1,8 +1,21 @@
-"""Configuration: safe defaults, then the environment, then the instance file, then tests."""
+"""Configuration: safe defaults, then the environment, then the instance file, then tests.
+
+Every key the code reads is declared once in `Config` with its default, and documented once
+in the README's configuration table. Production refuses to start on the development key.
+"""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
+
+# The development key: fine on a laptop, never in production (sessions, CSRF tokens, reset
+# and guest links would all be forgeable).
+DEV_SECRET_KEY = "dev-only-change-me"
+
+
+class ConfigError(RuntimeError):
+    """The configuration is unsafe or incomplete; the message says what to set."""
 
 
 def _bool(value: str | None, default: bool) -> bool:
@@ -14,10 +27,12 @@ def _bool(value: str | None, default: bool) -> bool:
 class Config:
     """Safe defaults; every value can be overridden from the environment."""
 
-    SECRET_KEY = "dev-only-change-me"
+    SECRET_KEY = DEV_SECRET_KEY
     SQLALCHEMY_DATABASE_URI: str | None = None  # None: SQLite file in the instance folder
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # uploads (CSV) up to 2 MB
+    IMPORT_MAX_ROWS = 5000  # guests in one CSV import (one transaction)
+    LIST_PAGE_SIZE = 100  # guests per page on the guest and RSVP lists
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = True
@@ -40,9 +55,17 @@ class Config:
     # died before recording the outcome); the organizer may then send it again.
     MAIL_SENDING_TIMEOUT = 600
     MAIL_DEFAULT_SENDER = "dinnerplan <no-reply@dinnerplan.local>"
+    MAIL_DAILY_QUOTA = 500  # guest emails one account may send per day (UTC)
     SOLVER_TIME_LIMIT = 10.0
     SOLVER_WORKERS = 0  # 0: all cores
-    MIGRATE_ON_START = True
+    SOLVER_FAIRNESS = 1.0  # weight of "every guest gets someone who can help" vs the total
+    JOBS_EAGER = False  # run background jobs inline, inside the request (tests)
+    IMPORT_FOLDER: str | None = None  # None: instance/imports (CSV uploads awaiting confirmation)
+    SHEETS_DIR: str | None = None  # None: instance/sheets (rendered PDFs)
+    SHEETS_INLINE_MAX_GUESTS = 80  # above this, PDF downloads are rendered by a job
+    MAIL_BACKEND = "smtp"  # "file" when MAIL_SERVER is unset: the local outbox
+    MAIL_FILE_PATH: str | None = None  # None: instance/outbox
+    LOG_LEVEL = "INFO"  # structured request logs on stderr (not in debug or testing)
 
 
 ENV_STRINGS = (
@@ -54,6 +77,7 @@ ENV_STRINGS = (
     "MAIL_DEFAULT_SENDER",
     "SECRET_KEY",
     "BASE_URL",
+    "LOG_LEVEL",
 )
 
 
@@ -88,3 +112,25 @@ def normalise_database_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def instance_path(environ: os._Environ | dict | None = None) -> str:
+    """The instance folder: DINNERPLAN_INSTANCE, else ./instance in the working directory.
+
+    The same place whether dinnerplan was installed with `pip install .` or `-e .` (Flask's
+    own default puts it inside the virtualenv for a regular install)."""
+    env = os.environ if environ is None else environ
+    return str(Path(env.get("DINNERPLAN_INSTANCE") or Path.cwd() / "instance").resolve())
+
+
+def check_production(config: dict, *, debug: bool, command_line: bool) -> None:
+    """Refuse to serve without a real SECRET_KEY (debug, tests and the CLI may use the dev key)."""
+    if debug or config.get("TESTING") or command_line:
+        return
+    key = config.get("SECRET_KEY")
+    if not key or key == DEV_SECRET_KEY:
+        raise ConfigError(
+            "SECRET_KEY is not set (or is the development key), so sessions and guest links "
+            "could be forged. Set the SECRET_KEY environment variable to a long random value, "
+            "e.g. the output of: python -c 'import secrets; print(secrets.token_hex(32))'"
+        )

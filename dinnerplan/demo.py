@@ -22,7 +22,7 @@ def demo_organizer(email: str = DEMO_EMAIL, password: str = DEMO_PASSWORD) -> Or
     """Return the demo organizer, creating it on first use."""
     organizer = find_by_email(email)
     if organizer is None:
-        organizer = Organizer(email=email, name="Dana Demo")
+        organizer = Organizer(email=email, name="Dana Demo", email_verified_at=utcnow())
         organizer.set_password(password)
         db.session.add(organizer)
         db.session.flush()

@@ -54,6 +54,13 @@ class Inbox:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def worker_secret_key():
+    """Worker processes the tests start build their app from the environment, as in
+    production: give them the test app's key (production refuses to run without one)."""
+    os.environ.setdefault("SECRET_KEY", "test-secret")
+
+
+@pytest.fixture(scope="session", autouse=True)
 def compiled_search():
     """Compile the search kernel once (numba caches it on disk), as an installation would:
     the very first compile takes seconds that would otherwise land in one test's time limit."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 import itertools
 from datetime import datetime, timedelta
 
+from dinnerplan.auth.sessions import start_session
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest, Organizer
+from dinnerplan.models._base import utcnow
 
 PASSWORD = "correct horse battery"
 _seq = itertools.count(1)
@@ -18,12 +20,16 @@ class Factory:
     def __init__(self, app) -> None:
         self.app = app
 
-    def organizer(self, email: str | None = None, password: str = PASSWORD) -> Organizer:
-        """An organizer account."""
+    def organizer(
+        self, email: str | None = None, password: str = PASSWORD, verified: bool = True
+    ) -> Organizer:
+        """An organizer account with a live session (its get_id() signs a test client in)."""
         with self.app.app_context():
             org = Organizer(email=email or f"org{next(_seq)}@example.com", name="Olga Organizer")
             org.set_password(password)
+            org.email_verified_at = utcnow() if verified else None
             db.session.add(org)
+            start_session(org)
             db.session.commit()
             db.session.refresh(org)
             db.session.expunge(org)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
-
-from dinnerplan.extensions import db
-from dinnerplan.models import Organizer
+from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 MIN_PASSWORD = 10
 
@@ -58,16 +55,6 @@ class SignupForm(FlaskForm):
     )
     email = _email_field()
     password, confirm = _password_fields()
-
-    def validate_email(self, field) -> None:
-        """Refuse an address that already has an account (case-insensitively)."""
-        taken = db.session.execute(
-            db.select(Organizer.id).where(db.func.lower(Organizer.email) == field.data)
-        ).first()
-        if taken:
-            raise ValidationError(
-                "An account with this email already exists. Sign in, or reset the password."
-            )
 
 
 class SigninForm(FlaskForm):

@@ -1,4 +1,4 @@
-"""Account operations. Operations flush, never commit."""
+"""Account operations: sign-up, sign-in, password reset. Operations flush, never commit."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from dinnerplan.auth import verification
 from dinnerplan.extensions import db
 from dinnerplan.mail.operations import queue_message
 from dinnerplan.models import Organizer
+from dinnerplan.models._base import utcnow
 from dinnerplan.urls import external_url
 
 RESET_SALT = "password-reset"
@@ -21,17 +23,6 @@ RESET_MAX_AGE = 3600  # seconds: a reset link works for one hour
 RESET_DEDUPE_WINDOW = 300
 
 
-def load_organizer(session_id: str) -> Organizer | None:
-    """Flask-Login loader: 'id:password_version'; a changed password ends old sessions."""
-    raw_id, _, version = session_id.partition(":")
-    if not raw_id.isdigit():
-        return None
-    organizer = db.session.get(Organizer, int(raw_id))
-    if organizer is None or str(organizer.password_version) != version:
-        return None
-    return organizer
-
-
 def find_by_email(email: str) -> Organizer | None:
     """Return the organizer with this email (any case), or None."""
     return db.session.execute(
@@ -39,12 +30,28 @@ def find_by_email(email: str) -> Organizer | None:
     ).scalar_one_or_none()
 
 
-def create_organizer(name: str, email: str, password: str) -> Organizer:
-    """Create an account; the email is stored lower-case."""
+def create_organizer(name: str, email: str, password: str, verified: bool = False) -> Organizer:
+    """Create an account; the email is stored lower-case; `verified` for trusted creators."""
     organizer = Organizer(name=name.strip(), email=email.strip().lower())
+    organizer.email_verified_at = utcnow() if verified else None
     organizer.set_password(password)
     db.session.add(organizer)
     db.session.flush()
+    return organizer
+
+
+def sign_up(name: str, email: str, password: str) -> Organizer | None:
+    """Create an unverified account and email its confirmation link; None if the address is taken.
+
+    A taken address gets a note instead, and the caller answers exactly as for a new account,
+    so sign-up never tells anyone whether an address has an account."""
+    existing = find_by_email(email)
+    if existing is not None:
+        generate_password_hash(password)  # as long as creating an account takes
+        verification.notify_existing_account(existing)
+        return None
+    organizer = create_organizer(name, email, password)
+    verification.request_verification(organizer)
     return organizer
 
 
@@ -105,6 +112,7 @@ def request_password_reset(email: str) -> None:
 
 
 def reset_password(organizer: Organizer, password: str) -> None:
-    """Set a new password; old reset links and other sessions stop working."""
+    """Set a new password; old reset links and every session stop working."""
     organizer.set_password(password)
+    organizer.session_keys = []
     db.session.flush()

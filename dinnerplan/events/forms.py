@@ -12,6 +12,7 @@ from wtforms.validators import (
     Length,
     NumberRange,
     Optional,
+    Regexp,
     ValidationError,
 )
 
@@ -52,7 +53,11 @@ class EventForm(FlaskForm):
     title = StringField(
         "Title",
         filters=[_strip],
-        validators=[DataRequired("Give the dinner a title."), Length(max=200)],
+        validators=[
+            DataRequired("Give the dinner a title."),
+            Length(max=200),
+            Regexp(r"^[^\r\n]*$", message="Keep the title on one line (no line breaks)."),
+        ],
     )
     start_date = DateField("Date", validators=[DataRequired("Choose the date of the dinner.")])
     start_time = TimeField("Start time", validators=[DataRequired("Choose the start time.")])

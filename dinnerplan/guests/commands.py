@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
 from dinnerplan.extensions import db
@@ -36,7 +37,7 @@ def import_command(event_id: int, file, skip_invalid: bool) -> None:
     """
     event = _event_or_exit(event_id)
     try:
-        preview = parse_csv(file.read())
+        preview = parse_csv(file.read(), current_app.config["IMPORT_MAX_ROWS"])
     except CsvError as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(2)

@@ -19,7 +19,8 @@ from wtforms.validators import URL, DataRequired, Email, Length, Optional, Regex
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from dinnerplan.extensions import db
-from dinnerplan.guests.importer import CsvError, parse_csv
+from dinnerplan.guests.importer import CsvError
+from dinnerplan.guests.uploads import parse_upload
 from dinnerplan.models import Guest
 from dinnerplan.models.guest import RSVP_STATES
 from dinnerplan.profile import DIETARY, INTENTS, MAX_ITEM_LENGTH, MAX_ITEMS
@@ -153,7 +154,7 @@ class ImportForm(FlaskForm):
             raise ValidationError("Choose a .csv file (save the spreadsheet as CSV first).")
         self.content = field.data.read()
         try:
-            self.preview = parse_csv(self.content)
+            self.preview = parse_upload(self.content)
         except CsvError as error:
             raise ValidationError(str(error)) from None
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from email_validator import EmailNotValidError, validate_email
 
+from dinnerplan.guests.decoding import CsvError, decode, refuse_nul
 from dinnerplan.guests.vocabulary import (
     DIETARY_NONE,
     DIETARY_WORDS,
@@ -32,10 +33,6 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TEXT_FIELDS = ("company", "title", "industry", "one_liner", "accessibility", "phone")
 TEXT_FIELDS += ("linkedin", "notes")
 _ALIAS_TO_FIELD = {alias: name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
-
-
-class CsvError(ValueError):
-    """The file as a whole cannot be read as a guest list (empty, not CSV, no columns)."""
 
 
 @dataclass
@@ -123,16 +120,6 @@ def parse_dietary(text: str) -> tuple[list[str], str]:
     return keys, "; ".join(other)
 
 
-def decode(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 def sniff_delimiter(text: str) -> str:
     """Guess the delimiter (, ; or tab) from the first lines."""
     sample = "\n".join(text.splitlines()[:20])
@@ -166,13 +153,16 @@ def match_headers(headers: list[str]) -> tuple[dict[int, str], list[str]]:
     return columns, ignored
 
 
-def parse_csv(data: bytes) -> ImportPreview:
-    """Parse an uploaded guest list into a preview; raise CsvError if it is not one."""
+def parse_csv(data: bytes, max_rows: int | None = None) -> ImportPreview:
+    """Parse an uploaded guest list into a preview; raise CsvError if it is not one.
+
+    More than `max_rows` guests is refused as a whole (an import is one transaction)."""
     if not data.strip():
         raise CsvError("The file is empty.")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CsvError("This is not a CSV file. Save the spreadsheet as CSV and try again.")
     text = decode(data)
+    refuse_nul(text)
     records = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     headers, first_row = _header(records)
     columns, ignored = match_headers(headers)
@@ -185,11 +175,35 @@ def parse_csv(data: bytes) -> ImportPreview:
         )
     rows: list[ImportRow] = []
     seen: dict[str, int] = {}
-    for number, record in enumerate(records, start=first_row + 1):
+    for number, record in _numbered(records, first_row + 1):
         if any(cell.strip() for cell in record):
+            if max_rows is not None and len(rows) >= max_rows:
+                raise CsvError(
+                    f"This file has more than {max_rows:,} guests; an import takes at most "
+                    f"{max_rows:,}. Split the file and import each part."
+                )
             rows.append(_parse_row(number, record, columns, seen))
     header_names = {headers[i].strip(): name for i, name in columns.items()}
     return ImportPreview(columns=header_names, ignored=ignored, rows=rows)
+
+
+def _numbered(records, start: int):
+    """Yield (row number, record); a record the csv module refuses is a CsvError naming it."""
+    number = start
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            if "field larger than field limit" in str(error):
+                raise CsvError(
+                    f"Row {number} has a cell longer than {csv.field_size_limit():,} "
+                    "characters, far more than any guest detail. Check that row's quotes."
+                ) from None
+            raise CsvError(f"Row {number} could not be read as CSV ({error}).") from None
+        yield number, record
+        number += 1
 
 
 def _header(records) -> tuple[list[str], int]:

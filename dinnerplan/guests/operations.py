@@ -24,6 +24,11 @@ class ImportBlockedError(ValueError):
 
 def guest_list(event: Event, rsvp: str = "", search: str = "") -> list[Guest]:
     """The event's guests by name, optionally filtered by RSVP state and a search text."""
+    return list(db.session.scalars(guest_query(event, rsvp, search)))
+
+
+def guest_query(event: Event, rsvp: str = "", search: str = ""):
+    """Select the event's guests by name, optionally filtered by RSVP state and a search text."""
     query = db.select(Guest).where(Guest.event_id == event.id)
     if rsvp in RSVP_STATES:
         query = query.where(Guest.rsvp == rsvp)
@@ -36,7 +41,7 @@ def guest_list(event: Event, rsvp: str = "", search: str = "") -> list[Guest]:
                 Guest.email.like(pattern),
             )
         )
-    return list(db.session.scalars(query.order_by(func.lower(Guest.name), Guest.id)))
+    return query.order_by(func.lower(Guest.name), Guest.id)
 
 
 def rsvp_counts(event: Event) -> dict[str, int]:

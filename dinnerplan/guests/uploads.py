@@ -14,6 +14,8 @@ from pathlib import Path
 
 from flask import current_app, session
 
+from dinnerplan.guests.importer import ImportPreview, parse_csv
+
 MAX_AGE_SECONDS = 3600
 SESSION_KEY = "guest_imports"
 
@@ -66,3 +68,8 @@ def discard_upload(organizer_id: int, event_id: int) -> None:
     if path is not None:
         path.unlink(missing_ok=True)
     session[SESSION_KEY] = keys
+
+
+def parse_upload(data: bytes) -> ImportPreview:
+    """Parse an uploaded guest list with this app's row cap (IMPORT_MAX_ROWS)."""
+    return parse_csv(data, max_rows=current_app.config["IMPORT_MAX_ROWS"])

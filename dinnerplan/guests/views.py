@@ -1,6 +1,15 @@
 """Guest list: add, edit, remove, import, export. Every route loads the organizer's event."""
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
@@ -9,7 +18,6 @@ from dinnerplan.forms import EmptyForm
 from dinnerplan.guests import operations, uploads
 from dinnerplan.guests.exporter import export_csv, export_filename
 from dinnerplan.guests.forms import GuestForm, ImportConfirmForm, ImportForm
-from dinnerplan.guests.importer import parse_csv
 from dinnerplan.models.guest import RSVP_STATES
 
 bp = Blueprint("guests", __name__, url_prefix="/events/<int:event_id>/guests")
@@ -22,10 +30,16 @@ def index(event_id: int):
     event = owned_event_or_404(event_id)
     rsvp = request.args.get("rsvp", "")
     search = request.args.get("q", "")
+    page = db.paginate(
+        operations.guest_query(event, rsvp, search),
+        per_page=current_app.config["LIST_PAGE_SIZE"],
+        error_out=False,
+    )
     return render_template(
         "guests/index.html",
         event=event,
-        guests=operations.guest_list(event, rsvp, search),
+        guests=page.items,
+        page=page,
         counts=operations.rsvp_counts(event),
         rsvp=rsvp if rsvp in RSVP_STATES else "",
         search=search,
@@ -109,7 +123,7 @@ def import_preview(event_id: int):
     if data is None:
         flash("That upload has expired or was already imported. Please upload it again.")
         return redirect(url_for(".import_csv", event_id=event.id))
-    preview = parse_csv(data)
+    preview = uploads.parse_upload(data)
     operations.mark_existing(event, preview)
     form = ImportConfirmForm()
     return render_template("guests/preview.html", event=event, preview=preview, form=form)
@@ -126,7 +140,7 @@ def import_confirm(event_id: int):
         flash("That upload has expired or was already imported. Please upload it again.")
         return redirect(url_for(".import_csv", event_id=event.id))
     try:
-        counts = operations.apply_import(event, parse_csv(data), form.skip_invalid.data)
+        counts = operations.apply_import(event, uploads.parse_upload(data), form.skip_invalid.data)
     except operations.ImportBlockedError:
         flash("Some rows have problems: fix the file, or choose to skip those rows.", "error")
         return redirect(url_for(".import_preview", event_id=event.id))

@@ -86,6 +86,12 @@ def intro_status(event: Event, version: SeatingVersion) -> Status:
     return Status(total, count["sent"], count["failed"], len(pending), len(earlier), recent)
 
 
+def intros_to_send(event: Event, version: SeatingVersion) -> int:
+    """How many introductions sending would record now (guests not yet told or queued)."""
+    status = intro_status(event, version)
+    return max(0, status.total - status.sent - status.failed - status.pending)
+
+
 def queue_intros(version: SeatingVersion) -> list[int]:
     """Record the introduction of every guest not yet told; return the message ids."""
     event = db.session.get(Event, version.event_id)

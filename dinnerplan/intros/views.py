@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from dinnerplan.access import owned_event_or_404
+from dinnerplan.auth.quota import sending_refusal
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
 from dinnerplan.intros import operations as ops
 from dinnerplan.intros.build import guest_table_context, published_version, seated
 from dinnerplan.intros.records import intros_sent
-from dinnerplan.models import SeatingVersion
+from dinnerplan.models import Event, Organizer, SeatingVersion
 from dinnerplan.rsvp.operations import guest_for_token
 from dinnerplan.seating.versions import not_coming
 
@@ -53,6 +54,8 @@ def send(event_id: int):
     version = published_version(event)
     if version is None:
         flash("Publish a seating first: introductions go out for the published one.", "error")
+    elif refusal := sending_refusal(current_user, ops.intros_to_send(event, version)):
+        flash(refusal, "error")
     else:
         ops.start_sending(version)
         flash("Sending the introductions. Each guest gets exactly one.", "success")
@@ -73,6 +76,9 @@ def send_changes(event_id: int):
         flash("Nothing to tell yet: send the introductions of the published seating.", "error")
         return redirect(url_for(".preview", event_id=event.id))
     count = len(ops.changes_since_told(event, version))
+    if refusal := sending_refusal(current_user, count):
+        flash(refusal, "error")
+        return redirect(url_for(".preview", event_id=event.id))
     ops.start_sending_changes(version)
     flash(f"“Your table changed” goes to {count} guest(s); nobody else.", "success")
     return redirect(url_for(".preview", event_id=event.id))
@@ -88,10 +94,20 @@ def guest_table(token: str):
 
 
 def _on_seating_published(sender, version_id: int, **_extra) -> None:
-    """After a (re)publication: tell guests whose table changed, in the background."""
+    """After a (re)publication: tell guests whose table changed, in the background.
+
+    Within the organizer's sending quota only; otherwise nobody is told and the page says so
+    (the introductions page offers to send the changes later)."""
     version = db.session.get(SeatingVersion, version_id)
-    if version is not None:
-        ops.start_sending_changes(version)
+    if version is None:
+        return
+    event = db.session.get(Event, version.event_id)
+    count = len(ops.changes_since_told(event, version))
+    refusal = count and sending_refusal(db.session.get(Organizer, event.organizer_id), count)
+    if refusal:
+        flash(f"Guests whose table changed were not told. {refusal}", "error")
+        return
+    ops.start_sending_changes(version)
 
 
 @bp.record_once

@@ -49,7 +49,7 @@ def queue_message(
         dedupe_key=dedupe_key,
         kind=kind,
         recipient=recipient,
-        subject=subject,
+        subject=one_line(subject),
         body_text=render_template(f"email/{name}.txt", **context),
         body_html=render_template(f"email/{name}.html", **context),
         ics=ics,
@@ -66,6 +66,11 @@ def queue_message(
         ).scalar_one()
     db.session.info.setdefault(OUTGOING, []).append(message.id)
     return message
+
+
+def one_line(text: str) -> str:
+    """A header value on one line: CR/LF (header injection, BadHeaderError) become spaces."""
+    return " ".join(re.split(r"[\r\n]+", text)).strip()
 
 
 def send_queued() -> None:

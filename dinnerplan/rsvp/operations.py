@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import func, update
+from sqlalchemy import Text, and_, cast, func, or_, update
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest
@@ -192,26 +192,67 @@ def resend_link(guest: Guest, form_nonce: str, now: datetime) -> None:
     db.session.flush()
 
 
-def summary(event: Event) -> dict:
-    """Counts for the organizer: invited, yes, no, maybe, waitlist, missing profiles."""
-    guests = list(
-        db.session.execute(
-            db.select(Guest).where(Guest.event_id == event.id).order_by(Guest.name)
-        ).scalars()
+# The event panel names at most this many guests without a profile (then "and N more").
+MISSING_NAMES_SHOWN = 50
+
+
+def _empty_list(column):
+    """A JSON list column that holds nothing (stored as '[]' or JSON null)."""
+    return or_(column.is_(None), cast(column, Text).in_(("[]", "null")))
+
+
+def _no_profile():
+    """SQL for `not Guest.has_profile`: no offers and no needs, or no intent."""
+    no_items = and_(_empty_list(Guest.offers), _empty_list(Guest.needs))
+    return or_(Guest.intent.is_(None), Guest.intent == "", no_items)
+
+
+def _missing_profiles(event: Event) -> tuple[list, int]:
+    """The first MISSING_NAMES_SHOWN coming guests without a profile (by name), and how many."""
+    missing = db.select(Guest.name).where(
+        Guest.event_id == event.id, Guest.rsvp != "no", _no_profile()
     )
-    by_state = Counter(g.rsvp for g in guests)
+    count = db.session.execute(db.select(func.count()).select_from(missing.subquery()))
+    names = db.session.execute(missing.order_by(Guest.name, Guest.id).limit(MISSING_NAMES_SHOWN))
+    return names.all(), count.scalar_one()
+
+
+def summary(event: Event) -> dict:
+    """Counts for the organizer: invited, yes, no, maybe, waitlist, missing profiles.
+
+    Counted in the database, so a very large guest list stays quick; only the waitlist and
+    the first MISSING_NAMES_SHOWN guests without a profile are loaded by name."""
+    of_event = Guest.event_id == event.id
+    by_state = Counter(
+        dict(
+            db.session.execute(
+                db.select(Guest.rsvp, func.count()).where(of_event).group_by(Guest.rsvp)
+            ).all()
+        )
+    )
+    invited, to_invite = db.session.execute(
+        db.select(
+            func.count(Guest.invited_at),
+            func.count().filter(Guest.invited_at.is_(None), Guest.rsvp == "invited"),
+        ).where(of_event)
+    ).one()
+    waitlist = db.session.execute(
+        db.select(Guest)
+        .where(of_event, Guest.rsvp == "waitlist")
+        .order_by(Guest.waitlisted_at, Guest.id)
+    ).scalars()
+    missing_names, missing_count = _missing_profiles(event)
     return {
-        "total": len(guests),
-        "invited": sum(1 for g in guests if g.invited_at is not None),
+        "total": sum(by_state.values()),
+        "invited": invited,
         "awaiting": by_state["invited"],
         "yes": by_state["yes"],
         "no": by_state["no"],
         "maybe": by_state["maybe"],
-        "waitlist": sorted(
-            (g for g in guests if g.rsvp == "waitlist"), key=lambda g: (g.waitlisted_at, g.id)
-        ),
-        "missing_profile": [g for g in guests if g.rsvp != "no" and not g.has_profile],
-        "to_invite": sum(1 for g in guests if g.invited_at is None and g.rsvp == "invited"),
+        "waitlist": list(waitlist),
+        "missing_profile": missing_names,
+        "missing_profile_count": missing_count,
+        "to_invite": to_invite,
         "capacity": event.capacity,
     }
 

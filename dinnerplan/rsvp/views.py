@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
-from flask_login import login_required
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user, login_required
 
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
+from dinnerplan.auth.quota import sending_refusal
 from dinnerplan.events.operations import deadline_passed
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
@@ -90,7 +100,10 @@ def _page_context(guest, token: str, closed: bool) -> dict:
 def invite(event_id: int):
     """Email every guest who has not been invited yet (once each, however often clicked)."""
     event = owned_event_or_404(event_id)
-    if EmptyForm().validate_on_submit():
+    refusal = sending_refusal(current_user, ops.summary(event)["to_invite"])
+    if refusal:
+        flash(refusal, "error")
+    elif EmptyForm().validate_on_submit():
         count = ops.invite_all(event, utcnow())
         db.session.commit()
         send_queued()
@@ -109,10 +122,12 @@ def _invited_message(count: int) -> str:
 def guests(event_id: int):
     """Each guest's answer and link, with resend and revoke buttons."""
     event = owned_event_or_404(event_id)
-    rows = db.session.execute(
-        db.select(Guest).where(Guest.event_id == event.id).order_by(Guest.name)
-    ).scalars()
-    return render_template("rsvp/guests.html", event=event, guests=list(rows))
+    page = db.paginate(
+        db.select(Guest).where(Guest.event_id == event.id).order_by(Guest.name, Guest.id),
+        per_page=current_app.config["LIST_PAGE_SIZE"],
+        error_out=False,
+    )
+    return render_template("rsvp/guests.html", event=event, guests=page.items, page=page)
 
 
 @bp.route("/events/<int:event_id>/rsvps/<int:guest_id>/resend", methods=["POST"])
@@ -122,7 +137,10 @@ def resend(event_id: int, guest_id: int):
     event = owned_event_or_404(event_id)
     guest = owned_guest_or_404(event, guest_id)
     form = ResendForm()
-    if form.validate_on_submit():
+    refusal = sending_refusal(current_user, 1)
+    if refusal:
+        flash(refusal, "error")
+    elif form.validate_on_submit():
         ops.resend_link(guest, form.nonce.data, utcnow())
         db.session.commit()
         send_queued()

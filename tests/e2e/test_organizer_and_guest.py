@@ -29,6 +29,11 @@ def test_organizer_invites_and_guest_answers_on_a_phone(
     page.get_by_label("Password", exact=True).fill("a long enough password")
     page.get_by_label("Repeat the password").fill("a long enough password")
     page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Check your inbox")).to_be_visible()
+    confirmation = wait_for_mail(inbox, "olga@example.com")[0]
+    page.goto(re.search(r"https?://\S+/auth/verify/\S+", inbox.text_of(confirmation)).group(0))
+    page.get_by_role("button", name="Confirm my email address").click()
+    expect(page.get_by_text("your email address is confirmed")).to_be_visible()
 
     page.goto(base + "/events/new")
     page.get_by_label("Title").fill("Climate Founders Dinner")

@@ -1,0 +1,1 @@
+"""organizers area: the `dinnerplan organizer` command line (accounts on the web are auth/)."""
