@@ -70,6 +70,7 @@ def _register_area_commands() -> None:
     from dinnerplan.guests.commands import guests_cli
     from dinnerplan.intros.commands import intros_cli
     from dinnerplan.sheets.commands import sheets_command
+    from dinnerplan.worker import jobs_cli, worker_command
 
     main.add_command(event_cli)
     main.add_command(demo_command)
@@ -77,6 +78,8 @@ def _register_area_commands() -> None:
     main.add_command(intros_cli)
     __import__("dinnerplan.seating.commands", fromlist=["register"]).register(main)
     main.add_command(sheets_command)
+    main.add_command(worker_command)
+    main.add_command(jobs_cli)
     try:
         from dinnerplan.cli_solve import solve
     except ImportError:  # the solver lands in its own change
