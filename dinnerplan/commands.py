@@ -72,6 +72,7 @@ def _register_area_commands() -> None:
     from dinnerplan.intros.commands import intros_cli
     from dinnerplan.organizers.commands import organizer_cli
     from dinnerplan.sheets.commands import sheets_command
+    from dinnerplan.worker import jobs_cli, worker_command
 
     main.add_command(event_cli)
     main.add_command(demo_command)
@@ -80,6 +81,8 @@ def _register_area_commands() -> None:
     __import__("dinnerplan.seating.commands", fromlist=["register"]).register(main)
     main.add_command(sheets_command)
     main.add_command(organizer_cli)
+    main.add_command(worker_command)
+    main.add_command(jobs_cli)
     try:
         from dinnerplan.cli_solve import solve
     except ImportError:  # the solver lands in its own change

@@ -42,6 +42,7 @@ class Config:
     # Public address used in links inside emails (jobs and the CLI have no request).
     BASE_URL = "http://127.0.0.1:5000"
     REDIS_URL: str | None = None
+    RQ_QUEUE = "dinnerplan"  # the RQ queue jobs go on (workers listen to the same name)
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_SIGNIN = "10 per minute"
     MAIL_SERVER: str | None = None  # None: messages go to the local outbox
@@ -54,6 +55,7 @@ class Config:
     # A message still 'sending' this long after a worker claimed it was interrupted (the worker
     # died before recording the outcome); the organizer may then send it again.
     MAIL_SENDING_TIMEOUT = 600
+    CLOCK = None  # tests only: a function returning the current UTC time (naive)
     MAIL_DEFAULT_SENDER = "dinnerplan <no-reply@dinnerplan.local>"
     MAIL_DAILY_QUOTA = 500  # guest emails one account may send per day (UTC)
     SOLVER_TIME_LIMIT = 10.0
@@ -71,6 +73,7 @@ class Config:
 ENV_STRINGS = (
     "DATABASE_URL",
     "REDIS_URL",
+    "RQ_QUEUE",
     "MAIL_SERVER",
     "MAIL_USERNAME",
     "MAIL_PASSWORD",

@@ -31,4 +31,5 @@ migrate = Migrate()
 csrf = CSRFProtect()
 login = LoginManager()
 mail = Mail()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+# Redis down: count attempts in this process's memory instead of failing the request.
+limiter = Limiter(key_func=get_remote_address, default_limits=[], in_memory_fallback_enabled=True)

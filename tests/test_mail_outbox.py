@@ -10,12 +10,14 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Message
+from dinnerplan.models._base import utcnow
 from tests.test_invitations import invite, sign_in_as
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -256,7 +258,8 @@ def test_a_send_cut_off_by_a_dead_worker_can_be_sent_again(
     assert "is being sent right now" in text_of(
         client.post(f"/outbox/{message_id}/retry", follow_redirects=True)
     )
-    time.sleep(1.1)  # longer than MAIL_SENDING_TIMEOUT: nobody is sending it any more
+    # Two seconds later (longer than MAIL_SENDING_TIMEOUT): nobody is sending it any more.
+    app.config["CLOCK"] = lambda: utcnow() + timedelta(seconds=2)
 
     assert "interrupted" in text_of(client.get("/outbox/"))
     page = text_of(client.get(f"/outbox/{message_id}"))

@@ -28,13 +28,13 @@ from dinnerplan.intros.changes import (  # noqa: F401  (the public entry points)
 )
 from dinnerplan.intros.records import event_messages, intro_key, told_earlier, version_of
 from dinnerplan.mail.operations import discard_queued, queue_message, send_one
+from dinnerplan.mail.operations import now as mail_now
 from dinnerplan.models import Event, Message, SeatingVersion
-from dinnerplan.models._base import utcnow
 
 SEND_JOB = "dinnerplan.intros.operations:send_intros"
-# A batch still unsent after this long was left behind by a stopped worker: the page
-# stops refreshing, and "Send" again picks the queued rows up.
-STALLED_AFTER = timedelta(minutes=15)
+# A batch with rows still to send and no message claimed for this long was left behind by
+# a stopped worker: the page says so; the worker's sweep (or "Send" again) resumes it.
+STALLED_AFTER = timedelta(seconds=60)
 
 
 def intro_subject(intro: Intro) -> str:
@@ -61,7 +61,7 @@ class Status:
     failed: int
     pending: int  # recorded, not sent yet (queued or being sent)
     earlier: int  # seated guests told by an earlier version: not introduced again
-    recent: int = 0  # pending rows recorded in the last few minutes: a job is on it
+    recent: int = 0  # pending rows of a batch a job touched in the last minute: it is on it
 
     @property
     def to_send(self) -> int:
@@ -73,6 +73,11 @@ class Status:
         """True while a job is sending (rows left behind by a stopped worker don't count)."""
         return self.recent > 0
 
+    @property
+    def stalled(self) -> bool:
+        """True when rows wait to be sent but no job has touched the batch for a while."""
+        return self.pending > 0 and not self.in_progress
+
 
 def intro_status(event: Event, version: SeatingVersion) -> Status:
     """Return the counts shown on the preview page and by the CLI."""
@@ -81,7 +86,9 @@ def intro_status(event: Event, version: SeatingVersion) -> Status:
     mine = [m for m in event_messages(event, ("intro",)) if version_of(m) == version.id]
     count = {s: sum(m.status == s for m in mine) for s in ("sent", "failed")}
     pending = [m for m in mine if m.status in ("queued", "sending")]
-    recent = sum(m.created_at > utcnow() - STALLED_AFTER for m in pending)
+    touched = max((m.claimed_at or m.created_at for m in mine), default=None)
+    active = touched is not None and touched > mail_now() - STALLED_AFTER
+    recent = len(pending) if active else 0
     total = len(guest_ids - earlier)
     return Status(total, count["sent"], count["failed"], len(pending), len(earlier), recent)
 

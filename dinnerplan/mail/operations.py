@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flask import current_app, render_template
 from flask_mailman import EmailMultiAlternatives
-from sqlalchemy import update
+from sqlalchemy import and_, func, or_, update
 from sqlalchemy.exc import IntegrityError
 
 from dinnerplan import jobs
@@ -23,6 +23,14 @@ from dinnerplan.models._base import utcnow
 
 log = logging.getLogger(__name__)
 OUTGOING = "dinnerplan_outgoing_mail"
+SEND_JOB = "dinnerplan.mail.operations:send_messages"
+RETRY_FAILED = 3  # a message that failed this many times waits for a person
+
+
+def now() -> datetime:
+    """Return the current UTC time from the app's CLOCK if one is set (tests), else the real one."""
+    clock = current_app.config.get("CLOCK")
+    return clock() if clock else utcnow()
 
 
 def queue_message(
@@ -77,7 +85,7 @@ def send_queued() -> None:
     """After the commit: hand the messages queued in this session to the job runner."""
     ids = db.session.info.pop(OUTGOING, [])
     if ids:
-        jobs.enqueue("dinnerplan.mail.operations:send_messages", ids)
+        jobs.enqueue(SEND_JOB, ids)
 
 
 def discard_queued() -> None:
@@ -85,16 +93,46 @@ def discard_queued() -> None:
     db.session.info.pop(OUTGOING, None)
 
 
-def interrupted(message: Message) -> bool:
+def interrupted(message: Message, at: datetime | None = None) -> bool:
     """True when a worker claimed the message long ago and never recorded how sending went.
 
     The worker stopped (killed, machine restarted) somewhere between the claim and the mail
-    server's answer, so the message may or may not have gone out; only a person can decide
-    to send it again."""
+    server's answer; the worker's sweep (left_behind) queues it again, or a person can."""
     if message.status != "sending":
         return False
     since = message.claimed_at or message.created_at
-    return utcnow() - since > timedelta(seconds=current_app.config["MAIL_SENDING_TIMEOUT"])
+    return (at or now()) - since > _sending_timeout()
+
+
+def _sending_timeout() -> timedelta:
+    return timedelta(seconds=current_app.config["MAIL_SENDING_TIMEOUT"])
+
+
+def left_behind(at: datetime, grace: timedelta) -> list[int]:
+    """Queue again what stopped workers left; return the ids of messages waiting to be sent.
+
+    'sending' past MAIL_SENDING_TIMEOUT: the worker died before the mail server answered, so
+    it goes back to 'queued'. 'queued' for longer than grace: no job took it (Redis was down,
+    or the worker died first). 'failed' fewer than RETRY_FAILED times, grace ago: try again.
+    """
+    claimed = func.coalesce(Message.claimed_at, Message.created_at)
+    db.session.execute(
+        update(Message)
+        .where(Message.status == "sending", claimed < at - _sending_timeout())
+        .values(status="queued")
+    )
+    waiting = or_(
+        and_(Message.status == "queued", Message.created_at <= at - grace),
+        and_(
+            Message.status == "failed",
+            Message.attempts < RETRY_FAILED,
+            claimed <= at - grace,
+        ),
+    )
+    db.session.flush()
+    return list(
+        db.session.execute(db.select(Message.id).where(waiting).order_by(Message.id)).scalars()
+    )
 
 
 def retry(message: Message) -> bool:
@@ -117,7 +155,7 @@ def send_one(message_id: int) -> str:
     claimed = db.session.execute(
         update(Message)
         .where(Message.id == message_id, Message.status.in_(("queued", "failed")))
-        .values(status="sending", attempts=Message.attempts + 1, claimed_at=utcnow())
+        .values(status="sending", attempts=Message.attempts + 1, claimed_at=now())
     ).rowcount
     db.session.commit()
     message = db.session.get(Message, message_id)
@@ -129,7 +167,7 @@ def send_one(message_id: int) -> str:
         log.warning("sending message %s failed: %s", message_id, exc)
         message.status, message.last_error = "failed", f"{type(exc).__name__}: {exc}"[:1000]
     else:
-        message.status, message.sent_at, message.last_error = "sent", utcnow(), ""
+        message.status, message.sent_at, message.last_error = "sent", now(), ""
     db.session.commit()
     return message.status
 
