@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, func, or_
 
+from dinnerplan import names
 from dinnerplan.extensions import db
 from dinnerplan.guests.forms import GuestForm, ProfileForm, choices
 from dinnerplan.guests.importer import ImportPreview
@@ -36,7 +37,7 @@ def guest_list(event: Event, rsvp: str = "", search: str = "") -> list[Guest]:
                 Guest.email.like(pattern),
             )
         )
-    return list(db.session.scalars(query.order_by(func.lower(Guest.name), Guest.id)))
+    return sorted(db.session.scalars(query), key=names.by_name)
 
 
 def rsvp_counts(event: Event) -> dict[str, int]:

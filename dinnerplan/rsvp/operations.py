@@ -16,6 +16,7 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, update
 
+from dinnerplan import names
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest
 from dinnerplan.models.guest import new_token_nonce
@@ -194,10 +195,8 @@ def resend_link(guest: Guest, form_nonce: str, now: datetime) -> None:
 
 def summary(event: Event) -> dict:
     """Counts for the organizer: invited, yes, no, maybe, waitlist, missing profiles."""
-    guests = list(
-        db.session.execute(
-            db.select(Guest).where(Guest.event_id == event.id).order_by(Guest.name)
-        ).scalars()
+    guests = sorted(
+        db.session.scalars(db.select(Guest).where(Guest.event_id == event.id)), key=names.by_name
     )
     by_state = Counter(g.rsvp for g in guests)
     return {

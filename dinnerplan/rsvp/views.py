@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
+from dinnerplan import names
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
 from dinnerplan.events.operations import deadline_passed
 from dinnerplan.extensions import db
@@ -19,6 +18,7 @@ from dinnerplan.models._base import utcnow
 from dinnerplan.rsvp import operations as ops
 from dinnerplan.rsvp.calendar import build_ics
 from dinnerplan.rsvp.forms import AnswerForm, ResendForm
+from dinnerplan.urls import safe_next
 
 bp = Blueprint("rsvp", __name__)
 bp.add_app_template_global(ops.summary, "rsvp_summary")
@@ -109,10 +109,8 @@ def _invited_message(count: int) -> str:
 def guests(event_id: int):
     """Each guest's answer and link, with resend and revoke buttons."""
     event = owned_event_or_404(event_id)
-    rows = db.session.execute(
-        db.select(Guest).where(Guest.event_id == event.id).order_by(Guest.name)
-    ).scalars()
-    return render_template("rsvp/guests.html", event=event, guests=list(rows))
+    rows = db.session.scalars(db.select(Guest).where(Guest.event_id == event.id))
+    return render_template("rsvp/guests.html", event=event, guests=sorted(rows, key=names.by_name))
 
 
 @bp.route("/events/<int:event_id>/rsvps/<int:guest_id>/resend", methods=["POST"])
@@ -144,10 +142,5 @@ def revoke(event_id: int, guest_id: int):
 
 
 def _back(event) -> str:
-    """Where the form came from (a local path only: no open redirect), else the RSVP list."""
-    target = request.form.get("next", "")
-    parts = urlsplit(target)
-    local = target.startswith("/") and not target.startswith("//") and "\\" not in target
-    if local and not parts.netloc and not parts.scheme:
-        return target
-    return url_for(".guests", event_id=event.id)
+    """Where the form came from (a local path only), else the RSVP list."""
+    return safe_next(request.form.get("next")) or url_for(".guests", event_id=event.id)
