@@ -75,14 +75,16 @@ def test_every_list_files_names_the_same_way(make, client):
     organizer = make.organizer()
     event = make.event(organizer)
     for n, name in enumerate(LISTED):
-        make.guest(event, name=name, email=f"g{n}@example.com")
+        make.guest(event, name=name, email=f"g{n}@example.com", rsvp="yes")
     sign_in(client, organizer)
 
     guest_list = client.get(f"/events/{event.id}/guests/").get_data(as_text=True)
     rsvp_page = client.get(f"/events/{event.id}/rsvps").get_data(as_text=True)
     rsvp_list = rsvp_page[rsvp_page.index("<tbody>") :]
     export = client.get(f"/events/{event.id}/guests/export.csv").get_data(as_text=True)
+    check_in = client.get(f"/events/{event.id}/seating/checkin").get_data(as_text=True)
 
     assert _order_on(guest_list) == FILED
     assert _order_on(rsvp_list) == FILED
     assert _order_on(export) == FILED
+    assert _order_on(check_in) == FILED
