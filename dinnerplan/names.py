@@ -50,11 +50,9 @@ def split_name(name: str) -> tuple[str, str]:
     words = name.split(" ")
     if _east_asian(name):
         return (name[:1], name[1:]) if len(words) == 1 else (words[0], " ".join(words[1:]))
-    if _simple(words):
+    parsed = None if _simple(words) else HumanName(name)
+    if parsed is None or not parsed.last:  # plain names, "Madonna", or what nameparser can't
         return words[-1], " ".join(words[:-1])
-    parsed = HumanName(name)
-    if not parsed.last:  # a single name: "Madonna"
-        return parsed.first, ""
     return parsed.last, " ".join(filter(None, (parsed.first, parsed.middle)))
 
 
