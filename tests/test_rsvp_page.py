@@ -288,7 +288,7 @@ def test_csrf_protects_the_rsvp_form(csrf_on, client, make, app, inbox):
     event = make.event()
     guest = make.guest(event)
     with app.app_context():
-        from dinnerplan.rsvp.operations import token_for
+        from dinnerplan.links import token_for
 
         link = f"/r/{token_for(db.session.get(Guest, guest.id))}"
     forged = client.post(link, data={"answer": "yes"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
-from dinnerplan import names
+from dinnerplan import links, names
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
 from dinnerplan.events.operations import deadline_passed
 from dinnerplan.extensions import db
@@ -28,7 +28,7 @@ bp.add_app_template_global(ResendForm, "ResendForm")
 @bp.route("/r/<token>", methods=["GET", "POST"])
 def page(token: str):
     """The guest's page: the dinner, their answer and their profile."""
-    guest = ops.guest_for_token(token)
+    guest = links.guest_for_token(token)
     if guest is None:
         return render_template("rsvp/invalid.html"), 404
     closed = deadline_passed(guest.event)
@@ -51,7 +51,7 @@ def page(token: str):
 @bp.route("/r/<token>/done")
 def done(token: str):
     """Confirmation: exactly what was recorded."""
-    guest = ops.guest_for_token(token)
+    guest = links.guest_for_token(token)
     if guest is None:
         return render_template("rsvp/invalid.html"), 404
     closed = deadline_passed(guest.event)
@@ -61,10 +61,10 @@ def done(token: str):
 @bp.route("/r/<token>/event.ics")
 def ics(token: str):
     """Download the dinner as a calendar entry."""
-    guest = ops.guest_for_token(token)
+    guest = links.guest_for_token(token)
     if guest is None:
         return render_template("rsvp/invalid.html"), 404
-    body = build_ics(guest, ops.personal_link(guest), "PUBLISH")
+    body = build_ics(guest, links.personal_link(guest), "PUBLISH")
     return Response(
         body,
         mimetype="text/calendar",
@@ -135,7 +135,7 @@ def revoke(event_id: int, guest_id: int):
     event = owned_event_or_404(event_id)
     guest = owned_guest_or_404(event, guest_id)
     if EmptyForm().validate_on_submit():
-        ops.revoke_link(guest)
+        links.revoke_link(guest)
         db.session.commit()
         flash(f"{guest.name}'s old link no longer works. Use 'Resend link' to send a new one.")
     return redirect(_back(event))
