@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.conftest import Inbox
-from tests.intros.conftest import FIRST_PLAN, intro_url, sign_in_as
+from tests.factories import Inbox, sign_in_as
+from tests.intros.conftest import FIRST_PLAN, intro_url
 
 # Ben and Eve swap tables.
 SWAPPED = {"Table A": ["Ana", "Eve", "Cleo", "Finn"], "Table B": ["Dev", "Ben", "Gus", "Hana"]}
