@@ -1,4 +1,4 @@
-"""`dinnerplan event create` and `dinnerplan demo`: the same forms and operations as the web."""
+"""`dinnerplan event create` and `dinnerplan demo`: the same operations as the web."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import datetime
 import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
-from werkzeug.datastructures import MultiDict
 
 from dinnerplan.extensions import db
 
@@ -20,12 +19,11 @@ event_cli = AppGroup("event", help="Create events.")
 @click.option("--organizer", "organizer_email", required=True, help="Organizer's email.")
 @click.option("--timezone", default="UTC", show_default=True, help="IANA zone, Europe/Paris")
 @click.option("--venue", default="")
-@click.option("--capacity", type=int, default=None)
+@click.option("--capacity", type=click.IntRange(1, 10_000), default=None)
 def create_event(title, starts, organizer_email, timezone, venue, capacity) -> None:
     """Create an event and print its id."""
     from dinnerplan.auth.operations import find_by_email
-    from dinnerplan.events.forms import EventForm
-    from dinnerplan.events.operations import apply_event_form
+    from dinnerplan.events.operations import EventDetails, known_timezones, save_event
     from dinnerplan.models import Event
 
     organizer = find_by_email(organizer_email)
@@ -37,26 +35,18 @@ def create_event(title, starts, organizer_email, timezone, venue, capacity) -> N
         raise click.BadParameter(
             f"'{starts}' is not an ISO date-time", param_hint="--starts"
         ) from exc
-    data = MultiDict(
-        {
-            "title": title,
-            "start_date": start.date().isoformat(),
-            "start_time": start.strftime("%H:%M"),
-            "timezone": timezone,
-            "venue": venue,
-            "capacity": "" if capacity is None else str(capacity),
-            "minutes_per_guest": "3",
-            "table_min": "6",
-            "table_max": "10",
-        }
+    if not title.strip() or len(title.strip()) > 200:
+        raise click.ClickException("Give the dinner a title of at most 200 characters.")
+    if timezone not in known_timezones():
+        raise click.ClickException(f"Unknown time zone '{timezone}': use an IANA name.")
+    details = EventDetails(
+        title=title,
+        starts_at=start.replace(tzinfo=None, second=0, microsecond=0),
+        timezone=timezone,
+        venue=venue.strip() or None,
+        capacity=capacity,
     )
-    with current_app.test_request_context():
-        form = EventForm(formdata=data, meta={"csrf": False})
-        if not form.validate():
-            for name, errors in form.errors.items():
-                click.echo(f"{name}: {' '.join(errors)}", err=True)
-            raise SystemExit(1)
-        event = apply_event_form(Event(organizer_id=organizer.id), form)
+    event = save_event(Event(organizer_id=organizer.id), details)
     db.session.commit()
     click.echo(event.id)
 

@@ -68,9 +68,11 @@ main.add_command(routes_command)
 
 def _register_area_commands() -> None:
     from dinnerplan.cli_events import demo_command, event_cli
+    from dinnerplan.cli_solve import solve
     from dinnerplan.guests.commands import guests_cli
     from dinnerplan.intros.commands import intros_cli
     from dinnerplan.organizers.commands import organizer_cli
+    from dinnerplan.seating.commands import register as register_seating_commands
     from dinnerplan.sheets.commands import sheets_command
     from dinnerplan.worker import jobs_cli, worker_command
 
@@ -78,17 +80,12 @@ def _register_area_commands() -> None:
     main.add_command(demo_command)
     main.add_command(guests_cli)
     main.add_command(intros_cli)
-    __import__("dinnerplan.seating.commands", fromlist=["register"]).register(main)
+    register_seating_commands(main)
     main.add_command(sheets_command)
     main.add_command(organizer_cli)
     main.add_command(worker_command)
     main.add_command(jobs_cli)
-    try:
-        from dinnerplan.cli_solve import solve
-    except ImportError:  # the solver lands in its own change
-        pass
-    else:
-        main.add_command(solve)
+    main.add_command(solve)
 
 
 _register_area_commands()

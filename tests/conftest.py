@@ -3,11 +3,10 @@ server on loopback, the test client and CLI runner, and factories."""
 
 from __future__ import annotations
 
-import email
-import email.policy
+import ipaddress
 import os
+import smtplib
 import socket
-import threading
 import uuid
 
 import pytest
@@ -19,38 +18,7 @@ from dinnerplan.app import create_app
 from dinnerplan.config import normalise_database_url
 from dinnerplan.extensions import db
 from tests import factories
-
-
-class Inbox:
-    """What the loopback SMTP server received, parsed as email messages."""
-
-    def __init__(self) -> None:
-        self.messages: list[email.message.EmailMessage] = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):  # aiosmtpd handler hook
-        parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        with self.lock:
-            self.messages.append(parsed)
-        return "250 OK"
-
-    def clear(self) -> None:
-        with self.lock:
-            self.messages.clear()
-
-    def to(self, address: str) -> list[email.message.EmailMessage]:
-        """Messages addressed to one recipient."""
-        return [m for m in list(self.messages) if address.lower() in m["To"].lower()]
-
-    @staticmethod
-    def text_of(message: email.message.EmailMessage) -> str:
-        """The plain-text body."""
-        return message.get_body(preferencelist=("plain",)).get_content()
-
-    @staticmethod
-    def html_of(message: email.message.EmailMessage) -> str:
-        """The HTML body."""
-        return message.get_body(preferencelist=("html",)).get_content()
+from tests.factories import Inbox
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -67,6 +35,29 @@ def compiled_search():
     from dinnerplan.solver.kernel import warm_up
 
     warm_up()
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def only_loopback_smtp():
+    """Fail any test that opens an SMTP connection to anything but the loopback test server."""
+    connect = smtplib.SMTP.connect
+
+    def loopback_only(self, host="localhost", port=0, source_address=None):
+        name = host.rpartition(":")[0] if not port and host.count(":") == 1 else host
+        if not _is_loopback(name):
+            pytest.fail(f"A test tried to reach a real SMTP server: {host}:{port}")
+        return connect(self, host, port, source_address)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(smtplib.SMTP, "connect", loopback_only)
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -101,3 +101,14 @@ def test_demo_creates_a_signin_and_a_realistic_dinner(app, runner, client):
         follow_redirects=True,
     )
     assert "Founders &amp; Friends Supper" in page.get_data(as_text=True)
+
+
+def test_event_create_refuses_a_blank_title_and_a_zero_capacity(app, runner, make):
+    make.organizer(email="host@example.com")
+    base = ["event", "create", "--starts", "2030-03-05T19:30", "--organizer", "host@example.com"]
+    blank = runner.invoke(main, [*base, "--title", "   "])
+    assert blank.exit_code == 1 and "Give the dinner a title" in blank.output
+    empty = runner.invoke(main, [*base, "--title", "Supper", "--capacity", "0"])
+    assert empty.exit_code != 0 and "--capacity" in empty.output
+    with app.app_context():
+        assert db.session.execute(db.select(Event)).first() is None

@@ -2,13 +2,13 @@
 
 import re
 
+from tests.factories import sign_in_as
+
 
 def test_event_page_shows_every_areas_panel_with_working_links(client, make):
     organizer = make.organizer()
     event = make.event(organizer)
-    with client.session_transaction() as session:
-        session["_user_id"] = organizer.get_id()
-        session["_fresh"] = True
+    sign_in_as(client, organizer)
     page = client.get(f"/events/{event.id}").get_data(as_text=True)
     for title in ("Guests", "RSVPs", "Seating", "Introductions", "Printed sheets"):
         assert re.search(rf"<h2[^>]*>{title}</h2>", page), title

@@ -8,17 +8,8 @@ import pytest
 from flask import render_template
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Assignment, Guest, GuestLink, SeatingVersion, Table
-
-XSS = "<script>alert(1)</script>"
-
-
-def signed_in(client, organizer):
-    """Sign in without the sign-in pages (written elsewhere): put the id in the session."""
-    with client.session_transaction() as session:
-        session["_user_id"] = organizer.get_id()
-        session["_fresh"] = True
-    return client
+from dinnerplan.models import Assignment, GuestLink, SeatingVersion, Table
+from tests.factories import XSS, guests_of, sign_in_as
 
 
 @pytest.fixture()
@@ -33,16 +24,7 @@ def event(make, organizer):
 
 @pytest.fixture()
 def org_client(client, organizer):
-    return signed_in(client, organizer)
-
-
-def guests_of(app, event) -> list[Guest]:
-    with app.app_context():
-        guests = db.session.scalars(
-            db.select(Guest).where(Guest.event_id == event.id).order_by(Guest.id)
-        ).all()
-        db.session.expunge_all()
-        return list(guests)
+    return sign_in_as(client, organizer)
 
 
 def guest_data(**fields) -> dict:
@@ -223,14 +205,14 @@ def test_another_organizers_event_and_guest_answer_404(app, client, make, method
     owner, intruder = make.organizer(), make.organizer()
     event = make.event(owner)
     guest = make.guest(event, name="Ada Lovelace")
-    signed_in(client, intruder)
+    sign_in_as(client, intruder)
     response = getattr(client, method)(route.format(e=event.id, g=guest.id), data=guest_data())
     assert response.status_code == 404
     assert [g.name for g in guests_of(app, event)] == ["Ada Lovelace"]
 
 
 def test_guest_of_another_event_answers_404_even_for_own_event(client, make, organizer, event):
-    signed_in(client, organizer)
+    sign_in_as(client, organizer)
     stranger = make.guest(make.event(make.organizer()))
     for suffix in ("edit", "delete"):
         url = f"/events/{event.id}/guests/{stranger.id}/{suffix}"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dinnerplan.commands import main
-from tests.test_guests import guests_of, signed_in
+from tests.factories import guests_of, sign_in_as
 
 DATA = Path(__file__).parent / "data"
 HEADER = (
@@ -58,7 +58,7 @@ def rows_of(text: str) -> list[dict]:
 
 def test_export_has_the_columns_bom_and_a_filename_from_the_title(client, make, organizer, event):
     full_guest(make, event)
-    response = signed_in(client, organizer).get(f"/events/{event.id}/guests/export.csv")
+    response = sign_in_as(client, organizer).get(f"/events/{event.id}/guests/export.csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert response.headers["Content-Disposition"] == (
         'attachment; filename="founders-supper-spring-edition-guests.csv"'
@@ -74,7 +74,7 @@ def test_export_has_the_columns_bom_and_a_filename_from_the_title(client, make, 
 @pytest.mark.parametrize("payload", ['=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\tx"])
 def test_export_neutralises_spreadsheet_formulas(client, make, organizer, event, payload):
     full_guest(make, event, name=payload, company=payload, notes="plain")
-    response = signed_in(client, organizer).get(f"/events/{event.id}/guests/export.csv")
+    response = sign_in_as(client, organizer).get(f"/events/{event.id}/guests/export.csv")
     [row] = rows_of(response.get_data(as_text=True))
     assert row["name"] == "'" + payload and row["company"] == "'" + payload
     assert row["notes"] == "plain"
@@ -86,7 +86,7 @@ def test_export_then_import_into_another_event_reproduces_the_guests(
     full_guest(make, event)
     full_guest(make, event, name="=cmd|' /C calc'!A0", email="bo@example.com", offers=[])
     full_guest(make, event, name="Cy", email="cy@example.com", rsvp="waitlist", intent=None)
-    exported = signed_in(client, organizer).get(f"/events/{event.id}/guests/export.csv").data
+    exported = sign_in_as(client, organizer).get(f"/events/{event.id}/guests/export.csv").data
     target = make.event(organizer, title="Autumn Supper")
     client.post(
         f"/events/{target.id}/guests/import",
@@ -152,7 +152,7 @@ def test_cli_unknown_event_and_unreadable_file_exit_2(runner, event, tmp_path):
 
 def test_cli_export_matches_the_web_export(client, runner, make, organizer, event, tmp_path):
     full_guest(make, event, name="@evil")
-    web = signed_in(client, organizer).get(f"/events/{event.id}/guests/export.csv")
+    web = sign_in_as(client, organizer).get(f"/events/{event.id}/guests/export.csv")
     result = runner.invoke(main, args=["guests", "export", str(event.id)])
     assert result.exit_code == 0
     assert result.stdout_bytes == web.data

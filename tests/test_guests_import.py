@@ -9,7 +9,7 @@ import pytest
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Guest
-from tests.test_guests import XSS, guests_of, signed_in
+from tests.factories import XSS, guests_of, sign_in_as
 
 DATA = Path(__file__).parent / "data"
 
@@ -31,7 +31,7 @@ def event(make, organizer):
 
 @pytest.fixture()
 def org_client(client, organizer):
-    return signed_in(client, organizer)
+    return sign_in_as(client, organizer)
 
 
 def upload(client, event, data: bytes, filename: str = "guests.csv"):

@@ -6,28 +6,7 @@ import re
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Guest, Message
-
-BASE = "http://localhost"
-
-
-def sign_in_as(client, organizer) -> None:
-    """Sign in without the sign-in pages (another area)."""
-    with client.session_transaction() as s:
-        s["_user_id"] = organizer.get_id()
-        s["_fresh"] = True
-
-
-def link_in(message) -> str:
-    """The personal link in an email's text, as a path for the test client."""
-    from tests.conftest import Inbox
-
-    match = re.search(re.escape(BASE) + r"(/r/\S+)", Inbox.text_of(message))
-    assert match, Inbox.text_of(message)
-    return match.group(1)
-
-
-def invite(client, event):
-    return client.post(f"/events/{event.id}/invitations", follow_redirects=True)
+from tests.factories import invite, link_in, sign_in_as
 
 
 def test_invitations_go_once_to_each_uninvited_guest(client, make, inbox, app):

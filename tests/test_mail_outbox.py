@@ -18,7 +18,7 @@ import pytest
 from dinnerplan.extensions import db
 from dinnerplan.models import Message
 from dinnerplan.models._base import utcnow
-from tests.test_invitations import invite, sign_in_as
+from tests.factories import invite, sign_in_as
 
 ROOT = Path(__file__).resolve().parents[1]
 

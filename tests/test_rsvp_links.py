@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from itsdangerous import URLSafeSerializer
 
-from tests.test_invitations import invite, link_in, sign_in_as
+from tests.factories import invite, link_in, sign_in_as
 
 INVALID = "This link is no longer valid; ask the organizer for a new one"
 

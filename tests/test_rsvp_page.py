@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import re
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
 
@@ -12,7 +10,7 @@ import pytest
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Guest
-from tests.test_invitations import invite, link_in, sign_in_as
+from tests.factories import browser_form, invite, link_in, sign_in_as, text_of
 
 # guests.forms.ProfileForm (another area) still passes choices as tuples, which WTForms 3.3
 # deprecates; that is theirs to change, so don't let it fail the RSVP tests.
@@ -30,34 +28,6 @@ PROFILE = {
     "linkedin": "https://www.linkedin.com/in/ana",
     "share_phone": "y",
 }
-
-
-class _FormReader(HTMLParser):
-    """Collect what a browser would submit for the page's forms as they stand."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fields: dict[str, list[str]] = {}
-        self._select: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        name = a.get("name")
-        if tag == "input" and name:
-            kind = a.get("type", "text")
-            if kind in ("checkbox", "radio") and "checked" not in a:
-                return
-            if kind not in ("submit", "button"):
-                self.fields.setdefault(name, []).append(a.get("value", ""))
-        elif tag == "select":
-            self._select = name
-            self.fields.setdefault(name, [])
-        elif tag == "option" and self._select and "selected" in a:
-            self.fields[self._select].append(a.get("value", ""))
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
 
 
 class _Labels(HTMLParser):
@@ -78,21 +48,6 @@ class _Labels(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "label":
             self._in_label -= 1
-
-
-def browser_form(response, **changes) -> dict:
-    """The page's form data as a browser would post it, with a person's changes applied."""
-    reader = _FormReader()
-    reader.feed(response.get_data(as_text=True))
-    data = {k: v for k, v in reader.fields.items() if k != "nonce"}
-    data.update(changes)
-    return data
-
-
-def text_of(response) -> str:
-    """The page as a person reads it: tags dropped, whitespace collapsed."""
-    stripped = re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))
-    return re.sub(r"\s+", " ", html.unescape(stripped))
 
 
 @pytest.fixture()
@@ -288,7 +243,7 @@ def test_csrf_protects_the_rsvp_form(csrf_on, client, make, app, inbox):
     event = make.event()
     guest = make.guest(event)
     with app.app_context():
-        from dinnerplan.rsvp.operations import token_for
+        from dinnerplan.links import token_for
 
         link = f"/r/{token_for(db.session.get(Guest, guest.id))}"
     forged = client.post(link, data={"answer": "yes"})

@@ -6,8 +6,7 @@ import threading
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Guest
-from tests.test_invitations import invite, link_in, sign_in_as
-from tests.test_rsvp_page import browser_form, text_of
+from tests.factories import browser_form, invite, link_in, sign_in_as, text_of
 
 
 def setup_event(client, make, inbox, capacity: int, count: int):

@@ -7,7 +7,7 @@ Operations flush, never commit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
@@ -162,15 +162,40 @@ def _counts(query, event_column, organizer_id: int) -> dict[tuple, int]:
     return {tuple(row[:-1]): row[-1] for row in rows}
 
 
-def apply_event_form(event: Event, form) -> Event:
-    """Copy a validated EventForm onto an event (new or existing) and flush."""
-    for name in EVENT_FIELDS:
-        setattr(event, name, getattr(form, name).data)
+@dataclass(frozen=True)
+class EventDetails:
+    """What an organizer says about a dinner, as plain values (from the form or the CLI)."""
+
+    title: str
+    starts_at: datetime
+    timezone: str = "UTC"
+    venue: str | None = None
+    address: str | None = None
+    description: str | None = None
+    rsvp_deadline: datetime | None = None
+    capacity: int | None = None
+    minutes_per_guest: int = 3
+    table_min: int = 6
+    table_max: int = 10
+
+    @classmethod
+    def from_form(cls, data: dict) -> EventDetails:
+        """Read EventForm.data, where dates and times are separate fields."""
+        return cls(
+            **{name: data[name] for name in EVENT_FIELDS},
+            starts_at=combine(data["start_date"], data["start_time"]),
+            rsvp_deadline=combine(data["deadline_date"], data["deadline_time"]),
+            timezone=data["timezone"],
+            table_min=data["table_min"],
+            table_max=data["table_max"],
+        )
+
+
+def save_event(event: Event, details: EventDetails) -> Event:
+    """Write validated details onto an event (new or existing) and flush."""
+    for name, value in asdict(details).items():
+        setattr(event, name, value)
     event.title = event.title.strip()
-    event.starts_at = combine(form.start_date.data, form.start_time.data)
-    event.rsvp_deadline = combine(form.deadline_date.data, form.deadline_time.data)
-    event.timezone = form.timezone.data
-    event.table_min, event.table_max = form.table_min.data, form.table_max.data
     db.session.add(event)
     db.session.flush()
     return event

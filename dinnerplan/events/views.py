@@ -33,7 +33,9 @@ def create():
     if not form.is_submitted():
         form.timezone.data = operations.default_timezone(current_user.id)
     if form.validate_on_submit():
-        event = operations.apply_event_form(Event(organizer_id=current_user.id), form)
+        event = operations.save_event(
+            Event(organizer_id=current_user.id), operations.EventDetails.from_form(form.data)
+        )
         db.session.commit()
         flash(f"Created “{event.title}”. Next: add tables and guests.", "success")
         return redirect(url_for("events.show", event_id=event.id))
@@ -60,7 +62,7 @@ def edit(event_id: int):
     event = owned_event_or_404(event_id)
     form = EventForm(data=None if request.method == "POST" else _form_data(event))
     if form.validate_on_submit():
-        operations.apply_event_form(event, form)
+        operations.save_event(event, operations.EventDetails.from_form(form.data))
         db.session.commit()
         flash("Saved your changes.", "success")
         return redirect(url_for("events.show", event_id=event.id))

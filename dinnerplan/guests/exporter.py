@@ -7,10 +7,11 @@ import io
 import re
 import unicodedata
 
+from dinnerplan import names
 from dinnerplan.extensions import db
-from dinnerplan.guests.importer import FORMULA_PREFIXES
 from dinnerplan.models import Event, Guest
 from dinnerplan.profile import DIETARY, intent_label
+from dinnerplan.spreadsheets import safe_cell
 
 COLUMNS = (
     "name",
@@ -27,11 +28,6 @@ COLUMNS = (
     "rsvp",
     "notes",
 )
-
-
-def safe_cell(value: str) -> str:
-    """Neutralise spreadsheet formulas (OWASP CSV injection): prefix an apostrophe."""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
 def guest_row(guest: Guest) -> list[str]:
@@ -59,14 +55,12 @@ def guest_row(guest: Guest) -> list[str]:
 
 def export_csv(event: Event) -> str:
     """The event's guest list as CSV text, starting with a BOM so Excel reads UTF-8."""
-    guests = db.session.scalars(
-        db.select(Guest).where(Guest.event_id == event.id).order_by(Guest.name, Guest.id)
-    )
+    guests = db.session.scalars(db.select(Guest).where(Guest.event_id == event.id))
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(guest_row(guest) for guest in guests)
+    writer.writerows(guest_row(guest) for guest in sorted(guests, key=names.by_name))
     return out.getvalue()
 
 

@@ -27,9 +27,8 @@ from dinnerplan.guests.vocabulary import (
     phrase_key,
 )
 from dinnerplan.profile import INTENTS, split_items
+from dinnerplan.spreadsheets import FORMULA_PREFIXES
 
-# Spreadsheet formula prefixes the exporter neutralises with a leading apostrophe.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TEXT_FIELDS = ("company", "title", "industry", "one_liner", "accessibility", "phone")
 TEXT_FIELDS += ("linkedin", "notes")
 _ALIAS_TO_FIELD = {alias: name for name, aliases in HEADER_ALIASES.items() for alias in aliases}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, func, or_
 
+from dinnerplan import names
 from dinnerplan.extensions import db
 from dinnerplan.guests.forms import GuestForm, ProfileForm, choices
 from dinnerplan.guests.importer import ImportPreview
@@ -24,7 +25,7 @@ class ImportBlockedError(ValueError):
 
 def guest_list(event: Event, rsvp: str = "", search: str = "") -> list[Guest]:
     """The event's guests by name, optionally filtered by RSVP state and a search text."""
-    return list(db.session.scalars(guest_query(event, rsvp, search)))
+    return sorted(db.session.scalars(guest_query(event, rsvp, search)), key=names.by_name)
 
 
 def guest_query(event: Event, rsvp: str = "", search: str = ""):
@@ -41,6 +42,7 @@ def guest_query(event: Event, rsvp: str = "", search: str = ""):
                 Guest.email.like(pattern),
             )
         )
+    # SQL order only so the paged list can be cut in the database; whole lists use names.by_name.
     return query.order_by(func.lower(Guest.name), Guest.id)
 
 

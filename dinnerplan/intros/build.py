@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from dinnerplan.extensions import db
 from dinnerplan.intros.sentences import Why, why
+from dinnerplan.links import personal_link as guest_link
 from dinnerplan.matching import Scores, score_pairs
 from dinnerplan.models import Assignment, Event, Guest, SeatingVersion, Table
 from dinnerplan.profile import intent_label
-from dinnerplan.rsvp.operations import personal_link as guest_link
 from dinnerplan.seating.profiles import profiles_for
 from dinnerplan.seating.versions import published_version
 

@@ -26,16 +26,6 @@ def changed_subject(intro: Intro) -> str:
     return f"Your table changed: {intro.table} at {intro.event.title}"
 
 
-def table_changes(old: SeatingVersion | None, new: SeatingVersion) -> dict[int, bool]:
-    """Return {guest_id: newly_seated} for guests whose table differs between versions."""
-    before = {a.guest_id: a.table_id for a, _, _ in seated(old)} if old else {}
-    return {
-        a.guest_id: a.guest_id not in before
-        for a, _, _ in seated(new)
-        if before.get(a.guest_id) != a.table_id
-    }
-
-
 def changes_since_told(event: Event, version: SeatingVersion) -> dict[int, bool]:
     """Return {guest_id: newly_seated} for guests whose table differs from what they heard."""
     if not intros_sent(event):
@@ -70,22 +60,6 @@ def _queue(event: Event, version: SeatingVersion, changes: dict[int, bool]) -> l
         ids.append(message.id)
     db.session.flush()
     return ids
-
-
-def send_table_changes(
-    event: Event, old_version: SeatingVersion | None, new_version: SeatingVersion
-) -> list[int]:
-    """Record "your table changed" for guests whose table changed or who are newly seated.
-
-    Returns their guest ids. Nothing is recorded before the event's introductions have
-    gone out (the introductions will carry the new tables). Like every operation this
-    only flushes: the caller commits, then calls mail.operations.send_queued().
-    """
-    if not intros_sent(event):
-        return []
-    changes = table_changes(old_version, new_version)
-    _queue(event, new_version, changes)
-    return sorted(changes)
 
 
 def start_sending_changes(version: SeatingVersion) -> None:

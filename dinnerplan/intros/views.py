@@ -12,8 +12,8 @@ from dinnerplan.forms import EmptyForm
 from dinnerplan.intros import operations as ops
 from dinnerplan.intros.build import guest_table_context, published_version, seated
 from dinnerplan.intros.records import intros_sent
+from dinnerplan.links import guest_for_token
 from dinnerplan.models import Event, Organizer, SeatingVersion
-from dinnerplan.rsvp.operations import guest_for_token
 from dinnerplan.seating.versions import not_coming
 
 bp = Blueprint("intros", __name__, url_prefix="/events/<int:event_id>/intros")

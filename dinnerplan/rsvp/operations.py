@@ -7,20 +7,16 @@ the yes-count and the waitlist order stay right.
 
 from __future__ import annotations
 
-import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from flask import current_app
-from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import Text, and_, cast, func, or_, update
 
 from dinnerplan.extensions import db
+from dinnerplan.links import personal_link
 from dinnerplan.models import Event, Guest
-from dinnerplan.models.guest import new_token_nonce
 from dinnerplan.rsvp import emails
-from dinnerplan.urls import external_url
 
 ANSWERS = ("yes", "no", "maybe")
 
@@ -34,40 +30,6 @@ class Outcome:
     changed: bool
     waitlist_position: int | None = None
     promoted: list[Guest] = field(default_factory=list)
-
-
-def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="rsvp")
-
-
-def token_for(guest: Guest) -> str:
-    """Return the guest's personal link token: signed, and dead once the nonce rotates."""
-    return _serializer().dumps([guest.id, guest.token_nonce])
-
-
-def guest_for_token(token: str) -> Guest | None:
-    """Return the guest a token belongs to, or None when tampered with or revoked."""
-    try:
-        guest_id, nonce = _serializer().loads(token)
-    except (BadSignature, TypeError, ValueError):
-        return None
-    if not isinstance(guest_id, int) or not isinstance(nonce, str):
-        return None
-    guest = db.session.get(Guest, guest_id)
-    if guest is None or not secrets.compare_digest(guest.token_nonce, nonce):
-        return None
-    return guest
-
-
-def personal_link(guest: Guest) -> str:
-    """Return the absolute URL of the guest's RSVP page."""
-    return external_url("rsvp.page", token=token_for(guest))
-
-
-def revoke_link(guest: Guest) -> None:
-    """Rotate the guest's nonce: every link sent so far stops working."""
-    guest.token_nonce = new_token_nonce()
-    db.session.flush()
 
 
 def lock_event(event_id: int) -> Event:
@@ -213,8 +175,8 @@ def _missing_profiles(event: Event) -> tuple[list, int]:
         Guest.event_id == event.id, Guest.rsvp != "no", _no_profile()
     )
     count = db.session.execute(db.select(func.count()).select_from(missing.subquery()))
-    names = db.session.execute(missing.order_by(Guest.name, Guest.id).limit(MISSING_NAMES_SHOWN))
-    return names.all(), count.scalar_one()
+    shown = db.session.execute(missing.order_by(Guest.name, Guest.id).limit(MISSING_NAMES_SHOWN))
+    return shown.all(), count.scalar_one()
 
 
 def summary(event: Event) -> dict:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import (
     Blueprint,
     Response,
@@ -16,6 +14,7 @@ from flask import (
 )
 from flask_login import current_user, login_required
 
+from dinnerplan import links
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
 from dinnerplan.auth.quota import sending_refusal
 from dinnerplan.events.operations import deadline_passed
@@ -29,6 +28,7 @@ from dinnerplan.models._base import utcnow
 from dinnerplan.rsvp import operations as ops
 from dinnerplan.rsvp.calendar import build_ics
 from dinnerplan.rsvp.forms import AnswerForm, ResendForm
+from dinnerplan.urls import safe_next
 
 bp = Blueprint("rsvp", __name__)
 bp.add_app_template_global(ops.summary, "rsvp_summary")
@@ -38,7 +38,7 @@ bp.add_app_template_global(ResendForm, "ResendForm")
 @bp.route("/r/<token>", methods=["GET", "POST"])
 def page(token: str):
     """The guest's page: the dinner, their answer and their profile."""
-    guest = ops.guest_for_token(token)
+    guest = links.guest_for_token(token)
     if guest is None:
         return render_template("rsvp/invalid.html"), 404
     closed = deadline_passed(guest.event)
@@ -61,7 +61,7 @@ def page(token: str):
 @bp.route("/r/<token>/done")
 def done(token: str):
     """Confirmation: exactly what was recorded."""
-    guest = ops.guest_for_token(token)
+    guest = links.guest_for_token(token)
     if guest is None:
         return render_template("rsvp/invalid.html"), 404
     closed = deadline_passed(guest.event)
@@ -71,10 +71,10 @@ def done(token: str):
 @bp.route("/r/<token>/event.ics")
 def ics(token: str):
     """Download the dinner as a calendar entry."""
-    guest = ops.guest_for_token(token)
+    guest = links.guest_for_token(token)
     if guest is None:
         return render_template("rsvp/invalid.html"), 404
-    body = build_ics(guest, ops.personal_link(guest), "PUBLISH")
+    body = build_ics(guest, links.personal_link(guest), "PUBLISH")
     return Response(
         body,
         mimetype="text/calendar",
@@ -155,17 +155,12 @@ def revoke(event_id: int, guest_id: int):
     event = owned_event_or_404(event_id)
     guest = owned_guest_or_404(event, guest_id)
     if EmptyForm().validate_on_submit():
-        ops.revoke_link(guest)
+        links.revoke_link(guest)
         db.session.commit()
         flash(f"{guest.name}'s old link no longer works. Use 'Resend link' to send a new one.")
     return redirect(_back(event))
 
 
 def _back(event) -> str:
-    """Where the form came from (a local path only: no open redirect), else the RSVP list."""
-    target = request.form.get("next", "")
-    parts = urlsplit(target)
-    local = target.startswith("/") and not target.startswith("//") and "\\" not in target
-    if local and not parts.netloc and not parts.scheme:
-        return target
-    return url_for(".guests", event_id=event.id)
+    """Where the form came from (a local path only), else the RSVP list."""
+    return safe_next(request.form.get("next")) or url_for(".guests", event_id=event.id)

@@ -8,15 +8,9 @@ import io
 from dinnerplan.models import Event, SeatingVersion
 from dinnerplan.profile import intent_label
 from dinnerplan.seating import versions as v
+from dinnerplan.spreadsheets import safe_cell
 
 COLUMNS = ("table", "name", "email", "company", "intent")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: str) -> str:
-    """Prefix a cell a spreadsheet would run as a formula with an apostrophe."""
-    text = str(value or "")
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def export_rows(event: Event, version: SeatingVersion) -> list[tuple[str, ...]]:

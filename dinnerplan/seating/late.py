@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest, SeatingVersion
 from dinnerplan.models._base import utcnow
+from dinnerplan.names import by_name
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.editing import EditError
 
@@ -72,10 +73,9 @@ def check_in_list(event: Event) -> list[tuple[Guest, str | None]]:
     published = v.current_version(event)
     seated = v.seating_of(published)
     names = {t.id: t.name for t in v.tables_of(event)}
-    guests = db.session.execute(
-        db.select(Guest).where(Guest.event_id == event.id).order_by(Guest.name)
-    ).scalars()
-    return [(g, names.get(seated.get(g.id))) for g in guests if g.rsvp == "yes" or g.id in seated]
+    guests = db.session.scalars(db.select(Guest).where(Guest.event_id == event.id))
+    expected = [g for g in guests if g.rsvp == "yes" or g.id in seated]
+    return [(g, names.get(seated.get(g.id))) for g in sorted(expected, key=by_name)]
 
 
 def check_in(guest: Guest, action: str) -> None:

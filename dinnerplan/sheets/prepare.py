@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 import unicodedata
 
+from dinnerplan import names
 from dinnerplan.profile import DIETARY
-from dinnerplan.sheets import names
 from dinnerplan.sheets.seating import Person, SeatedTable, Seating
 
 CARDS_PER_PAGE = 2  # full-width tent cards, two per sheet of paper
@@ -182,7 +182,7 @@ def _top_pairs(
         if a in by_id and b in by_id and a != b:
             reasons = [shorten(str(r), REASON_LENGTH) for r in pair.get("reasons") or () if r]
             pairs.append((float(pair.get("score") or 0), short[a], short[b], reasons[:2]))
-    pairs.sort(key=lambda p: (-p[0], names.fold(p[1]), names.fold(p[2])))
+    pairs.sort(key=lambda p: (-p[0], names.collation_key(p[1]), names.collation_key(p[2])))
     return [{"a": a, "b": b, "reasons": r} for _, a, b, r in pairs[:TOP_PAIRS]]
 
 

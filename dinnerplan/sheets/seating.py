@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dinnerplan import names
 from dinnerplan.extensions import db
 from dinnerplan.models import Assignment, Event, Guest, SeatingVersion, Table
 from dinnerplan.profile import DIETARY, intent_label
-from dinnerplan.sheets import names
 
 SEATED_STATES = ("optimal", "feasible")
 
@@ -91,7 +91,7 @@ def load_seating(event: Event, version: SeatingVersion | None = None) -> Seating
     for assignment, guest, table in rows:
         tables[table.id] = table
         seated.setdefault(table.id, []).append((assignment.seat_order, _person(guest)))
-    ordered = sorted(tables.values(), key=lambda t: (t.position, names.fold(t.name), t.id))
+    ordered = sorted(tables.values(), key=lambda t: (t.position, names.collation_key(t.name), t.id))
     return Seating(
         version_id=version.id,
         version_number=version.number,

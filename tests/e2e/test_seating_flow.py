@@ -13,8 +13,8 @@ from playwright.sync_api import Page, expect
 from dinnerplan.demo import DEMO_EMAIL, DEMO_PASSWORD, create_demo_event, demo_organizer
 from dinnerplan.extensions import db
 from dinnerplan.models import Assignment, Guest, SeatingVersion, Table
-from tests.conftest import Inbox
 from tests.e2e.conftest import wait_for_mail
+from tests.factories import Inbox
 
 SEATING = 90_000  # ms: a solver run (3 s here) on a busy two-core machine, plus the poll
 SIZE = re.compile(r"\((\d+) of (\d+)–(\d+)\)")

@@ -188,13 +188,6 @@ def dinner(make, app) -> Dinner:
     return Dinner(app, organizer, event, guests)
 
 
-def sign_in_as(client, organizer) -> None:
-    """Sign the test client in as this organizer."""
-    with client.session_transaction() as s:
-        s["_user_id"] = organizer.get_id()
-        s["_fresh"] = True
-
-
 def intro_url(dinner: Dinner, action: str = "") -> str:
     """The intros area of the dinner's event."""
     return f"/events/{dinner.event.id}/intros/{action}"

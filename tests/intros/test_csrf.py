@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from tests.intros.conftest import FIRST_PLAN, intro_url, sign_in_as
+from tests.factories import sign_in_as
+from tests.intros.conftest import FIRST_PLAN, intro_url
 
 
 @pytest.fixture()

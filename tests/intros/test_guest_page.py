@@ -6,8 +6,8 @@ from flask import render_template
 
 from dinnerplan.commands import main
 from dinnerplan.extensions import db
+from dinnerplan.links import token_for
 from dinnerplan.models import Event, Guest
-from dinnerplan.rsvp.operations import token_for
 from tests.intros.conftest import FIRST_PLAN, intro_url
 
 

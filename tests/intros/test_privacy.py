@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Message
-from tests.conftest import Inbox
-from tests.intros.conftest import FIRST_PLAN, intro_url, sign_in_as
+from tests.factories import Inbox, sign_in_as
+from tests.intros.conftest import FIRST_PLAN, intro_url
 
 SWAPPED = {"Table A": ["Ana", "Eve", "Cleo", "Finn"], "Table B": ["Dev", "Ben", "Gus", "Hana"]}
 DETAILS = (("email", "share_email"), ("phone", "share_phone"), ("linkedin", "share_linkedin"))

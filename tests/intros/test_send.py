@@ -7,12 +7,11 @@ import re
 
 from dinnerplan.extensions import db
 from dinnerplan.intros.operations import queue_intros, send_intros
+from dinnerplan.links import token_for
 from dinnerplan.mail.operations import discard_queued, send_one
 from dinnerplan.models import Guest, Message, SeatingVersion
-from dinnerplan.rsvp.operations import token_for
-from tests.conftest import Inbox
-from tests.intros.conftest import FIRST_PLAN, intro_url, sign_in_as
-from tests.test_rsvp_page import browser_form
+from tests.factories import Inbox, browser_form, sign_in_as
+from tests.intros.conftest import FIRST_PLAN, intro_url
 
 
 def _send(client, dinner):

@@ -7,6 +7,7 @@ import pytest
 from dinnerplan.extensions import db
 from dinnerplan.matching.sample import generate_profiles
 from dinnerplan.models import Guest, GuestLink, Table
+from tests.factories import sign_in_as
 
 
 @pytest.fixture()
@@ -55,13 +56,6 @@ def add_tables(app, event, sizes: list[tuple[int, int]]) -> list[int]:
         db.session.add_all(rows)
         db.session.commit()
         return [t.id for t in rows]
-
-
-def sign_in_as(client, organizer) -> None:
-    """Sign in by session (the auth pages are built in parallel)."""
-    with client.session_transaction() as s:
-        s["_user_id"] = organizer.get_id()
-        s["_fresh"] = True
 
 
 @pytest.fixture()

@@ -10,7 +10,8 @@ import pytest
 from dinnerplan.commands import main
 from dinnerplan.extensions import db
 from dinnerplan.models import Guest
-from tests.seating.conftest import add_guests, add_tables, sign_in_as
+from tests.factories import sign_in_as
+from tests.seating.conftest import add_guests, add_tables
 
 
 def test_export_csv_is_safe_and_complete(app, signed_in, event):

@@ -173,10 +173,3 @@ def pdf_pages(data: bytes) -> list[str]:
     from io import BytesIO
 
     return [page.extract_text() or "" for page in PdfReader(BytesIO(data)).pages]
-
-
-def sign_in_as(client, organizer) -> None:
-    """Put the organizer in the session, as Flask-Login would after signing in."""
-    with client.session_transaction() as s:
-        s["_user_id"] = organizer.get_id()
-        s["_fresh"] = True

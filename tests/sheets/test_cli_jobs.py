@@ -14,7 +14,8 @@ from pypdf import PdfReader
 from dinnerplan.commands import main
 from dinnerplan.extensions import db
 from dinnerplan.models import Event
-from tests.sheets.conftest import demo_tables, pdf_pages, seat, sign_in_as
+from tests.factories import sign_in_as
+from tests.sheets.conftest import demo_tables, pdf_pages, seat
 
 FILES = ["seating-chart.pdf", "door-list.pdf", "place-cards.pdf", "table-sheets.pdf", "kitchen.pdf"]
 

@@ -8,7 +8,8 @@ import pytest
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Event
-from tests.sheets.conftest import pdf_pages, seat, sign_in_as
+from tests.factories import sign_in_as
+from tests.sheets.conftest import pdf_pages, seat
 
 KINDS = ["seating-chart", "door-list", "place-cards", "table-sheets", "kitchen"]
 

@@ -10,10 +10,10 @@ import pytest
 from pypdf import PdfReader
 
 from dinnerplan.extensions import db
+from dinnerplan.links import token_for
 from dinnerplan.models import Guest
-from dinnerplan.rsvp.operations import token_for
-from tests.sheets.conftest import HTML_NAME, UNICODE_NAMES, pdf_pages, seat, sign_in_as
-from tests.test_rsvp_page import browser_form
+from tests.factories import browser_form, sign_in_as
+from tests.sheets.conftest import HTML_NAME, UNICODE_NAMES, pdf_pages, seat
 
 PLAIN = [
     "Ada Lovelace",

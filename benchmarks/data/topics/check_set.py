@@ -101,7 +101,8 @@ def report(path, guests, errors, met_by):
     print(f"guests with no truth need: {n - len(with_needs)}; "
           f"with needs but nobody to help: {len(unhelped)} {unhelped}")
     print(f"topics used: {len(used)} of {len(met_by)}")
-    print("  " + ", ".join(f"{t} {c}" for t, c in sorted(used.items(), key=lambda x: (-x[1], x[0]))))
+    by_use = sorted(used.items(), key=lambda x: (-x[1], x[0]))
+    print("  " + ", ".join(f"{t} {c}" for t, c in by_use))
     print(f"languages: {dict(sorted(langs.items()))}")
     print(f"intents: {dict(sorted(intents.items()))}")
     needs_per = collections.Counter(len(g.get('truth_needs', [])) for g in guests)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from dinnerplan.sheets.names import display_parts, index_letter, last_name, sort_key
+from dinnerplan.names import display_parts, index_letter, last_name, sort_key
+from tests.factories import sign_in
 
 SURNAMES = [
     # (name, surname as shown, index letter)
@@ -16,7 +17,7 @@ SURNAMES = [
     ("Van Morrison", "Morrison", "M"),  # a given name, not a particle
     ("Madonna", "Madonna", "M"),
     ("Martin Luther King, Jr.", "King", "K"),
-    ("Beethoven, Ludwig van", "Beethoven", "B"),
+    ("Beethoven, Ludwig van", "van Beethoven", "B"),  # the same person as above
     ("Ahmed al-Hassan", "al-Hassan", "H"),
     ("李小龙", "李", "李"),  # family name first
     ("山田 太郎", "山田", "山"),
@@ -60,3 +61,30 @@ def test_sort_order(expected):
 )
 def test_display_parts(name, parts):
     assert display_parts(name) == parts
+
+
+LISTED = ["Ada Lovelace", "Ludwig van Beethoven", "Van Morrison", "Zoë Ødegaard", "Émile Zola"]
+FILED = ["Ludwig van Beethoven", "Ada Lovelace", "Van Morrison", "Zoë Ødegaard", "Émile Zola"]
+
+
+def _order_on(page: str) -> list[str]:
+    return sorted(LISTED, key=page.index)
+
+
+def test_every_list_files_names_the_same_way(make, client):
+    organizer = make.organizer()
+    event = make.event(organizer)
+    for n, name in enumerate(LISTED):
+        make.guest(event, name=name, email=f"g{n}@example.com", rsvp="yes")
+    sign_in(client, organizer)
+
+    guest_list = client.get(f"/events/{event.id}/guests/").get_data(as_text=True)
+    rsvp_page = client.get(f"/events/{event.id}/rsvps").get_data(as_text=True)
+    rsvp_list = rsvp_page[rsvp_page.index("<tbody>") :]
+    export = client.get(f"/events/{event.id}/guests/export.csv").get_data(as_text=True)
+    check_in = client.get(f"/events/{event.id}/seating/checkin").get_data(as_text=True)
+
+    assert _order_on(guest_list) == FILED
+    assert _order_on(rsvp_list) == FILED
+    assert _order_on(export) == FILED
+    assert _order_on(check_in) == FILED

@@ -1,0 +1,47 @@
+"""Guests' personal links: signed, unguessable, and dead once revoked (RSVP and intro pages)."""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import current_app
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from dinnerplan.extensions import db
+from dinnerplan.models import Guest
+from dinnerplan.models.guest import new_token_nonce
+from dinnerplan.urls import external_url
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="rsvp")
+
+
+def token_for(guest: Guest) -> str:
+    """Return the guest's personal link token: signed, and dead once the nonce rotates."""
+    return _serializer().dumps([guest.id, guest.token_nonce])
+
+
+def guest_for_token(token: str) -> Guest | None:
+    """Return the guest a token belongs to, or None when tampered with or revoked."""
+    try:
+        guest_id, nonce = _serializer().loads(token)
+    except (BadSignature, TypeError, ValueError):
+        return None
+    if not isinstance(guest_id, int) or not isinstance(nonce, str):
+        return None
+    guest = db.session.get(Guest, guest_id)
+    if guest is None or not secrets.compare_digest(guest.token_nonce, nonce):
+        return None
+    return guest
+
+
+def personal_link(guest: Guest) -> str:
+    """Return the absolute URL of the guest's RSVP page."""
+    return external_url("rsvp.page", token=token_for(guest))
+
+
+def revoke_link(guest: Guest) -> None:
+    """Rotate the guest's nonce: every link sent so far stops working."""
+    guest.token_nonce = new_token_nonce()
+    db.session.flush()
