@@ -8,6 +8,7 @@ Then prints: guests, helpable share (a guest is helpable when another guest in t
 file has a truth offer in the met_by of one of their truth needs), topics used, languages.
 Exit code 1 if any file has errors.
 """
+
 import argparse
 import collections
 import json
@@ -16,9 +17,20 @@ import sys
 import tomllib
 
 INTENTS = {"peers", "clients", "investors", "hire", "job", "partners", "give_back"}
-FIELDS = {"id": str, "name": str, "email": str, "company": str, "title": str,
-          "one_liner": str, "offers": list, "needs": list, "intent": str, "lang": str,
-          "truth_needs": list, "truth_offers": list}
+FIELDS = {
+    "id": str,
+    "name": str,
+    "email": str,
+    "company": str,
+    "title": str,
+    "one_liner": str,
+    "offers": list,
+    "needs": list,
+    "intent": str,
+    "lang": str,
+    "truth_needs": list,
+    "truth_offers": list,
+}
 
 
 def default_topics_path():
@@ -89,26 +101,33 @@ def report(path, guests, errors, met_by):
     with_needs = [g for g in guests if g.get("truth_needs")]
     helpable = [g for g in guests if helpers_of(g, guests, met_by)]
     unhelped = [g["id"] for g in with_needs if g not in helpable]
-    used = collections.Counter(t for g in guests for side in ("truth_needs", "truth_offers")
-                               for t in g.get(side, []))
+    used = collections.Counter(
+        t for g in guests for side in ("truth_needs", "truth_offers") for t in g.get(side, [])
+    )
     langs = collections.Counter(g.get("lang") for g in guests)
     intents = collections.Counter(g.get("intent") for g in guests)
     print(f"guests: {n}")
     if n:
-        print(f"helpable: {len(helpable)}/{n} = {len(helpable) / n:.0%} of all guests; "
-              f"{len(helpable)}/{len(with_needs)} = "
-              f"{len(helpable) / max(1, len(with_needs)):.0%} of guests with a truth need")
-    print(f"guests with no truth need: {n - len(with_needs)}; "
-          f"with needs but nobody to help: {len(unhelped)} {unhelped}")
+        print(
+            f"helpable: {len(helpable)}/{n} = {len(helpable) / n:.0%} of all guests; "
+            f"{len(helpable)}/{len(with_needs)} = "
+            f"{len(helpable) / max(1, len(with_needs)):.0%} of guests with a truth need"
+        )
+    print(
+        f"guests with no truth need: {n - len(with_needs)}; "
+        f"with needs but nobody to help: {len(unhelped)} {unhelped}"
+    )
     print(f"topics used: {len(used)} of {len(met_by)}")
     by_use = sorted(used.items(), key=lambda x: (-x[1], x[0]))
     print("  " + ", ".join(f"{t} {c}" for t, c in by_use))
     print(f"languages: {dict(sorted(langs.items()))}")
     print(f"intents: {dict(sorted(intents.items()))}")
-    needs_per = collections.Counter(len(g.get('truth_needs', [])) for g in guests)
-    offers_per = collections.Counter(len(g.get('truth_offers', [])) for g in guests)
-    print(f"truth needs per guest: {dict(sorted(needs_per.items()))}; "
-          f"truth offers per guest: {dict(sorted(offers_per.items()))}")
+    needs_per = collections.Counter(len(g.get("truth_needs", [])) for g in guests)
+    offers_per = collections.Counter(len(g.get("truth_offers", [])) for g in guests)
+    print(
+        f"truth needs per guest: {dict(sorted(needs_per.items()))}; "
+        f"truth offers per guest: {dict(sorted(offers_per.items()))}"
+    )
     print(f"errors: {len(errors)}")
     for e in errors:
         print("  " + e)
