@@ -9,12 +9,11 @@ from datetime import timedelta
 import pytest
 
 from dinnerplan.extensions import db
+from dinnerplan.links import token_for
 from dinnerplan.mail import jobs as mail_jobs
 from dinnerplan.models import Guest, Message
 from dinnerplan.models._base import utcnow
-from dinnerplan.rsvp.operations import token_for
-from tests.factories import sign_in
-from tests.test_rsvp_page import browser_form, text_of
+from tests.factories import browser_form, sign_in, text_of
 
 
 @pytest.fixture()

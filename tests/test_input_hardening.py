@@ -72,7 +72,7 @@ def test_nul_in_a_query_string_or_path_is_a_clear_400(org_client, event, path):
 
 
 def test_nul_in_the_rsvp_page_of_a_guest_is_a_clear_400(client, make, event, app):
-    from dinnerplan.rsvp.operations import personal_link
+    from dinnerplan.links import personal_link
 
     guest = make.guest(event, name="Cy Guest")
     with app.app_context():

@@ -29,7 +29,7 @@ from dinnerplan.extensions import db
 from dinnerplan.mail import jobs as mail_jobs
 from dinnerplan.models import Assignment, Message, SeatingVersion, Table
 from dinnerplan.models._base import utcnow
-from tests.intros.conftest import sign_in_as
+from tests.factories import sign_in_as
 
 ROOT = Path(__file__).resolve().parents[1]
 GUESTS = 60

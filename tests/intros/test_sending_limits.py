@@ -8,7 +8,8 @@ import pytest
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Message, Organizer
-from tests.intros.conftest import FIRST_PLAN, intro_url, sign_in_as
+from tests.factories import sign_in_as
+from tests.intros.conftest import FIRST_PLAN, intro_url
 
 
 @pytest.fixture()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sheets.conftest import seat, sign_in_as
+from tests.factories import sign_in_as
+from tests.sheets.conftest import seat
 
 
 @pytest.fixture()
