@@ -78,11 +78,18 @@ def intro_status(event: Event, version: SeatingVersion) -> Status:
     """Return the counts shown on the preview page and by the CLI."""
     guest_ids = {g.id for _, g, _ in seated(version)}
     earlier = told_earlier(event, version) & guest_ids
-    mine = [m for m in event_messages(event, ("intro",)) if version_of(m) == version.id]
+    # Only guests still coming count: an introduction sent to someone who declined since
+    # is neither "to send" nor part of "Sent N of M" (else "-1 to send", "Sent 53 of 52").
+    wanted = guest_ids - earlier
+    mine = [
+        m
+        for m in event_messages(event, ("intro",))
+        if version_of(m) == version.id and m.guest_id in wanted
+    ]
     count = {s: sum(m.status == s for m in mine) for s in ("sent", "failed")}
     pending = [m for m in mine if m.status in ("queued", "sending")]
     recent = sum(m.created_at > utcnow() - STALLED_AFTER for m in pending)
-    total = len(guest_ids - earlier)
+    total = len(wanted)
     return Status(total, count["sent"], count["failed"], len(pending), len(earlier), recent)
 
 
