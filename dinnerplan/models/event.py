@@ -13,6 +13,7 @@ from dinnerplan.models._base import utcnow
 
 if TYPE_CHECKING:
     from dinnerplan.models.guest import Guest
+    from dinnerplan.models.organizer import Organizer
 
 
 class Event(db.Model):
@@ -42,6 +43,13 @@ class Event(db.Model):
     guests: Mapped[list[Guest]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="Guest.id"
     )
+    # The host named in invitations and on the guest's pages (no schema change).
+    organizer: Mapped[Organizer] = relationship(viewonly=True)
+
+    @property
+    def host_name(self) -> str:
+        """Return who hosts the dinner: the organizer's name, else their email address."""
+        return self.organizer.name or self.organizer.email
 
 
 class Table(db.Model):

@@ -162,12 +162,16 @@ def fill_from_waitlist(event: Event, now: datetime) -> list[Guest]:
 
 
 def uninvited(event: Event) -> list[Guest]:
-    """Guests who have not been sent an invitation and have not answered yet."""
+    """Guests who were never sent their link and have not declined.
+
+    An import may already say yes or maybe: those guests still need their personal link to
+    fill in a profile, so they are invited too (only a "no" needs no email).
+    """
     return list(
         db.session.execute(
             db.select(Guest)
             .where(Guest.event_id == event.id, Guest.invited_at.is_(None))
-            .where(Guest.rsvp == "invited")
+            .where(Guest.rsvp != "no")
             .order_by(Guest.id)
         ).scalars()
     )
@@ -211,7 +215,7 @@ def summary(event: Event) -> dict:
             (g for g in guests if g.rsvp == "waitlist"), key=lambda g: (g.waitlisted_at, g.id)
         ),
         "missing_profile": [g for g in guests if g.rsvp != "no" and not g.has_profile],
-        "to_invite": sum(1 for g in guests if g.invited_at is None and g.rsvp == "invited"),
+        "to_invite": sum(1 for g in guests if g.invited_at is None and g.rsvp != "no"),
         "capacity": event.capacity,
     }
 

@@ -112,7 +112,9 @@ def guests(event_id: int):
     rows = db.session.execute(
         db.select(Guest).where(Guest.event_id == event.id).order_by(Guest.name)
     ).scalars()
-    return render_template("rsvp/guests.html", event=event, guests=list(rows))
+    guests = list(rows)
+    links = {g.id: ops.personal_link(g) for g in guests}
+    return render_template("rsvp/guests.html", event=event, guests=guests, links=links)
 
 
 @bp.route("/events/<int:event_id>/rsvps/<int:guest_id>/resend", methods=["POST"])
