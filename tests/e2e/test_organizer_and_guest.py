@@ -49,7 +49,8 @@ def test_organizer_invites_and_guest_answers_on_a_phone(
     page.get_by_role("button", name=re.compile(r"Import 3 guests")).click()
 
     page.goto(event_url)
-    page.get_by_role("button", name=re.compile(r"Send invitations to everyone not yet invited \(3 guests")).click()
+    invite = re.compile(r"Send invitations to everyone not yet invited \(3 guests")
+    page.get_by_role("button", name=invite).click()
     invitation = wait_for_mail(inbox, "ana@example.com")[0]
     link = re.search(r"https?://\S+/r/\S+", inbox.text_of(invitation)).group(0)
     assert link.startswith(base)
