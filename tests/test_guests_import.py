@@ -245,3 +245,30 @@ def test_a_thousand_rows_import_in_one_request(app, org_client, event):
             db.select(db.func.count()).select_from(Guest).where(Guest.event_id == event.id)
         )
     assert count == 1000
+
+
+BRACKETED = (
+    "name,email,offers,needs\r\n"
+    'Sofía García,sofia@example.com,"Payments compliance (PSD2; PCI); hiring",'
+    '"intros to banks | ""sales; marketing"""\r\n'
+).encode()
+
+
+def test_a_bracketed_semicolon_stays_one_offer_and_the_preview_shows_it(app, org_client, event):
+    """Issue 13.11: don't split inside brackets or quotes; show offers and needs first."""
+    page = upload(org_client, event, BRACKETED).get_data(as_text=True)
+    assert "<li>Payments compliance (PSD2; PCI)</li>" in page
+    assert "<li>hiring</li>" in page and "<li>sales; marketing</li>" in page
+
+    confirm(org_client, event)
+    (guest,) = guests_of(app, event)
+    assert guest.offers == ["Payments compliance (PSD2; PCI)", "hiring"]
+    assert guest.needs == ["intros to banks", "sales; marketing"]
+
+    exported = org_client.get(f"/events/{event.id}/guests/export.csv").data
+    assert "Payments compliance (PSD2; PCI); hiring" in exported.decode("utf-8-sig")
+    upload(org_client, event, exported, "export.csv")
+    confirm(org_client, event)
+    (guest,) = guests_of(app, event)
+    assert guest.offers == ["Payments compliance (PSD2; PCI)", "hiring"]
+    assert guest.needs == ["intros to banks", "sales; marketing"]
