@@ -21,7 +21,8 @@ event_cli = AppGroup("event", help="Create events.")
 @click.option("--timezone", default="UTC", show_default=True, help="IANA zone, Europe/Paris")
 @click.option("--venue", default="")
 @click.option("--capacity", type=int, default=None)
-def create_event(title, starts, organizer_email, timezone, venue, capacity) -> None:
+@click.option("--allow-past", is_flag=True, help="Accept a start time that has already passed.")
+def create_event(title, starts, organizer_email, timezone, venue, capacity, allow_past) -> None:
     """Create an event and print its id."""
     from dinnerplan.auth.operations import find_by_email
     from dinnerplan.events.forms import EventForm
@@ -48,6 +49,7 @@ def create_event(title, starts, organizer_email, timezone, venue, capacity) -> N
             "minutes_per_guest": "3",
             "table_min": "6",
             "table_max": "10",
+            "allow_past": "y" if allow_past else "",
         }
     )
     with current_app.test_request_context():
@@ -55,6 +57,8 @@ def create_event(title, starts, organizer_email, timezone, venue, capacity) -> N
         if not form.validate():
             for name, errors in form.errors.items():
                 click.echo(f"{name}: {' '.join(errors)}", err=True)
+            if form.past_confirm_needed:
+                click.echo("Pass --allow-past if the dinner really is in the past.", err=True)
             raise SystemExit(1)
         event = apply_event_form(Event(organizer_id=organizer.id), form)
     db.session.commit()

@@ -59,6 +59,16 @@ def guest_for_token(token: str) -> Guest | None:
     return guest
 
 
+def event_of_stale_token(token: str) -> Event | None:
+    """Return the dinner a revoked (but genuine) link was for, so its page can say whom to ask."""
+    try:
+        guest_id, _nonce = _serializer().loads(token)
+    except (BadSignature, TypeError, ValueError):
+        return None
+    guest = db.session.get(Guest, guest_id) if isinstance(guest_id, int) else None
+    return guest.event if guest is not None else None
+
+
 def personal_link(guest: Guest) -> str:
     """Return the absolute URL of the guest's RSVP page."""
     return external_url("rsvp.page", token=token_for(guest))

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask_login import login_required
 
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
-from dinnerplan.events.operations import deadline_passed
+from dinnerplan.events.operations import deadline_passed, is_past
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
 from dinnerplan.guests.operations import apply_profile, profile_form_for
@@ -30,8 +30,8 @@ def page(token: str):
     """The guest's page: the dinner, their answer and their profile."""
     guest = ops.guest_for_token(token)
     if guest is None:
-        return render_template("rsvp/invalid.html"), 404
-    closed = deadline_passed(guest.event)
+        return _invalid(token)
+    closed = deadline_passed(guest.event) or is_past(guest.event)
     posted = request.method == "POST"
     answer = AnswerForm(answer="yes" if guest.rsvp == "waitlist" else guest.rsvp)
     profile = profile_form_for(guest, request.form if posted else None)
@@ -53,8 +53,8 @@ def done(token: str):
     """Confirmation: exactly what was recorded."""
     guest = ops.guest_for_token(token)
     if guest is None:
-        return render_template("rsvp/invalid.html"), 404
-    closed = deadline_passed(guest.event)
+        return _invalid(token)
+    closed = deadline_passed(guest.event) or is_past(guest.event)
     return render_template("rsvp/done.html", **_page_context(guest, token, closed))
 
 
@@ -63,7 +63,7 @@ def ics(token: str):
     """Download the dinner as a calendar entry."""
     guest = ops.guest_for_token(token)
     if guest is None:
-        return render_template("rsvp/invalid.html"), 404
+        return _invalid(token)
     body = build_ics(guest, ops.personal_link(guest), "PUBLISH")
     return Response(
         body,
@@ -72,12 +72,18 @@ def ics(token: str):
     )
 
 
+def _invalid(token: str):
+    """The page for a dead link: names the dinner and its host when the link was genuine."""
+    return render_template("rsvp/invalid.html", event=ops.event_of_stale_token(token)), 404
+
+
 def _page_context(guest, token: str, closed: bool) -> dict:
     return {
         "guest": guest,
         "event": guest.event,
         "token": token,
         "closed": closed,
+        "past": is_past(guest.event),
         "position": ops.waitlist_position(guest),
         "offer_suggestions": ops.suggestions(guest, "offers"),
         "need_suggestions": ops.suggestions(guest, "needs"),
