@@ -223,6 +223,10 @@ def test_upload_over_the_size_limit_gets_the_friendly_413(org_client, event):
         content_type="multipart/form-data; boundary=b",
     )
     assert response.status_code == 413 and b"larger than 2 MB" in response.data
+    # Issue 13.15: not a dead end: the import page itself, the message next to the field.
+    page = response.get_data(as_text=True)
+    assert "<h1>Import guests from a CSV file</h1>" in page
+    assert 'id="file-error"' in page and "That file is 2.0 MB, larger than 2 MB" in page
 
 
 def test_preview_escapes_names(org_client, event):

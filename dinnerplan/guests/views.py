@@ -1,6 +1,15 @@
 """Guest list: add, edit, remove, import, export. Every route loads the organizer's event."""
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
@@ -98,6 +107,22 @@ def import_csv(event_id: int):
         uploads.save_upload(current_user.id, event.id, form.content)
         return redirect(url_for(".import_preview", event_id=event.id))
     return render_template("guests/import.html", event=event, form=form)
+
+
+@bp.errorhandler(413)
+def import_too_large(error):
+    """Keep the organizer on the import page, with the size problem next to the field."""
+    if request.endpoint != "guests.import_csv":
+        return render_template("errors/413.html"), 413
+    event = owned_event_or_404(request.view_args["event_id"])
+    form = ImportForm(formdata=None)
+    size = (request.content_length or 0) / (1024 * 1024)
+    limit = current_app.config["MAX_CONTENT_LENGTH"] / (1024 * 1024)
+    form.file.errors = [
+        f"That file is {size:.1f} MB, larger than {limit:g} MB. Keep only the columns you"
+        " need, or split the list into several files."
+    ]
+    return render_template("guests/import.html", event=event, form=form), 413
 
 
 @bp.route("/import/preview")

@@ -13,6 +13,7 @@ from dinnerplan.models import Event, Guest, SeatingVersion
 from dinnerplan.models._base import utcnow
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.editing import EditError
+from dinnerplan.sheets.names import sort_key
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,12 @@ def check_in_list(event: Event) -> list[tuple[Guest, str | None]]:
     published = v.current_version(event)
     seated = v.seating_of(published)
     names = {t.id: t.name for t in v.tables_of(event)}
-    guests = db.session.execute(
-        db.select(Guest).where(Guest.event_id == event.id).order_by(Guest.name)
-    ).scalars()
-    return [(g, names.get(seated.get(g.id))) for g in guests if g.rsvp == "yes" or g.id in seated]
+    guests = db.session.execute(db.select(Guest).where(Guest.event_id == event.id)).scalars()
+    # Filed by surname like the printed door list, so the door and the tablet agree.
+    expected = sorted(
+        (g for g in guests if g.rsvp == "yes" or g.id in seated), key=lambda g: sort_key(g.name)
+    )
+    return [(g, names.get(seated.get(g.id))) for g in expected]
 
 
 def check_in(guest: Guest, action: str) -> None:
