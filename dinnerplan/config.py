@@ -40,6 +40,9 @@ class Config:
     # died before recording the outcome); the organizer may then send it again.
     MAIL_SENDING_TIMEOUT = 600
     MAIL_DEFAULT_SENDER = "dinnerplan <no-reply@dinnerplan.local>"
+    # Set by `dinnerplan run` when there is no mail server: password-reset emails are also
+    # printed in its console (a signed-out organizer cannot open the outbox).
+    MAIL_CONSOLE_ECHO = False
     SOLVER_TIME_LIMIT = 10.0
     SOLVER_WORKERS = 0  # 0: all cores
     MIGRATE_ON_START = True
