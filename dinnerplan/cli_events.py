@@ -50,6 +50,7 @@ def create_event(title, starts, organizer_email, timezone, venue, capacity, allo
             "table_min": "6",
             "table_max": "10",
             "allow_past": "y" if allow_past else "",
+            "guest_wishes": "y",
         }
     )
     with current_app.test_request_context():

@@ -84,6 +84,9 @@ class EventForm(FlaskForm):
     )
     table_min = _size("Smallest table", 6)
     table_max = _size("Largest table", 10)
+    guest_wishes = BooleanField(
+        "Let guests name someone they'd like to sit with, or not to sit with", default=True
+    )
     allow_past = BooleanField("Yes, this dinner is in the past: save it anyway")
 
     def __init__(self, *args, stored_start=None, now: datetime | None = None, **kwargs) -> None:

@@ -62,7 +62,15 @@ COMMON_TIMEZONES = (
     "Pacific/Auckland",
     "UTC",
 )
-EVENT_FIELDS = ("title", "venue", "address", "description", "capacity", "minutes_per_guest")
+EVENT_FIELDS = (
+    "title",
+    "venue",
+    "address",
+    "description",
+    "capacity",
+    "minutes_per_guest",
+    "guest_wishes",
+)
 
 
 @cache

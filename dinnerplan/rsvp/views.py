@@ -11,14 +11,15 @@ from dinnerplan.access import owned_event_or_404, owned_guest_or_404
 from dinnerplan.events.operations import deadline_passed, is_past
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
-from dinnerplan.guests.operations import apply_profile, profile_form_for
+from dinnerplan.guests.operations import apply_profile
 from dinnerplan.intros.build import guest_table_context
 from dinnerplan.mail.operations import send_queued
 from dinnerplan.models import Guest
 from dinnerplan.models._base import utcnow
 from dinnerplan.rsvp import operations as ops
+from dinnerplan.rsvp import wishes
 from dinnerplan.rsvp.calendar import build_ics
-from dinnerplan.rsvp.forms import AnswerForm, ResendForm
+from dinnerplan.rsvp.forms import AnswerForm, GuestProfileForm, ResendForm
 
 bp = Blueprint("rsvp", __name__)
 bp.add_app_template_global(ops.summary, "rsvp_summary")
@@ -34,12 +35,12 @@ def page(token: str):
     closed = deadline_passed(guest.event) or is_past(guest.event)
     posted = request.method == "POST"
     answer = AnswerForm(answer="yes" if guest.rsvp == "waitlist" else guest.rsvp)
-    profile = profile_form_for(guest, request.form if posted else None)
+    profile = _profile_form(guest, request.form if posted else None)
     if posted and closed:
         flash("RSVPs are closed, so nothing was changed.", "error")
     elif posted and answer.validate_on_submit() & profile.validate():
         ops.record_rsvp(guest, answer.answer.data, utcnow())
-        apply_profile(guest, profile)
+        apply_profile(guest, profile, _wishes(guest, profile))
         db.session.commit()
         send_queued()
         return redirect(url_for(".done", token=token), code=303)
@@ -70,6 +71,27 @@ def ics(token: str):
         mimetype="text/calendar",
         headers={"Content-Disposition": 'attachment; filename="dinner.ics"'},
     )
+
+
+def _profile_form(guest, formdata) -> GuestProfileForm:
+    """The guest's profile form, filled from the guest or from what they submitted."""
+    data = {
+        "offers": list(guest.offers or []),
+        "needs": list(guest.needs or []),
+        "prefer": wishes.names_of(guest, "prefer"),
+        "avoid": wishes.names_of(guest, "avoid"),
+    }
+    return GuestProfileForm(formdata=formdata, obj=guest, data=data, guest=guest)
+
+
+def _wishes(guest, profile: GuestProfileForm) -> tuple[list[int], list[int]]:
+    """The typed wishes, matched; when the organizer switched wishes off, the current ones."""
+    if guest.event.guest_wishes:
+        return profile.prefer_ids, profile.avoid_ids
+    current = {"prefer": [], "avoid": []}
+    for link in guest.links:
+        current.setdefault(link.kind, []).append(link.other_id)
+    return current["prefer"], current["avoid"]
 
 
 def _invalid(token: str):

@@ -55,7 +55,10 @@ def test_introduction_says_why_to_meet_in_both_directions(client, dinner, inbox)
         "You could help Ben with “a new logo” (you offer “logo design”); "
         "Ben could help you with “intros to seed investors”." in text
     )
-    assert "Opener: Ask Ben about “intros to seed investors”." in text
+    assert (
+        "Opener: Tell Ben you're looking for “intros to seed investors”: they offer just that."
+        in text
+    )
     # Cleo (a lawyer) and Ana (a designer) cannot help each other: the intent reason.
     assert "You both came to find clients." in text
     # Ana's own personal link, not somebody else's.
@@ -65,7 +68,8 @@ def test_introduction_says_why_to_meet_in_both_directions(client, dinner, inbox)
     assert "You could help Finn with “a startup lawyer” (you are “Startup lawyer”)." in cleo
     finn = Inbox.text_of(inbox.to(dinner.guest("Finn").email)[0])
     assert "Cleo could help you with “a startup lawyer”." in finn
-    assert "Ask Cleo about “Startup lawyer”: it could help with “a startup lawyer”." in finn
+    # Issue 13.7: an opener reads naturally, never "Ask Cleo about “Startup lawyer”".
+    assert "Tell Cleo you're looking for “a startup lawyer”: it's their line of work." in finn
     html = Inbox.html_of(inbox.to(dinner.guest("Ana").email)[0])
     assert "You could help Ben with “a new logo”" in html
 
@@ -200,3 +204,20 @@ def test_a_guest_who_declines_after_publishing_is_left_out_of_the_introductions(
             assert finn.name not in body and finn.phone not in body
     (ana,) = inbox.to(dinner.guest("Ana").email)
     assert all(dinner.guest(f).name in Inbox.text_of(ana) for f in ("Ben", "Cleo"))
+
+
+def test_introduction_is_styled_titled_and_names_job_titles(client, dinner, inbox, app):
+    """Issue 13.7: styled like the invitation, a <title>, tablemates' job titles."""
+    with app.app_context():
+        db.session.get(Guest, dinner.guest("Ben").id).title = "CEO & co-founder"
+        db.session.commit()
+    dinner.seat(FIRST_PLAN)
+    _send(client, dinner)
+
+    message = inbox.to(dinner.guest("Ana").email)[0]
+    text, page = Inbox.text_of(message), Inbox.html_of(message)
+    assert "Ben Brook, CEO & co-founder, Seedfund" in text
+    assert "CEO &amp; co-founder, Seedfund" in page
+    assert "<title>Your table at Founders&#39; Supper: Table A</title>" in page
+    assert "background:#f7f5f0" in page  # the invitation's layout
+    assert "Open your page" in page
