@@ -93,6 +93,24 @@ def intro_status(event: Event, version: SeatingVersion) -> Status:
     return Status(total, count["sent"], count["failed"], len(pending), len(earlier), recent)
 
 
+def queue_test_intro(intro: Intro, recipient: str, nonce: str) -> Message:
+    """Record a copy of one guest's introduction to the organizer, marked as a test.
+
+    Its kind is not "intro", so it never counts as the guest's introduction being sent.
+    """
+    event = intro.event
+    return queue_message(
+        "intro_test",
+        recipient,
+        f"[Test] {intro_subject(intro)} (to {intro.guest.name})",
+        f"intro-test:{intro.guest.id}:{nonce}",
+        {"intro": intro, "guest": intro.guest, "event": event},
+        template="intro",
+        organizer_id=event.organizer_id,
+        event_id=event.id,
+    )
+
+
 def queue_intros(version: SeatingVersion) -> list[int]:
     """Record the introduction of every guest not yet told; return the message ids."""
     event = db.session.get(Event, version.event_id)

@@ -221,3 +221,25 @@ def test_introduction_is_styled_titled_and_names_job_titles(client, dinner, inbo
     assert "<title>Your table at Founders&#39; Supper: Table A</title>" in page
     assert "background:#f7f5f0" in page  # the invitation's layout
     assert "Open your page" in page
+
+
+def test_preview_toggles_phone_width_and_sends_the_organizer_a_test(client, dinner, inbox, app):
+    """Issue 13.8: phone/desktop preview, and "send me a test" to the organizer only."""
+    dinner.seat(FIRST_PLAN)
+    sign_in_as(client, dinner.organizer)
+    ben = dinner.guest("Ben")
+    page = client.get(intro_url(dinner) + f"?guest={ben.id}&view=phone").get_data(as_text=True)
+    assert 'class="intros-html intros-html-phone"' in page
+    assert re.search(r'<a href="[^"]*view=phone" aria-current="true">Phone</a>', page)
+
+    form = {"guest": str(ben.id), "nonce": "test-nonce-1"}
+    response = client.post(intro_url(dinner, "test"), data=form, follow_redirects=True)
+    client.post(intro_url(dinner, "test"), data=form)  # a double click: still one test
+
+    assert f"to {dinner.organizer.email}" in response.get_data(as_text=True)
+    (test,) = inbox.to(dinner.organizer.email)
+    assert test["Subject"] == "[Test] Your table at Founders' Supper: Table A (to Ben Brook)"
+    assert "Hello Ben" in Inbox.text_of(test)
+    assert inbox.to(ben.email) == []  # the guest gets nothing
+    page = client.get(intro_url(dinner)).get_data(as_text=True)
+    assert "8 emails to send" in page  # a test is not an introduction
