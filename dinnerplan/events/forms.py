@@ -104,7 +104,9 @@ class EventForm(FlaskForm):
     def validate(self, extra_validators=None) -> bool:
         """Field checks, then the checks that compare two fields."""
         valid = super().validate(extra_validators)
-        return self._check_deadline() and self._check_table_sizes() and self._check_past() and valid
+        # Every check runs, so each problem shows at once (not one per submit).
+        checks = [self._check_deadline(), self._check_table_sizes(), self._check_past()]
+        return all(checks) and valid
 
     def _check_past(self) -> bool:
         """A dinner dated in the past is almost always a typo: ask before saving it."""

@@ -63,7 +63,8 @@ def send_test(event_id: int):
     db.session.commit()
     send_queued()
     flash(f"Sent a test of {intro.guest.name}'s introduction to {current_user.email}.", "success")
-    return redirect(url_for(".preview", event_id=event.id, guest=intro.guest.id))
+    view = "phone" if request.form.get("view") == "phone" else None
+    return redirect(url_for(".preview", event_id=event.id, guest=intro.guest.id, view=view))
 
 
 @bp.post("/send")
