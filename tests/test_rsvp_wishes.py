@@ -123,3 +123,15 @@ def test_page_is_short_empty_boxes_wait_behind_add_another(client, make, invited
     # No empty field claims to be invalid; no attribute reads "None".
     assert "aria-invalid" not in body and '="None"' not in body
     assert "{# help-topic chips" not in body and 'class="help-block"' in body
+
+
+def test_organizers_multi_select_hint_covers_phone_and_keyboard(client, make):
+    """Issue 13.9b: the hint no longer mentions only Ctrl/Cmd-click."""
+    from tests.factories import sign_in
+
+    organizer = make.organizer()
+    event = make.event(organizer)
+    guest = make.guest(event)
+    sign_in(client, organizer)
+    page = client.get(f"/events/{event.id}/guests/{guest.id}/edit").get_data(as_text=True)
+    assert "on a phone, tick them in the list" in page and "Ctrl+Space" in page
