@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import click
 from flask import current_app
@@ -20,7 +21,8 @@ event_cli = AppGroup("event", help="Create events.")
 @click.option("--timezone", default="UTC", show_default=True, help="IANA zone, Europe/Paris")
 @click.option("--venue", default="")
 @click.option("--capacity", type=click.IntRange(1, 10_000), default=None)
-def create_event(title, starts, organizer_email, timezone, venue, capacity) -> None:
+@click.option("--allow-past", is_flag=True, help="Accept a start time that has already passed.")
+def create_event(title, starts, organizer_email, timezone, venue, capacity, allow_past) -> None:
     """Create an event and print its id."""
     from dinnerplan.auth.operations import find_by_email
     from dinnerplan.events.operations import EventDetails, known_timezones, save_event
@@ -39,6 +41,10 @@ def create_event(title, starts, organizer_email, timezone, venue, capacity) -> N
         raise click.ClickException("Give the dinner a title of at most 200 characters.")
     if timezone not in known_timezones():
         raise click.ClickException(f"Unknown time zone '{timezone}': use an IANA name.")
+    if not allow_past and start.replace(tzinfo=ZoneInfo(timezone)) < datetime.now(UTC):
+        raise click.ClickException(
+            "That start time has passed. Pass --allow-past if the dinner really is in the past."
+        )
     details = EventDetails(
         title=title,
         starts_at=start.replace(tzinfo=None, second=0, microsecond=0),

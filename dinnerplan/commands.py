@@ -43,6 +43,11 @@ def run(ctx: click.Context, host: str, port: int, debug: bool) -> None:
         current_app.config["REMEMBER_COOKIE_SECURE"] = False
     current_app.config["BASE_URL"] = os.environ.get("BASE_URL", f"http://{host}:{port}")
     click.echo(f"dinnerplan is running at http://{host}:{port}/")
+    from dinnerplan.mail.operations import echo_resets_without_mail_server
+
+    if echo_resets_without_mail_server(current_app):
+        click.echo("No mail server (MAIL_SERVER): emails go to the Outbox in the app;")
+        click.echo("password-reset links are also printed here.")
     ctx.invoke(run_command, host=host, port=port, reload=debug, debugger=debug, with_threads=True)
 
 

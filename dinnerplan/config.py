@@ -58,6 +58,9 @@ class Config:
     CLOCK = None  # tests only: a function returning the current UTC time (naive)
     MAIL_DEFAULT_SENDER = "dinnerplan <no-reply@dinnerplan.local>"
     MAIL_DAILY_QUOTA = 500  # guest emails one account may send per day (UTC)
+    # Set by `dinnerplan run` when there is no mail server: password-reset emails are also
+    # printed in its console (a signed-out organizer cannot open the outbox).
+    MAIL_CONSOLE_ECHO = False
     SOLVER_TIME_LIMIT = 10.0
     SOLVER_WORKERS = 0  # 0: all cores
     SOLVER_FAIRNESS = 1.0  # weight of "every guest gets someone who can help" vs the total

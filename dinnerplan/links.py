@@ -8,7 +8,7 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Guest
+from dinnerplan.models import Event, Guest
 from dinnerplan.models.guest import new_token_nonce
 from dinnerplan.urls import external_url
 
@@ -34,6 +34,16 @@ def guest_for_token(token: str) -> Guest | None:
     if guest is None or not secrets.compare_digest(guest.token_nonce, nonce):
         return None
     return guest
+
+
+def event_of_stale_token(token: str) -> Event | None:
+    """Return the dinner a revoked (but genuine) link was for, so its page can say whom to ask."""
+    try:
+        guest_id, _nonce = _serializer().loads(token)
+    except (BadSignature, TypeError, ValueError):
+        return None
+    guest = db.session.get(Guest, guest_id) if isinstance(guest_id, int) else None
+    return guest.event if guest is not None else None
 
 
 def personal_link(guest: Guest) -> str:

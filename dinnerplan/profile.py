@@ -5,7 +5,7 @@ from __future__ import annotations
 # Why a guest is coming (tablemates see it, so intentions are up front): one list, in matching.
 from dinnerplan.matching.intents import INTENTS
 
-__all__ = ["DIETARY", "INTENTS", "clean_items", "intent_label", "split_items"]
+__all__ = ["DIETARY", "INTENTS", "clean_items", "intent_label", "join_items", "split_items"]
 
 DIETARY: dict[str, str] = {
     "vegetarian": "Vegetarian",
@@ -43,10 +43,48 @@ def clean_items(values) -> list[str]:
     return out[:MAX_ITEMS]
 
 
+SEPARATORS = frozenset(";|\n")
+OPENERS = {"(": ")", "[": "]", "{": "}", '"': '"', "“": "”"}
+
+
 def split_items(text: str | None) -> list[str]:
-    """Split a free-text cell ('a; b | c' or one per line) into profile items."""
+    """Split a free-text cell ('a; b | c' or one per line) into profile items.
+
+    A separator inside brackets or quotes belongs to the item: "Payments compliance
+    (PSD2; PCI)" stays one offer, and so does '"sales; marketing"' (its quotes dropped).
+    """
     if not text:
         return []
-    for sep in ("\n", "|"):
-        text = text.replace(sep, ";")
-    return clean_items(text.split(";"))
+    items, current, closers = [], [], []
+    for char in text:
+        if closers and char == closers[-1]:
+            closers.pop()
+        elif char in OPENERS and not (closers and closers[-1] in ('"', "”")):
+            closers.append(OPENERS[char])
+        elif char in SEPARATORS and not closers:
+            items.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    items.append("".join(current))
+    if closers:  # an unclosed bracket or quote: it guards nothing, split everywhere
+        items = text.translate({ord(sep): ";" for sep in SEPARATORS}).split(";")
+    return clean_items(_unquote(item) for item in items)
+
+
+def _unquote(item: str) -> str:
+    """Drop the quotes around a whole item ('"a; b"' -> 'a; b')."""
+    text = item.strip()
+    if len(text) >= 2 and OPENERS.get(text[0]) == text[-1] and text[0] in ('"', "“"):
+        return text[1:-1]
+    return text
+
+
+def join_items(items) -> str:
+    """Join profile items into one cell that split_items reads back the same ('a; "b; c"')."""
+    out = []
+    for item in items or ():
+        if split_items(item) != [item]:
+            item = '"' + item.replace('"', "'") + '"'
+        out.append(item)
+    return "; ".join(out)

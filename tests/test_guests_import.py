@@ -223,6 +223,10 @@ def test_upload_over_the_size_limit_gets_the_friendly_413(org_client, event):
         content_type="multipart/form-data; boundary=b",
     )
     assert response.status_code == 413 and b"larger than 2 MB" in response.data
+    # Issue 13.15: not a dead end: the import page itself, the message next to the field.
+    page = response.get_data(as_text=True)
+    assert "<h1>Import guests from a CSV file</h1>" in page
+    assert 'id="file-error"' in page and "That file is 2.0 MB, larger than 2 MB" in page
 
 
 def test_preview_escapes_names(org_client, event):
@@ -245,3 +249,30 @@ def test_a_thousand_rows_import_in_one_request(app, org_client, event):
             db.select(db.func.count()).select_from(Guest).where(Guest.event_id == event.id)
         )
     assert count == 1000
+
+
+BRACKETED = (
+    "name,email,offers,needs\r\n"
+    'Sofía García,sofia@example.com,"Payments compliance (PSD2; PCI); hiring",'
+    '"intros to banks | ""sales; marketing"""\r\n'
+).encode()
+
+
+def test_a_bracketed_semicolon_stays_one_offer_and_the_preview_shows_it(app, org_client, event):
+    """Issue 13.11: don't split inside brackets or quotes; show offers and needs first."""
+    page = upload(org_client, event, BRACKETED).get_data(as_text=True)
+    assert "<li>Payments compliance (PSD2; PCI)</li>" in page
+    assert "<li>hiring</li>" in page and "<li>sales; marketing</li>" in page
+
+    confirm(org_client, event)
+    (guest,) = guests_of(app, event)
+    assert guest.offers == ["Payments compliance (PSD2; PCI)", "hiring"]
+    assert guest.needs == ["intros to banks", "sales; marketing"]
+
+    exported = org_client.get(f"/events/{event.id}/guests/export.csv").data
+    assert "Payments compliance (PSD2; PCI); hiring" in exported.decode("utf-8-sig")
+    upload(org_client, event, exported, "export.csv")
+    confirm(org_client, event)
+    (guest,) = guests_of(app, event)
+    assert guest.offers == ["Payments compliance (PSD2; PCI)", "hiring"]
+    assert guest.needs == ["intros to banks", "sales; marketing"]

@@ -14,7 +14,7 @@ def test_invitations_go_once_to_each_uninvited_guest(client, make, inbox, app):
     event = make.event(organizer, title="Founders' Supper")
     ana = make.guest(event, name="Ana Alvarez", email="ana@example.com")
     ben = make.guest(event, name="Ben Brown", email="ben@example.com")
-    make.guest(event, name="Cy Answered", email="cy@example.com", rsvp="yes")
+    make.guest(event, name="Cy Declined", email="cy@example.com", rsvp="no")
     sign_in_as(client, organizer)
 
     first = invite(client, event)
@@ -129,7 +129,7 @@ def test_event_panel_counts_and_invite_button(client, make, app):
     page = client.get(f"/events/{event.id}/rsvps").get_data(as_text=True)
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
     assert "1 yes of 10 seats" in text and "1 no" in text and "1 maybe" in text
-    assert "Send invitations (2 guests will be emailed)" in text
+    assert "Send invitations to everyone not yet invited (4 guests)" in text
     assert "3 guests missing a profile" in text  # Bob declined, Ann filled hers in
     assert "Cat Maybe" in text and "Dee Uninvited" in text
 
@@ -145,3 +145,25 @@ def test_invite_returns_to_a_local_page_only(client, make):
         response = client.post(url, data={"next": evil})
         assert "evil" not in response.headers["Location"]
         assert response.headers["Location"].endswith(f"/events/{event.id}/rsvps")
+
+
+def test_guests_imported_as_yes_or_maybe_still_get_their_link(client, make, inbox):
+    """Issue 13.2: the panel never says everyone is invited while some have no link."""
+    organizer = make.organizer()
+    event = make.event(organizer)
+    make.guest(event, name="Ann Yes", email="ann@example.com", rsvp="yes")
+    make.guest(event, name="May Maybe", email="may@example.com", rsvp="maybe")
+    make.guest(event, name="Bob No", email="bob@example.com", rsvp="no")
+    sign_in_as(client, organizer)
+
+    before = client.get(f"/events/{event.id}").get_data(as_text=True)
+    assert "Send invitations to everyone not yet invited (2 guests)" in before
+    assert "has been sent their link" not in before
+    invite(client, event)
+
+    assert len(inbox.to("ann@example.com")) == 1 and len(inbox.to("may@example.com")) == 1
+    assert inbox.to("bob@example.com") == []
+    assert "We have you down as coming" in inbox.text_of(inbox.to("ann@example.com")[0])
+    after = client.get(f"/events/{event.id}/rsvps").get_data(as_text=True)
+    assert "Every guest who hasn't declined has been sent their link." in after
+    assert "2 links sent" in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", after))

@@ -81,7 +81,8 @@ def test_guest_accepts_with_profile_and_sees_what_was_recorded(client, make, inb
     assert 'list="offer-suggestions"' in body
     assert "19:30 (America/New_York time)" in text_of(page)
 
-    form = browser_form(page, answer="yes", **PROFILE, prefer=[str(ben.id)])
+    assert "Ben Brown" not in body  # no list of the other guests
+    form = browser_form(page, answer="yes", **PROFILE, prefer="ben  brown")
     response = client.post(links["ana@example.com"], data=form)
     assert response.status_code == 303
     done = client.get(response.headers["Location"])

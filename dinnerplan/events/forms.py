@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField, TimeField
+from wtforms import (
+    BooleanField,
+    DateField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
 from wtforms.validators import (
     DataRequired,
     InputRequired,
@@ -16,7 +24,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from dinnerplan.events.operations import known_timezones, timezone_choices
+from dinnerplan.events.operations import known_timezones, timezone_choices, to_utc
 
 TABLE_LIMITS = (2, 20)  # no table smaller than a pair or larger than a banquet row
 
@@ -81,6 +89,17 @@ class EventForm(FlaskForm):
     )
     table_min = _size("Smallest table", 6)
     table_max = _size("Largest table", 10)
+    guest_wishes = BooleanField(
+        "Let guests name someone they'd like to sit with, or not to sit with", default=True
+    )
+    allow_past = BooleanField("Yes, this dinner is in the past: save it anyway")
+
+    def __init__(self, *args, stored_start=None, now: datetime | None = None, **kwargs) -> None:
+        """`stored_start`: the event's saved (starts_at, timezone), which may stay in the past."""
+        super().__init__(*args, **kwargs)
+        self.stored_start = stored_start
+        self.now = now
+        self.past_confirm_needed = False
 
     def validate_timezone(self, field) -> None:
         """Accept only time zones this system knows."""
@@ -90,7 +109,26 @@ class EventForm(FlaskForm):
     def validate(self, extra_validators=None) -> bool:
         """Field checks, then the checks that compare two fields."""
         valid = super().validate(extra_validators)
-        return self._check_deadline() and self._check_table_sizes() and valid
+        # Every check runs, so each problem shows at once (not one per submit).
+        checks = [self._check_deadline(), self._check_table_sizes(), self._check_past()]
+        return all(checks) and valid
+
+    def _check_past(self) -> bool:
+        """A dinner dated in the past is almost always a typo: ask before saving it."""
+        day, at, zone = self.start_date.data, self.start_time.data, self.timezone.data
+        if not (day and at) or self.allow_past.data or zone not in known_timezones():
+            return True
+        start = datetime.combine(day, at)
+        if (start, zone) == self.stored_start:
+            return True  # editing a dinner that has taken place: its date is not new
+        if to_utc(start, zone) >= (self.now or datetime.now(UTC)):
+            return True
+        self.start_date.errors.append(
+            "This date is in the past, so guests would be invited to a dinner that's over."
+            " Check the date, or tick “save it anyway” below."
+        )
+        self.past_confirm_needed = True
+        return False
 
     def _check_deadline(self) -> bool:
         day, at = self.deadline_date, self.deadline_time

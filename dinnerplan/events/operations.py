@@ -18,6 +18,21 @@ from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest, Table
 
 # Shown first in the time zone list: where dinners are most often organised.
+TIMEZONE_AREAS = tuple(
+    f"{area}/"
+    for area in (
+        "Africa",
+        "America",
+        "Antarctica",
+        "Arctic",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    )
+)
 COMMON_TIMEZONES = (
     "Europe/London",
     "Europe/Dublin",
@@ -47,13 +62,28 @@ COMMON_TIMEZONES = (
     "Pacific/Auckland",
     "UTC",
 )
-EVENT_FIELDS = ("title", "venue", "address", "description", "capacity", "minutes_per_guest")
+EVENT_FIELDS = (
+    "title",
+    "venue",
+    "address",
+    "description",
+    "capacity",
+    "minutes_per_guest",
+    "guest_wishes",
+)
 
 
 @cache
 def known_timezones() -> frozenset[str]:
-    """Every IANA time zone name this system knows."""
-    return frozenset(available_timezones())
+    """Every real place's IANA time zone this system knows, plus UTC.
+
+    available_timezones() also lists "Factory", "localtime", "posixrules", legacy aliases
+    ("Cuba", "US/Eastern") and "Etc/GMT+5" (whose sign is backwards): none is a place an
+    organizer would pick, so only Area/Location names are offered.
+    """
+    return frozenset(name for name in available_timezones() if name.startswith(TIMEZONE_AREAS)) | {
+        "UTC"
+    }
 
 
 @cache
@@ -175,6 +205,7 @@ class EventDetails:
     rsvp_deadline: datetime | None = None
     capacity: int | None = None
     minutes_per_guest: int = 3
+    guest_wishes: bool = True
     table_min: int = 6
     table_max: int = 10
 

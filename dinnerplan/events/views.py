@@ -60,7 +60,10 @@ def show(event_id: int):
 def edit(event_id: int):
     """Change an event's details."""
     event = owned_event_or_404(event_id)
-    form = EventForm(data=None if request.method == "POST" else _form_data(event))
+    form = EventForm(
+        data=None if request.method == "POST" else _form_data(event),
+        stored_start=(event.starts_at, event.timezone),
+    )
     if form.validate_on_submit():
         operations.save_event(event, operations.EventDetails.from_form(form.data))
         db.session.commit()

@@ -10,7 +10,7 @@ import unicodedata
 from dinnerplan import names
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest
-from dinnerplan.profile import DIETARY, intent_label
+from dinnerplan.profile import DIETARY, intent_label, join_items
 from dinnerplan.spreadsheets import safe_cell
 
 COLUMNS = (
@@ -42,8 +42,8 @@ def guest_row(guest: Guest) -> list[str]:
         "title": guest.title,
         "industry": guest.industry,
         "one_liner": guest.one_liner,
-        "offers": "; ".join(guest.offers or []),
-        "needs": "; ".join(guest.needs or []),
+        "offers": join_items(guest.offers),
+        "needs": join_items(guest.needs),
         "intent": intent_label(guest.intent),
         "dietary": "; ".join(dietary),
         "accessibility": guest.accessibility,

@@ -173,8 +173,14 @@ def profile_form_for(guest: Guest, formdata=None) -> ProfileForm:
     return form
 
 
-def apply_profile(guest: Guest, form: ProfileForm) -> None:
-    """Copy a validated profile form onto the guest and replace its seating wishes."""
+def apply_profile(
+    guest: Guest, form: ProfileForm, wishes: tuple[list[int], list[int]] | None = None
+) -> None:
+    """Copy a validated profile form onto the guest and replace its seating wishes.
+
+    `wishes` is (prefer ids, avoid ids) when the form does not carry them as ids (the
+    guest's page, where they are typed names); by default they are the form's selections.
+    """
     guest.one_liner = (form.one_liner.data or "").strip()
     # Entries missing from the post come back as None, not "".
     guest.offers = clean_items(item for item in form.offers.data if item)
@@ -189,7 +195,8 @@ def apply_profile(guest: Guest, form: ProfileForm) -> None:
     guest.share_phone = bool(form.share_phone.data)
     guest.share_linkedin = bool(form.share_linkedin.data)
     guest.profile_updated_at = utcnow()
-    set_links(guest, prefer=form.prefer.data or [], avoid=form.avoid.data or [])
+    prefer, avoid = wishes or (form.prefer.data or [], form.avoid.data or [])
+    set_links(guest, prefer=prefer, avoid=avoid)
     db.session.flush()
 
 

@@ -114,6 +114,22 @@ def import_csv(event_id: int):
     return render_template("guests/import.html", event=event, form=form)
 
 
+@bp.errorhandler(413)
+def import_too_large(error):
+    """Keep the organizer on the import page, with the size problem next to the field."""
+    if request.endpoint != "guests.import_csv":
+        return render_template("errors/413.html"), 413
+    event = owned_event_or_404(request.view_args["event_id"])
+    form = ImportForm(formdata=None)
+    size = (request.content_length or 0) / (1024 * 1024)
+    limit = current_app.config["MAX_CONTENT_LENGTH"] / (1024 * 1024)
+    form.file.errors = [
+        f"That file is {size:.1f} MB, larger than {limit:g} MB. Keep only the columns you"
+        " need, or split the list into several files."
+    ]
+    return render_template("guests/import.html", event=event, form=form), 413
+
+
 @bp.route("/import/preview")
 @login_required
 def import_preview(event_id: int):

@@ -43,6 +43,12 @@ class Mate:
     score: float
     why: Why
     contacts: tuple[Contact, ...]
+    title: str = ""  # job title, as imported ("CEO & co-founder")
+
+    @property
+    def role(self) -> str:
+        """Return "CEO & co-founder, Acme", "Acme" or the title alone ("" when neither)."""
+        return ", ".join(part for part in (self.title, self.company) if part)
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,7 @@ def _mate(me: Guest, other: Guest, table: Table, names: dict, scores: Scores) ->
         score=scores.score(str(me.id), str(other.id)),
         why=why(me, other, names[other.id], scores),
         contacts=contacts_of(other),
+        title=other.title or "",
     )
 
 

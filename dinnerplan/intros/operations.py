@@ -81,13 +81,20 @@ def intro_status(event: Event, version: SeatingVersion) -> Status:
     """Return the counts shown on the preview page and by the CLI."""
     guest_ids = {g.id for _, g, _ in seated(version)}
     earlier = told_earlier(event, version) & guest_ids
-    mine = [m for m in event_messages(event, ("intro",)) if version_of(m) == version.id]
+    # Only guests still coming count: an introduction sent to someone who declined since
+    # is neither "to send" nor part of "Sent N of M" (else "-1 to send", "Sent 53 of 52").
+    wanted = guest_ids - earlier
+    mine = [
+        m
+        for m in event_messages(event, ("intro",))
+        if version_of(m) == version.id and m.guest_id in wanted
+    ]
     count = {s: sum(m.status == s for m in mine) for s in ("sent", "failed")}
     pending = [m for m in mine if m.status in ("queued", "sending")]
     touched = max((m.claimed_at or m.created_at for m in mine), default=None)
     active = touched is not None and touched > mail_now() - STALLED_AFTER
     recent = len(pending) if active else 0
-    total = len(guest_ids - earlier)
+    total = len(wanted)
     return Status(total, count["sent"], count["failed"], len(pending), len(earlier), recent)
 
 
@@ -95,6 +102,24 @@ def intros_to_send(event: Event, version: SeatingVersion) -> int:
     """How many introductions sending would record now (guests not yet told or queued)."""
     status = intro_status(event, version)
     return max(0, status.total - status.sent - status.failed - status.pending)
+
+
+def queue_test_intro(intro: Intro, recipient: str, nonce: str) -> Message:
+    """Record a copy of one guest's introduction to the organizer, marked as a test.
+
+    Its kind is not "intro", so it never counts as the guest's introduction being sent.
+    """
+    event = intro.event
+    return queue_message(
+        "intro_test",
+        recipient,
+        f"[Test] {intro_subject(intro)} (to {intro.guest.name})",
+        f"intro-test:{intro.guest.id}:{nonce}",
+        {"intro": intro, "guest": intro.guest, "event": event},
+        template="intro",
+        organizer_id=event.organizer_id,
+        event_id=event.id,
+    )
 
 
 def queue_intros(version: SeatingVersion) -> list[int]:

@@ -39,7 +39,7 @@ class Why:
     you_help: str  # "You could help Ben with “a new logo” (you offer “brand design”)"
     they_help: str  # "Ben could help you with “intros to seed investors”"
     fallback: str  # intent or industry, when neither can help the other
-    opener: str  # "Ask Ben about “angel network” — it could help with “intros ...”."
+    opener: str  # "Tell Ben you're looking for “intros …”, and ask about “angel network”."
 
     @property
     def line(self) -> str:
@@ -80,20 +80,33 @@ def _fallback(me: Guest, mate: Guest, name: str) -> str:
 
 
 def _opener(me: Guest, mate: Guest, name: str, mine: list, theirs: list) -> str:
-    """Return a first question built on the strongest reason between the two."""
+    """Return a first thing to say, built on the strongest reason between the two."""
     best_mine = mine[0].similarity if mine else -1.0
     best_theirs = theirs[0].similarity if theirs else -1.0
     if theirs and best_theirs >= best_mine:
         r = theirs[0]
-        if r.offer.strip().lower() == r.need.strip().lower():
-            return f"Ask {name} about {quote(r.offer)}."
-        return f"Ask {name} about {quote(r.offer)}: it could help with {quote(r.need)}."
+        if _is_role(r.offer, mate):
+            return f"Tell {name} you're looking for {quote(r.need)}: it's their line of work."
+        if _same(r.offer, r.need):
+            return f"Tell {name} you're looking for {quote(r.need)}: they offer just that."
+        return f"Tell {name} you're looking for {quote(r.need)}, and ask about {quote(r.offer)}."
     if mine:
         r = mine[0]
-        return f"Ask {name} about {quote(r.need)}: {_your_offer(r, me)}."
+        if _is_role(r.offer, me):
+            return f"Ask {name} how it's going with {quote(r.need)}: that's your line of work."
+        return f"Ask {name} how it's going with {quote(r.need)}: you offer {quote(r.offer)}."
     if mate.intent in INTENT_PHRASES:
         phrase = INTENT_PHRASES[mate.intent]
         return f"Ask {name} what they hope to find tonight: they came to {phrase}."
-    if mate.one_liner:
-        return f"Ask {name} about {quote(mate.one_liner)}."
+    if mate.one_liner or mate.title:
+        return f"Ask {name} what they're working on at the moment."
     return f"Ask {name} what brought them here tonight."
+
+
+def _same(a: str, b: str) -> bool:
+    return a.strip().lower() == b.strip().lower()
+
+
+def _is_role(offer: str, guest: Guest) -> bool:
+    """True when an "offer" is really who the guest is (their one-liner or job title)."""
+    return any(_same(offer, text) for text in (guest.one_liner or "", guest.title or "") if text)

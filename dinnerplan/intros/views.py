@@ -11,8 +11,10 @@ from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
 from dinnerplan.intros import operations as ops
 from dinnerplan.intros.build import guest_table_context, published_version, seated
+from dinnerplan.intros.forms import TestEmailForm
 from dinnerplan.intros.records import intros_sent
 from dinnerplan.links import guest_for_token
+from dinnerplan.mail.operations import send_queued
 from dinnerplan.models import Event, Organizer, SeatingVersion
 from dinnerplan.seating.versions import not_coming
 
@@ -41,7 +43,29 @@ def preview(event_id: int):
         changes=ops.changes_since_told(event, version),
         changes_sent=sum(m.status == "sent" for m in ops.recorded_changes(event, version)),
         not_coming=not_coming(version),
+        width="phone" if request.args.get("view") == "phone" else "desktop",
+        test_form=TestEmailForm(guest=chosen, formdata=None),
     )
+
+
+@bp.post("/test")
+@login_required
+def send_test(event_id: int):
+    """Email the organizer, at their own address, one guest's introduction as a test."""
+    event = owned_event_or_404(event_id)
+    form = TestEmailForm()
+    version = published_version(event)
+    if not form.validate_on_submit() or version is None:
+        abort(400)
+    intro = next(iter(ops.build_intros(version, only=[form.guest.data])), None)
+    if intro is None:
+        abort(404)
+    ops.queue_test_intro(intro, current_user.email, form.nonce.data)
+    db.session.commit()
+    send_queued()
+    flash(f"Sent a test of {intro.guest.name}'s introduction to {current_user.email}.", "success")
+    view = "phone" if request.form.get("view") == "phone" else None
+    return redirect(url_for(".preview", event_id=event.id, guest=intro.guest.id, view=view))
 
 
 @bp.post("/send")

@@ -168,8 +168,25 @@ def send_one(message_id: int) -> str:
         message.status, message.last_error = "failed", f"{type(exc).__name__}: {exc}"[:1000]
     else:
         message.status, message.sent_at, message.last_error = "sent", now(), ""
+        _echo_to_console(message)
     db.session.commit()
     return message.status
+
+
+def echo_resets_without_mail_server(app) -> bool:
+    """Under `dinnerplan run` with the local outbox, print password resets too; say if so."""
+    app.config["MAIL_CONSOLE_ECHO"] = app.config["MAIL_BACKEND"] == "file"
+    return app.config["MAIL_CONSOLE_ECHO"]
+
+
+def _echo_to_console(message: Message) -> None:
+    """Print a password reset in the console when it only went to the local outbox."""
+    if message.kind == "password_reset" and current_app.config["MAIL_CONSOLE_ECHO"]:
+        print(  # noqa: T201  (the console is where `dinnerplan run`'s organizer looks)
+            f"\n--- No mail server: this email is in the outbox, shown here too ---\n"
+            f"To: {message.recipient}\nSubject: {message.subject}\n\n{message.body_text}\n---",
+            flush=True,
+        )
 
 
 def build_email(message: Message) -> EmailMultiAlternatives:

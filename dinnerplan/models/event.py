@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dinnerplan.extensions import db
@@ -13,6 +13,7 @@ from dinnerplan.models._base import utcnow
 
 if TYPE_CHECKING:
     from dinnerplan.models.guest import Guest
+    from dinnerplan.models.organizer import Organizer
 
 
 class Event(db.Model):
@@ -34,6 +35,9 @@ class Event(db.Model):
     table_min: Mapped[int] = mapped_column(default=6)
     table_max: Mapped[int] = mapped_column(default=10)
     paper: Mapped[str] = mapped_column(String(10), default="a4")  # a4 | letter
+    # Guests may type the name of someone they'd like to sit with (or not); the organizer may
+    # switch it off. No list of other guests is ever shown to a guest.
+    guest_wishes: Mapped[bool] = mapped_column(default=True, server_default=true())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     tables: Mapped[list[Table]] = relationship(
@@ -42,6 +46,13 @@ class Event(db.Model):
     guests: Mapped[list[Guest]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="Guest.id"
     )
+    # The host named in invitations and on the guest's pages (no schema change).
+    organizer: Mapped[Organizer] = relationship(viewonly=True)
+
+    @property
+    def host_name(self) -> str:
+        """Return who hosts the dinner: the organizer's name, else their email address."""
+        return self.organizer.name or self.organizer.email
 
 
 class Table(db.Model):

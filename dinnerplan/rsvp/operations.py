@@ -124,12 +124,16 @@ def fill_from_waitlist(event: Event, now: datetime) -> list[Guest]:
 
 
 def uninvited(event: Event) -> list[Guest]:
-    """Guests who have not been sent an invitation and have not answered yet."""
+    """Guests who were never sent their link and have not declined.
+
+    An import may already say yes or maybe: those guests still need their personal link to
+    fill in a profile, so they are invited too (only a "no" needs no email).
+    """
     return list(
         db.session.execute(
             db.select(Guest)
             .where(Guest.event_id == event.id, Guest.invited_at.is_(None))
-            .where(Guest.rsvp == "invited")
+            .where(Guest.rsvp != "no")
             .order_by(Guest.id)
         ).scalars()
     )
@@ -195,7 +199,7 @@ def summary(event: Event) -> dict:
     invited, to_invite = db.session.execute(
         db.select(
             func.count(Guest.invited_at),
-            func.count().filter(Guest.invited_at.is_(None), Guest.rsvp == "invited"),
+            func.count().filter(Guest.invited_at.is_(None), Guest.rsvp != "no"),
         ).where(of_event)
     ).one()
     waitlist = db.session.execute(

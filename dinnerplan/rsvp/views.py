@@ -17,17 +17,18 @@ from flask_login import current_user, login_required
 from dinnerplan import links
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
 from dinnerplan.auth.quota import sending_refusal
-from dinnerplan.events.operations import deadline_passed
+from dinnerplan.events.operations import deadline_passed, is_past
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
-from dinnerplan.guests.operations import apply_profile, profile_form_for
+from dinnerplan.guests.operations import apply_profile
 from dinnerplan.intros.build import guest_table_context
 from dinnerplan.mail.operations import send_queued
 from dinnerplan.models import Guest
 from dinnerplan.models._base import utcnow
 from dinnerplan.rsvp import operations as ops
+from dinnerplan.rsvp import wishes
 from dinnerplan.rsvp.calendar import build_ics
-from dinnerplan.rsvp.forms import AnswerForm, ResendForm
+from dinnerplan.rsvp.forms import AnswerForm, GuestProfileForm, ResendForm
 from dinnerplan.urls import safe_next
 
 bp = Blueprint("rsvp", __name__)
@@ -40,16 +41,16 @@ def page(token: str):
     """The guest's page: the dinner, their answer and their profile."""
     guest = links.guest_for_token(token)
     if guest is None:
-        return render_template("rsvp/invalid.html"), 404
-    closed = deadline_passed(guest.event)
+        return _invalid(token)
+    closed = deadline_passed(guest.event) or is_past(guest.event)
     posted = request.method == "POST"
     answer = AnswerForm(answer="yes" if guest.rsvp == "waitlist" else guest.rsvp)
-    profile = profile_form_for(guest, request.form if posted else None)
+    profile = _profile_form(guest, request.form if posted else None)
     if posted and closed:
         flash("RSVPs are closed, so nothing was changed.", "error")
     elif posted and answer.validate_on_submit() & profile.validate():
         ops.record_rsvp(guest, answer.answer.data, utcnow())
-        apply_profile(guest, profile)
+        apply_profile(guest, profile, _wishes(guest, profile))
         db.session.commit()
         send_queued()
         return redirect(url_for(".done", token=token), code=303)
@@ -63,8 +64,8 @@ def done(token: str):
     """Confirmation: exactly what was recorded."""
     guest = links.guest_for_token(token)
     if guest is None:
-        return render_template("rsvp/invalid.html"), 404
-    closed = deadline_passed(guest.event)
+        return _invalid(token)
+    closed = deadline_passed(guest.event) or is_past(guest.event)
     return render_template("rsvp/done.html", **_page_context(guest, token, closed))
 
 
@@ -73,7 +74,7 @@ def ics(token: str):
     """Download the dinner as a calendar entry."""
     guest = links.guest_for_token(token)
     if guest is None:
-        return render_template("rsvp/invalid.html"), 404
+        return _invalid(token)
     body = build_ics(guest, links.personal_link(guest), "PUBLISH")
     return Response(
         body,
@@ -82,12 +83,39 @@ def ics(token: str):
     )
 
 
+def _profile_form(guest, formdata) -> GuestProfileForm:
+    """The guest's profile form, filled from the guest or from what they submitted."""
+    data = {
+        "offers": list(guest.offers or []),
+        "needs": list(guest.needs or []),
+        "prefer": wishes.names_of(guest, "prefer"),
+        "avoid": wishes.names_of(guest, "avoid"),
+    }
+    return GuestProfileForm(formdata=formdata, obj=guest, data=data, guest=guest)
+
+
+def _wishes(guest, profile: GuestProfileForm) -> tuple[list[int], list[int]]:
+    """The typed wishes, matched; when the organizer switched wishes off, the current ones."""
+    if guest.event.guest_wishes:
+        return profile.prefer_ids, profile.avoid_ids
+    current = {"prefer": [], "avoid": []}
+    for link in guest.links:
+        current.setdefault(link.kind, []).append(link.other_id)
+    return current["prefer"], current["avoid"]
+
+
+def _invalid(token: str):
+    """The page for a dead link: names the dinner and its host when the link was genuine."""
+    return render_template("rsvp/invalid.html", event=links.event_of_stale_token(token)), 404
+
+
 def _page_context(guest, token: str, closed: bool) -> dict:
     return {
         "guest": guest,
         "event": guest.event,
         "token": token,
         "closed": closed,
+        "past": is_past(guest.event),
         "position": ops.waitlist_position(guest),
         "offer_suggestions": ops.suggestions(guest, "offers"),
         "need_suggestions": ops.suggestions(guest, "needs"),
@@ -127,7 +155,10 @@ def guests(event_id: int):
         per_page=current_app.config["LIST_PAGE_SIZE"],
         error_out=False,
     )
-    return render_template("rsvp/guests.html", event=event, guests=page.items, page=page)
+    link_of = {g.id: links.personal_link(g) for g in page.items}
+    return render_template(
+        "rsvp/guests.html", event=event, guests=page.items, page=page, links=link_of
+    )
 
 
 @bp.route("/events/<int:event_id>/rsvps/<int:guest_id>/resend", methods=["POST"])

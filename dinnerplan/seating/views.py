@@ -223,9 +223,8 @@ def _publish(event, fail_to: str):
         return redirect(url_for(fail_to, event_id=event.id, version=version.number))
     db.session.commit()
     operations.notify_published(current_app._get_current_object(), version, changed)
-    flash(
-        f"Version {version.number} is published; {len(changed)} guests have a new table.", "success"
-    )
+    moved = f"{len(changed)} guest has" if len(changed) == 1 else f"{len(changed)} guests have"
+    flash(f"Version {version.number} is published; {moved} a new table.", "success")
     return _back(event, version)
 
 

@@ -13,7 +13,8 @@ from dinnerplan import names
 from dinnerplan.profile import DIETARY
 from dinnerplan.sheets.seating import Person, SeatedTable, Seating
 
-CARDS_PER_PAGE = 2  # full-width tent cards, two per sheet of paper
+CARDS_PER_PAGE = 4  # tent cards a quarter of a sheet each (2 × 2), folded across the middle
+BADGES_PER_PAGE = 8  # 2 columns × 4 rows of 86 × 55 mm badge labels
 TOP_PAIRS = 5
 MIN_PAIRS = 3  # a crowded table sheet drops its weakest pairs, down to this many
 REASON_LENGTH = 160
@@ -24,6 +25,8 @@ SHEET_DENSITY = ((55, ""), (64, "compact"), (80, "tight"))
 LINE_CHARS = {"who": 30, "about": 64, "pair": 95}
 ASKS_ON_CARD = 2
 ASK_LENGTH = 70
+ROLE_LENGTH = 60
+KITCHEN_PORTRAIT_COLUMNS = 4
 # Longest text (in narrow-character widths) that still fits each type size on a card.
 NAME_SIZES = ((22, "xl"), (30, "l"), (42, "m"), (70, "s"))
 COMPANY_SIZES = ((40, "l"), (60, "m"), (90, "s"))
@@ -76,8 +79,9 @@ def door_list(seating: Seating) -> dict:
     return {"groups": groups, "count": len(rows)}
 
 
-def place_cards(seating: Seating) -> dict:
-    """Tent cards in door-list order of tables, CARDS_PER_PAGE to a page."""
+def place_cards(seating: Seating, qr: dict[int, str] | None = None) -> dict:
+    """Tent cards in table order, CARDS_PER_PAGE to a page; `qr`: {guest id: QR SVG}."""
+    qr = qr or {}
     cards = [
         {
             "name": p.name,
@@ -86,6 +90,7 @@ def place_cards(seating: Seating) -> dict:
             "company_size": size_class(p.company, COMPANY_SIZES),
             "asks": [shorten(o, ASK_LENGTH) for o in p.offers[:ASKS_ON_CARD]],
             "table": t.name,
+            "qr": qr.get(p.id, ""),
         }
         for t in seating.tables
         for p in t.guests
@@ -93,6 +98,25 @@ def place_cards(seating: Seating) -> dict:
     pages = [cards[i : i + CARDS_PER_PAGE] for i in range(0, len(cards), CARDS_PER_PAGE)]
     page_count = math.ceil(len(cards) / CARDS_PER_PAGE)
     return {"pages": pages, "count": len(cards), "page_count": page_count}
+
+
+def badges(seating: Seating, qr: dict[int, str] | None = None) -> dict:
+    """Name badges for the door, A–Z by surname like the door list, BADGES_PER_PAGE a page."""
+    qr = qr or {}
+    people = [(p, t.name) for t in seating.tables for p in t.guests]
+    people.sort(key=lambda row: names.sort_key(row[0].name))
+    items = [
+        {
+            "name": p.name,
+            "name_size": size_class(p.name, NAME_SIZES),
+            "role": shorten(", ".join(x for x in (p.title, p.company) if x), ROLE_LENGTH),
+            "table": table,
+            "qr": qr.get(p.id, ""),
+        }
+        for p, table in people
+    ]
+    step = BADGES_PER_PAGE
+    return {"pages": [items[i : i + step] for i in range(0, len(items), step)], "count": len(items)}
 
 
 def clock(minutes: int) -> str:
@@ -223,6 +247,8 @@ def kitchen(seating: Seating) -> dict:
     columns = [(key, DIETARY[key]) for key in DIETARY if totals[key]]
     return {
         "columns": columns,
+        # Past this many dietary columns the headers no longer fit a portrait page's width.
+        "landscape": len(columns) > KITCHEN_PORTRAIT_COLUMNS,
         "rows": rows,
         "noted": [r for r in rows if r["notes"]],
         "totals": totals,

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 from flask import current_app, render_template
 
 from dinnerplan.models import Event
-from dinnerplan.sheets import prepare
+from dinnerplan.sheets import guest_qr, prepare
 from dinnerplan.sheets.seating import Seating
 
 PAPERS = {"a4": "A4", "letter": "US Letter"}
@@ -37,9 +37,18 @@ PRINTABLES = {
     for p in (
         Printable("seating-chart", "Seating chart", "Every table and its guests, for the wall."),
         Printable("door-list", "Door list", "Guests A–Z by surname with their table."),
-        Printable("place-cards", "Place cards", "Folded tent cards with cut and fold marks."),
+        Printable(
+            "place-cards",
+            "Place cards",
+            "Four folded tent cards a sheet, each with a QR code to the guest's own page.",
+        ),
         Printable("table-sheets", "Table sheets", "One page per table host: who, why, when."),
         Printable("kitchen", "Kitchen summary", "Dietary and access needs per table."),
+        Printable(
+            "badges",
+            "Name badges",
+            "Avery-style badge labels, eight 86 × 55 mm a sheet, A–Z, with table and QR code.",
+        ),
     )
 }
 
@@ -57,11 +66,20 @@ def context_for(kind: str, event: Event, seating: Seating) -> dict:
     builders: dict[str, Callable[[], dict]] = {
         "seating-chart": lambda: prepare.seating_chart(seating),
         "door-list": lambda: prepare.door_list(seating),
-        "place-cards": lambda: prepare.place_cards(seating),
+        "place-cards": lambda: prepare.place_cards(seating, _qr_codes(seating)),
         "table-sheets": lambda: prepare.table_sheets(seating, event.minutes_per_guest or 0),
         "kitchen": lambda: prepare.kitchen(seating),
+        "badges": lambda: prepare.badges(seating, _qr_codes(seating)),
     }
     return builders[kind]()
+
+
+def _qr_codes(seating: Seating) -> dict:
+    """Return {guest id: inline SVG QR code of their personal link}."""
+    return {
+        guest_id: guest_qr.qr_svg(link, "QR code: your own page, with your table")
+        for guest_id, link in guest_qr.links_for(seating).items()
+    }
 
 
 def render_html(

@@ -54,7 +54,8 @@ def test_organizer_invites_and_guest_answers_on_a_phone(
     page.get_by_role("button", name=re.compile(r"Import 3 guests")).click()
 
     page.goto(event_url)
-    page.get_by_role("button", name=re.compile(r"Send invitations \(3 guests")).click()
+    invite = re.compile(r"Send invitations to everyone not yet invited \(3 guests")
+    page.get_by_role("button", name=invite).click()
     invitation = wait_for_mail(inbox, "ana@example.com")[0]
     link = re.search(r"https?://\S+/r/\S+", inbox.text_of(invitation)).group(0)
     assert link.startswith(base)
@@ -68,7 +69,9 @@ def test_organizer_invites_and_guest_answers_on_a_phone(
     guest.get_by_label("Offer 1", exact=True).fill("Carbon accounting for SMEs")
     guest.get_by_label("Need 1", exact=True).fill("Raising a seed round")
     guest.get_by_label(re.compile("Why I'm coming")).select_option("investors")
+    guest.get_by_text("Food and access").click()  # collapsed until opened
     guest.get_by_label("Vegetarian").check()
+    guest.get_by_text("Swap contact details with your tablemates").click()
     guest.get_by_label("Share my email address with my tablemates").check()
     guest.get_by_role("button", name="Send my answer").click()
     expect(guest.get_by_text("Raising a seed round")).to_be_visible()

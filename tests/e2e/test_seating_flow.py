@@ -152,7 +152,7 @@ def test_organizer_seats_adjusts_publishes_and_every_guest_meets_their_table(
         for guest in guests:
             (message,) = wait_for_mail(inbox, guest.email)
             text = Inbox.text_of(message)
-            assert f"You are seated at {table} " in text
+            assert f"You're at {table}." in text
             assert _mates_named(text) == {g.name for g in guests if g.id != guest.id}, guest.name
             texts[guest.email] = text
     assert len(inbox.messages) == len(seated)

@@ -54,7 +54,10 @@ def test_introduction_says_why_to_meet_in_both_directions(client, dinner, inbox)
         "You could help Ben with “a new logo” (you offer “logo design”); "
         "Ben could help you with “intros to seed investors”." in text
     )
-    assert "Opener: Ask Ben about “intros to seed investors”." in text
+    assert (
+        "Opener: Tell Ben you're looking for “intros to seed investors”: they offer just that."
+        in text
+    )
     # Cleo (a lawyer) and Ana (a designer) cannot help each other: the intent reason.
     assert "You both came to find clients." in text
     # Ana's own personal link, not somebody else's.
@@ -64,7 +67,8 @@ def test_introduction_says_why_to_meet_in_both_directions(client, dinner, inbox)
     assert "You could help Finn with “a startup lawyer” (you are “Startup lawyer”)." in cleo
     finn = Inbox.text_of(inbox.to(dinner.guest("Finn").email)[0])
     assert "Cleo could help you with “a startup lawyer”." in finn
-    assert "Ask Cleo about “Startup lawyer”: it could help with “a startup lawyer”." in finn
+    # Issue 13.7: an opener reads naturally, never "Ask Cleo about “Startup lawyer”".
+    assert "Tell Cleo you're looking for “a startup lawyer”: it's their line of work." in finn
     html = Inbox.html_of(inbox.to(dinner.guest("Ana").email)[0])
     assert "You could help Ben with “a new logo”" in html
 
@@ -199,3 +203,42 @@ def test_a_guest_who_declines_after_publishing_is_left_out_of_the_introductions(
             assert finn.name not in body and finn.phone not in body
     (ana,) = inbox.to(dinner.guest("Ana").email)
     assert all(dinner.guest(f).name in Inbox.text_of(ana) for f in ("Ben", "Cleo"))
+
+
+def test_introduction_is_styled_titled_and_names_job_titles(client, dinner, inbox, app):
+    """Issue 13.7: styled like the invitation, a <title>, tablemates' job titles."""
+    with app.app_context():
+        db.session.get(Guest, dinner.guest("Ben").id).title = "CEO & co-founder"
+        db.session.commit()
+    dinner.seat(FIRST_PLAN)
+    _send(client, dinner)
+
+    message = inbox.to(dinner.guest("Ana").email)[0]
+    text, page = Inbox.text_of(message), Inbox.html_of(message)
+    assert "Ben Brook, CEO & co-founder, Seedfund" in text
+    assert "CEO &amp; co-founder, Seedfund" in page
+    assert "<title>Your table at Founders&#39; Supper: Table A</title>" in page
+    assert "background:#f7f5f0" in page  # the invitation's layout
+    assert "Open your page" in page
+
+
+def test_preview_toggles_phone_width_and_sends_the_organizer_a_test(client, dinner, inbox, app):
+    """Issue 13.8: phone/desktop preview, and "send me a test" to the organizer only."""
+    dinner.seat(FIRST_PLAN)
+    sign_in_as(client, dinner.organizer)
+    ben = dinner.guest("Ben")
+    page = client.get(intro_url(dinner) + f"?guest={ben.id}&view=phone").get_data(as_text=True)
+    assert 'class="intros-html intros-html-phone"' in page
+    assert re.search(r'<a href="[^"]*view=phone" aria-current="true">Phone</a>', page)
+
+    form = {"guest": str(ben.id), "nonce": "test-nonce-1"}
+    response = client.post(intro_url(dinner, "test"), data=form, follow_redirects=True)
+    client.post(intro_url(dinner, "test"), data=form)  # a double click: still one test
+
+    assert f"to {dinner.organizer.email}" in response.get_data(as_text=True)
+    (test,) = inbox.to(dinner.organizer.email)
+    assert test["Subject"] == "[Test] Your table at Founders' Supper: Table A (to Ben Brook)"
+    assert "Hello Ben" in Inbox.text_of(test)
+    assert inbox.to(ben.email) == []  # the guest gets nothing
+    page = client.get(intro_url(dinner)).get_data(as_text=True)
+    assert "8 emails to send" in page  # a test is not an introduction

@@ -213,3 +213,30 @@ def test_bad_move_is_refused_in_words(app, signed_in, event):
     )
     assert "Choose a table to move to." in page.get_data(as_text=True)
     assert seated(app, event)[0] == number
+
+
+def test_publishing_one_moved_guest_says_guest_has_not_guests_have(app, signed_in, event):
+    """Issue 13.3: "1 guest has a new table", never "1 guests have"."""
+    add_tables(app, event, [(6, 8), (6, 8), (6, 8)])
+    add_guests(app, event, 19, seed=11)
+    with app.app_context():  # no colleagues or wishes: any move within sizes keeps the rules
+        db.session.execute(db.delete(GuestLink))
+        for g in db.session.execute(db.select(Guest)).scalars():
+            g.company = f"Company {g.id}"
+        db.session.commit()
+    signed_in.post(url(event, "run"))
+    number, where, _ = seated(app, event)
+    signed_in.post(url(event, "publish"), data={"version": number})
+    sizes = {t: list(where.values()).count(t) for t in set(where.values())}
+    big = max(sizes, key=sizes.get)
+    mover = next(g for g, t in where.items() if t == big)
+    target = min(sizes, key=sizes.get)
+    signed_in.post(
+        url(event, "move"), data={"version": number, "guest_id": mover, "table_id": target}
+    )
+    page = signed_in.post(
+        url(event, "publish"), data={"version": number + 1}, follow_redirects=True
+    )
+    assert f"Version {number + 1} is published; 1 guest has a new table." in page.get_data(
+        as_text=True
+    )

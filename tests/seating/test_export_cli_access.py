@@ -24,7 +24,9 @@ def test_export_csv_is_safe_and_complete(app, signed_in, event):
     resp = signed_in.get(f"/events/{event.id}/seating/export.csv")
     assert resp.status_code == 200 and resp.mimetype == "text/csv"
     assert "attachment" in resp.headers["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(resp.get_data(as_text=True))))
+    # Issue 13.12: a byte-order mark first, so Excel reads "Sofía" and "Müller" as UTF-8.
+    assert resp.data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(resp.data.decode("utf-8-sig"))))
     assert rows[0] == ["table", "name", "email", "company", "intent"]
     assert len(rows) == 15
     evil = next(r for r in rows if "HYPERLINK" in r[1])
@@ -44,7 +46,8 @@ def test_cli_seat_and_export(app, runner, event):
 
     exported = runner.invoke(main, args=["seating", "export", str(event.id)])
     assert exported.exit_code == 0
-    rows = list(csv.reader(io.StringIO(exported.output)))
+    assert exported.output.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(exported.output.removeprefix("\ufeff"))))
     assert rows[0] == ["table", "name", "email", "company", "intent"] and len(rows) == 15
 
 

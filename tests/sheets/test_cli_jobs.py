@@ -17,7 +17,14 @@ from dinnerplan.models import Event
 from tests.factories import sign_in_as
 from tests.sheets.conftest import demo_tables, pdf_pages, seat
 
-FILES = ["seating-chart.pdf", "door-list.pdf", "place-cards.pdf", "table-sheets.pdf", "kitchen.pdf"]
+FILES = [
+    "seating-chart.pdf",
+    "door-list.pdf",
+    "place-cards.pdf",
+    "table-sheets.pdf",
+    "kitchen.pdf",
+    "badges.pdf",
+]
 
 
 def test_cli_writes_every_pdf_and_first_page_pngs(app, make, runner, tmp_path):
@@ -89,7 +96,7 @@ def test_background_job_writes_files_and_reports_done(app, client, make, tmp_pat
     assert "Ready (LETTER)" in page  # JOBS_EAGER: the job ran before the redirect
 
     status = client.get(f"{base}/status/{seated.version_id}").get_json()
-    assert status["state"] == "done" and status["done"] == status["total"] == 5
+    assert status["state"] == "done" and status["done"] == status["total"] == len(FILES)
     assert sorted(status["files"]) == sorted(FILES)
     folder = tmp_path / "sheets" / str(event.id) / str(seated.version_id)
     assert sorted(p.name for p in folder.glob("*.pdf")) == sorted(FILES)
@@ -121,7 +128,7 @@ def test_background_job_on_the_worker_thread(threaded_jobs, app, client, make):
     assert state in {"queued", "running", "done"}
     wait_for_jobs(timeout=120)
     status = client.get(f"{base}/status/{seated.version_id}").get_json()
-    assert status["state"] == "done" and len(status["files"]) == 5
+    assert status["state"] == "done" and len(status["files"]) == len(FILES)
 
 
 def test_a_job_whose_worker_went_away_says_so(app, client, make, tmp_path):

@@ -11,7 +11,7 @@ from dinnerplan.models import Event
 from tests.factories import sign_in_as
 from tests.sheets.conftest import pdf_pages, seat
 
-KINDS = ["seating-chart", "door-list", "place-cards", "table-sheets", "kitchen"]
+KINDS = ["seating-chart", "door-list", "place-cards", "table-sheets", "kitchen", "badges"]
 
 
 @pytest.fixture()
@@ -28,7 +28,8 @@ def seated(app, make, organizer):
 def test_index_lists_every_printable(client, organizer, seated):
     sign_in_as(client, organizer)
     page = client.get(f"/events/{seated.event_id}/sheets/").get_data(as_text=True)
-    for title in ("Seating chart", "Door list", "Place cards", "Table sheets", "Kitchen summary"):
+    titles = ("Seating chart", "Door list", "Place cards", "Table sheets", "Kitchen summary")
+    for title in (*titles, "Name badges"):
         assert title in page
     for kind in KINDS:
         assert f"/events/{seated.event_id}/sheets/{kind}.pdf" in page

@@ -115,11 +115,11 @@ def test_table_sheet_shows_who_should_meet_whom_and_the_clock(client, dinner):
     assert "Here to: Hire" in first
 
 
-def test_place_cards_two_per_page_both_faces(client, dinner):
+def test_place_cards_four_per_page_both_faces(client, dinner):
     organizer, seated = dinner
     sign_in_as(client, organizer)
     pages = pdf_pages(get_pdf(client, seated, "place-cards"))
-    assert len(pages) == math.ceil(15 / 2)
+    assert len(pages) == math.ceil(15 / 4)  # issue 13.16: four to a sheet
     text = "\n".join(pages)
     for name in seated.guests:
         assert text.count(name) == 2, name  # printed upright and upside down
@@ -159,7 +159,7 @@ def test_paper_size_follows_the_event(client, dinner, app, paper, size):
             box = page.mediabox
             assert (round(float(box.width)), round(float(box.height))) == size
     cards = PdfReader(BytesIO(get_pdf(client, seated, "place-cards")))
-    assert len(cards.pages) == 8  # cards still fit two to a page on either paper
+    assert len(cards.pages) == 4  # cards still fit four to a page on either paper
 
 
 def test_kitchen_counts_needs_per_table_and_in_total(app, client, make):
@@ -222,7 +222,7 @@ def test_long_text_shrinks_or_wraps_without_spilling_onto_extra_pages(app, clien
     sign_in_as(client, organizer)
     assert len(pdf_pages(get_pdf(client, seated, "table-sheets"))) == 2  # one page per table
     cards = pdf_pages(get_pdf(client, seated, "place-cards"))
-    assert len(cards) == math.ceil(11 / 2)  # no card pushed onto a page of its own
+    assert len(cards) == math.ceil(11 / 4)  # no card pushed onto a page of its own
     assert "Short Name" in cards[-1]
 
 

@@ -1,0 +1,50 @@
+"""Issue 13.16: a QR code to each guest's own page on place cards and name badges; an
+Avery-style badge sheet, eight to a page, A–Z by surname."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import segno
+
+from dinnerplan.extensions import db
+from dinnerplan.models import Guest
+from dinnerplan.rsvp.operations import personal_link
+from tests.sheets.conftest import pdf_pages, seat, sign_in_as
+
+NAMES = ["Zoe Adams", "Anna Zimmer", "Bob van Dijk", "Cleo Brown", "Dan Evans"] * 2
+
+
+def _seated(app, make):
+    organizer = make.organizer()
+    event = make.event(organizer, title="Harvest Dinner")
+    people = [{"name": f"{n} {i}" if i >= 5 else n, "company": "Acme"} for i, n in enumerate(NAMES)]
+    people[0]["title"] = "CEO & co-founder"
+    return organizer, seat(app, event, [people[:5], people[5:]])
+
+
+def test_each_card_and_badge_carries_a_qr_of_that_guests_own_link(app, client, make):
+    organizer, seated = _seated(app, make)
+    sign_in_as(client, organizer)
+    with app.app_context():
+        zoe = db.session.execute(db.select(Guest).where(Guest.name == "Zoe Adams")).scalar_one()
+        link = personal_link(zoe)
+    expected = re.search(r' d="([^"]+)"', segno.make(link, error="m").svg_inline()).group(1)
+
+    for kind in ("place-cards", "badges"):
+        page = client.get(f"/events/{seated.event_id}/sheets/{kind}").get_data(as_text=True)
+        paths = re.findall(r'<svg[^>]*class="qr"[^>]*>.*?<path[^>]* d="([^"]+)"', page)
+        assert len(paths) == 10, kind  # one per guest
+        assert expected in paths, kind  # Zoe's code encodes exactly her personal link
+        assert 'role="img" aria-label="QR code: your own page, with your table"' in page
+
+
+def test_badges_eight_a_page_by_surname_with_role_and_table(app, client, make):
+    organizer, seated = _seated(app, make)
+    sign_in_as(client, organizer)
+    pages = pdf_pages(client.get(f"/events/{seated.event_id}/sheets/badges.pdf").data)
+    assert len(pages) == math.ceil(10 / 8)
+    first = pages[0]
+    assert first.index("Zoe Adams") < first.index("Cleo Brown") < first.index("Bob van Dijk")
+    assert "CEO & co-founder, Acme" in first and "Table 1" in first
