@@ -43,7 +43,7 @@ def describe(guest: Guest, action: str, target: int) -> Action | None:
             return None
         already = "" if promise.state == "open" else f"Already recorded: this is {promise.state}."
         if action == "done":
-            label = "I made the intro" if promise.kind == "intro" else "I did it"
+            label = "I did it" if promise.kind == "send" else "I made the intro"
             return Action(f"Close “{promise.what}”?", label, already)
         return Action(f"Let go of “{promise.what}” for now?", "Not now", already)
     if action == "spoke":

@@ -50,6 +50,7 @@ def _line(p: Promise, names: dict[int, str], me: Guest) -> dict:
     return {
         "what": p.what,
         "kind": p.kind,
+        "asked": p.kind == "ask",
         "other": names.get(p.receiver_id if p.giver_id == me.id else p.giver_id, "a guest"),
         "state": p.state,
         "done_url": links.action_url(me, "done", p.id) if p.giver_id == me.id else "",
