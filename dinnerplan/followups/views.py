@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import login_required
 from wtforms.fields.choices import SelectChoice
 
+from dinnerplan.access import owned_event_or_404
 from dinnerplan.extensions import csrf, db
 from dinnerplan.followups import actions, emails, links
 from dinnerplan.followups import operations as ops
 from dinnerplan.followups.forms import DropForm, LinkForm, PromiseForm, SharingForm
+from dinnerplan.followups.outcome import outcome, to_csv
 from dinnerplan.followups.table import my_table, names_at, qr_svg, vcard
 from dinnerplan.forms import EmptyForm
 from dinnerplan.mail.operations import send_queued
@@ -186,3 +189,23 @@ def table_qr(table_id: int):
 
     table = db.session.get(Table, table_id)
     return qr_svg(links.table_url(table)) if table is not None else ""
+
+
+@bp.get("/events/<int:event_id>/outcome")
+@login_required
+def outcome_page(event_id: int):
+    """The dinner's outcome: promises, introductions, who met help; printable."""
+    event = owned_event_or_404(event_id)
+    return render_template("followups/outcome.html", event=event, report=outcome(event))
+
+
+@bp.get("/events/<int:event_id>/outcome.csv")
+@login_required
+def outcome_csv(event_id: int):
+    """Download the outcome per table as CSV."""
+    event = owned_event_or_404(event_id)
+    return Response(
+        to_csv(outcome(event)),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="event-{event.id}-outcome.csv"'},
+    )
