@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from dinnerplan.extensions import db
-from dinnerplan.followups import emails
+from dinnerplan.followups import emails, optin
 from dinnerplan.followups import operations as ops
 from dinnerplan.models import Guest, Promise
 
@@ -35,8 +35,25 @@ def _mate(guest: Guest, target: int) -> Guest | None:
     return mate if ok else None
 
 
+def _offered(guest: Guest, target: int) -> Promise | None:
+    promise = db.session.get(Promise, target)
+    ok = promise is not None and promise.receiver_id == guest.id and promise.outside_email
+    return promise if ok else None
+
+
 def describe(guest: Guest, action: str, target: int) -> Action | None:
     """Return what the link does, or None when its target is gone or not the guest's."""
+    if action in ("intro_yes", "intro_no"):
+        promise = _offered(guest, target)
+        if promise is None:
+            return None
+        asked = promise.state != "open" or promise.receiver_ok_at is not None
+        label = "Yes please" if action == "intro_yes" else "No thanks"
+        return Action(
+            f"Would you like this introduction? “{promise.what}”",
+            label,
+            "Already answered." if asked else "",
+        )
     if action in ("done", "drop"):
         promise = _promise(guest, target)
         if promise is None:
@@ -64,6 +81,8 @@ def perform(guest: Guest, action: str, target: int, now: datetime) -> bool:
         if changed and state == "done":
             emails.queue_done_notice(promise)
         return changed
+    if action in ("intro_yes", "intro_no"):
+        return optin.receiver_answers(_offered(guest, target), action == "intro_yes", now)
     if action == "spoke":
         return ops.answer(guest, "spoke", now, about=target)
     if action in ("helped", "not_helped"):

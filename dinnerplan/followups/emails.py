@@ -21,12 +21,21 @@ SUBJECTS = {
     "remind10": "Last reminder: what you offered at {title}",
     "helped": "Did {title} help?",
     "done": "{giver} did what they promised at {title}",
+    "intro_ask": "{giver} offered you an introduction",
+    "intro_forward": "Your introduction: a note to forward",
+    "intro_matched": "Introduction agreed: {outside}",
+    "intro_ready": "Both said yes: your introduction, ready to send",
 }
 
 
 def _queue(guest: Guest, stage: str, key: str, **context) -> Message:
     event = guest.event
-    subject = SUBJECTS[stage].format(title=event.title, giver=context.get("giver_name", ""))
+    promise = context.get("promise")
+    subject = SUBJECTS[stage].format(
+        title=event.title,
+        giver=context.get("giver_name", ""),
+        outside=(promise.outside_name or promise.outside_email) if promise else "",
+    )
     base = {
         "guest": guest,
         "event": event,
@@ -98,6 +107,14 @@ def queue_done_notice(promise: Promise) -> Message | None:
         return None
     key = f"followup:done:{promise.id}"
     return _queue(receiver, "done", key, giver_name=giver.name, promise=promise)
+
+
+def queue_intro(guest: Guest, stage: str, promise: Promise, **context) -> Message | None:
+    """Record one step of a double opt-in introduction (not to unsubscribed guests)."""
+    if unsubscribed(guest):
+        return None
+    key = f"followup:{stage}:{promise.id}"
+    return _queue(guest, stage, key, promise=promise, **context)
 
 
 def _names(promises: list[Promise]) -> dict[int, str]:

@@ -31,8 +31,11 @@ class PromiseForm(FlaskForm):
             ),
         ],
     )
+    outside_name = StringField(
+        "Who, if they're not at the dinner (optional)", validators=[Length(max=200)]
+    )
     outside_email = EmailField(
-        "Their email, if you'd like us to ask them first (optional)",
+        "Their email (optional)",
         validators=[Optional(), Email(message="That doesn't look like an email address.")],
     )
 

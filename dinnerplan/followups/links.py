@@ -16,7 +16,7 @@ from dinnerplan.extensions import db
 from dinnerplan.models import Guest, Table
 from dinnerplan.urls import external_url
 
-ACTIONS = ("done", "drop", "spoke", "helped", "not_helped", "unsubscribe")
+ACTIONS = ("done", "drop", "spoke", "helped", "not_helped", "unsubscribe", "intro_yes", "intro_no")
 
 
 def _serializer(salt: str) -> URLSafeSerializer:

@@ -26,11 +26,16 @@ def clean_line(text: str) -> str:
 
 
 def record_promise(
-    guest: Guest, mate: Guest, kind: str, what: str, now: datetime, outside_email: str = ""
+    guest: Guest, mate: Guest, kind: str, what: str, now: datetime, outside: tuple = ("", "")
 ) -> Promise:
-    """Record a promise to a tablemate, or (kind 'ask') an ask of one."""
+    """Record a promise to a tablemate, or (kind 'ask') an ask of one.
+
+    `outside` is (name, email) of someone outside the dinner an intro promises to reach."""
     if kind not in PROMISE_KINDS:
         raise PromiseError("Choose what kind of promise this is.")
+    outside_name, outside_email = (" ".join((v or "").split()) for v in outside)
+    if outside_email and kind != "intro":
+        raise PromiseError("An email address is only for introducing someone outside the dinner.")
     if mate.id == guest.id or mate.event_id != guest.event_id:
         raise PromiseError("Choose one of your tablemates.")
     giver, receiver = (mate, guest) if kind == "ask" else (guest, mate)
@@ -41,7 +46,8 @@ def record_promise(
         created_by_id=guest.id,
         kind=kind,
         what=clean_line(what),
-        outside_email=(outside_email or "").strip().lower() if kind == "intro" else "",
+        outside_name=outside_name[:200] if outside_email else "",
+        outside_email=outside_email.lower(),
         created_at=now,
     )
     db.session.add(promise)
@@ -137,6 +143,17 @@ def describe(promises: list[Promise], me: Guest) -> list[dict]:
                 "who": f"{giver} → {receiver}",
                 "mine": p.giver_id == me.id,
                 "asked": p.kind == "ask",
+                "waiting": _waiting_text(p, names),
             }
         )
     return rows
+
+
+def _waiting_text(p: Promise, names: dict[int, str]) -> str:
+    """Where a double opt-in introduction stands, while it waits for a yes."""
+    if not p.outside_email or p.state != "open" or p.outside_ok_at:
+        return ""
+    outside = p.outside_name or p.outside_email
+    if p.receiver_ok_at is None:
+        return f"waiting for {names.get(p.receiver_id, 'them')} to say yes"
+    return f"waiting for {outside} to say yes"

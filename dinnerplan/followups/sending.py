@@ -20,6 +20,7 @@ from dinnerplan.followups.due import (
     PromiseFacts,
     due_followups,
 )
+from dinnerplan.followups.optin import waiting
 from dinnerplan.intros.build import seated
 from dinnerplan.mail.operations import send_queued
 from dinnerplan.models import Event, FollowupAnswer, Guest, Message, Promise
@@ -75,11 +76,16 @@ def event_due(event: Event, now: datetime) -> tuple[list[Due], dict]:
     due = due_followups(
         EventFacts(event.id, event.starts_at.date(), event.timezone),
         facts,
-        [PromiseFacts(p.id, p.giver_id, p.state == "open") for p in promises],
+        [PromiseFacts(p.id, p.giver_id, _actionable(p)) for p in promises],
         now,
         sent,
     )
     return due, {"guests": guests, "table_of": table_of, "promises": promises}
+
+
+def _actionable(promise: Promise) -> bool:
+    """Open, and the giver's move (not waiting for someone's yes to an outside intro)."""
+    return promise.state == "open" and not waiting(promise)
 
 
 def write(due: Due, rows: dict) -> None:
@@ -95,7 +101,7 @@ def write(due: Due, rows: dict) -> None:
     elif due.stage == "helped":
         emails.queue_helped(guest, due.key)
     else:
-        open_given = [p for p in mine if p.giver_id == guest.id and p.state == "open"]
+        open_given = [p for p in mine if p.giver_id == guest.id and _actionable(p)]
         emails.queue_reminder(guest, due.stage, open_given, due.key)
 
 

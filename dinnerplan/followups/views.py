@@ -8,7 +8,7 @@ from wtforms.fields.choices import SelectChoice
 
 from dinnerplan.access import owned_event_or_404
 from dinnerplan.extensions import csrf, db
-from dinnerplan.followups import actions, emails, links
+from dinnerplan.followups import actions, emails, links, optin
 from dinnerplan.followups import operations as ops
 from dinnerplan.followups.forms import DropForm, LinkForm, PromiseForm, SharingForm
 from dinnerplan.followups.outcome import outcome, to_csv
@@ -38,14 +38,18 @@ def mine(token: str):
     form.mate.choices = [SelectChoice(m.id, m.name) for m in table.mates] if table else []
     if table and form.validate_on_submit():
         mate = db.session.get(Guest, form.mate.data)
+        outside = (form.outside_name.data, form.outside_email.data)
         try:
-            ops.record_promise(
-                guest, mate, form.kind.data, form.what.data, utcnow(), form.outside_email.data
+            promise = ops.record_promise(
+                guest, mate, form.kind.data, form.what.data, utcnow(), outside
             )
         except ops.PromiseError as exc:
             form.what.errors.append(str(exc))
         else:
+            if promise.outside_email:
+                optin.start(promise)  # the tablemate is asked first
             db.session.commit()
+            send_queued()
             flash("Noted. We'll remind you gently after the dinner.", "success")
             return redirect(url_for(".mine", token=token) + "#promises", code=303)
     sharing = SharingForm(formdata=None, obj=guest)
@@ -165,6 +169,21 @@ def action(token: str):
     return render_template(
         "followups/action.html", invalid=False, action=described, done=done, guest=guest
     )
+
+
+@bp.route("/o/<token>", methods=["GET", "POST"])
+def outside(token: str):
+    """Someone outside the dinner says yes or no to an introduction."""
+    promise = optin.promise_for_outside(token)
+    if promise is None:
+        return render_template("followups/outside.html", promise=None), 404
+    answered = None
+    if request.method == "POST" and EmptyForm().validate_on_submit():
+        answered = optin.outside_answers(promise, request.form.get("answer") == "yes", utcnow())
+        db.session.commit()
+        send_queued()
+    context = optin.outside_context(promise)
+    return render_template("followups/outside.html", promise=promise, answered=answered, **context)
 
 
 @bp.post("/u/<token>")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Guest
+from dinnerplan.models import Event, Guest
 from dinnerplan.rsvp.operations import token_for
 from tests.intros.conftest import FIRST_PLAN, Dinner, dinner, sign_in_as  # noqa: F401
 
@@ -36,3 +38,12 @@ def update_guest(party, first: str, **values) -> None:
         for name, value in values.items():
             setattr(guest, name, value)
         db.session.commit()
+
+
+@pytest.fixture()
+def dined(seated, app):
+    """The seated dinner moved to 1 May 2030, 19:00 London time."""
+    with app.app_context():
+        db.session.get(Event, seated.event.id).starts_at = datetime(2030, 5, 1, 19, 0)
+        db.session.commit()
+    return seated

@@ -5,25 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-import pytest
-
 from dinnerplan.commands import main
-from dinnerplan.extensions import db
 from dinnerplan.followups.due import EventFacts, GuestFacts, PromiseFacts, due_followups
-from dinnerplan.models import Event
 from tests.followups.conftest import update_guest
 from tests.followups.test_promises import promise, promises
 
 DINNER_DAY = date(2030, 5, 1)  # 19:00 in London (BST: UTC+1)
-
-
-@pytest.fixture()
-def dined(seated, app):
-    """The seated dinner moved to 1 May 2030, 19:00 London time."""
-    with app.app_context():
-        db.session.get(Event, seated.event.id).starts_at = datetime(2030, 5, 1, 19, 0)
-        db.session.commit()
-    return seated
 
 
 def send_due(runner, when: str, *extra: str) -> str:
