@@ -186,18 +186,20 @@ def outside(token: str):
     return render_template("followups/outside.html", promise=promise, answered=answered, **context)
 
 
-@bp.post("/u/<token>")
+@bp.route("/u/<token>", methods=["GET", "POST"])
 @csrf.exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a form; signed link
 def unsubscribe(token: str):
-    """Unsubscribe from this dinner's follow-up emails (mail clients' one-click button)."""
+    """Unsubscribe from this dinner's follow-up emails: a page, or a mail client's POST."""
     found = links.read_action(token)
     if found is None or found[1] != "unsubscribe":
         return render_template("followups/action.html", invalid=True), 404
-    actions.perform(*found, utcnow())
-    db.session.commit()
+    done = None
+    if request.method == "POST":
+        done = actions.perform(*found, utcnow())
+        db.session.commit()
     described = actions.describe(*found)
     return render_template(
-        "followups/action.html", invalid=False, action=described, done=True, guest=found[0]
+        "followups/action.html", invalid=False, action=described, done=done, guest=found[0]
     )
 
 
