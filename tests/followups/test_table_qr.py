@@ -60,3 +60,11 @@ def test_table_sheet_prints_a_qr_code_per_table(client, seated):
     sign_in_as(client, seated.organizer)
     text = client.get(f"/events/{seated.event.id}/sheets/table-sheets").get_data(as_text=True)
     assert text.count('class="segno"') == 2
+
+
+def test_a_guest_who_declined_gets_no_link_from_the_table_code(client, seated, inbox):
+    from tests.followups.conftest import update_guest
+
+    update_guest(seated, "Ana", rsvp="no")
+    page = client.post(table_url(seated, "Table A"), data={"email": "private.ana@example.com"})
+    assert page.status_code == 303 and inbox.messages == []
