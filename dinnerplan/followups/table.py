@@ -119,4 +119,4 @@ def vcard(mate: Tablemate, event_title: str) -> str:
 def qr_svg(url: str) -> Markup:
     """Return an inline SVG QR code for a URL (WeasyPrint renders it in the PDF)."""
     code = segno.make(url, error="m")
-    return Markup(code.svg_inline(scale=3, border=2, title="Scan to open this table's page"))
+    return Markup(code.svg_inline(scale=2.5, border=2, title="Scan to open this table's page"))
