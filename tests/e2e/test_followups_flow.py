@@ -1,6 +1,7 @@
-"""In Chromium on a phone, as a guest would: open my table from the personal link, note a
-promise; the next morning's email arrives with it; "I made the intro" closes it and the
-receiver is told; no reminder comes for it; the organizer's outcome page counts it."""
+"""In Chromium on a phone, as a guest would: scan the table's code, get the personal link by
+email, open my table from it and note a promise; the next morning's email arrives with it;
+"I made the intro" closes it and the receiver is told; no reminder comes for it; the
+organizer's outcome page counts it."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from playwright.sync_api import expect
 from dinnerplan import jobs
 from dinnerplan.extensions import db
 from dinnerplan.followups import scheduler
-from dinnerplan.models import Event, Guest
-from dinnerplan.rsvp.operations import personal_link
+from dinnerplan.followups.links import table_url
+from dinnerplan.models import Event, Table
 from tests.e2e.conftest import wait_for_mail
 from tests.factories import PASSWORD, Factory
 from tests.intros.conftest import FIRST_PLAN, PEOPLE, Dinner
@@ -64,10 +65,19 @@ def test_promise_from_the_table_page_to_the_outcome(browser, live_server, deskto
     app, base = live_server
     dinner = build_dinner(app)
     with app.app_context():
-        ana_link = personal_link(db.session.get(Guest, dinner.guest("Ana").id))
+        qr = table_url(db.session.get(Table, dinner.tables["Table A"]))
 
     context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True)
     phone = context.new_page()
+    phone.goto(qr)  # the code on the printed table sheet: names only
+    expect(phone.get_by_text("Cleo Chen")).to_be_visible()
+    expect(phone.get_by_text("private.cleo@example.com")).to_have_count(0)
+    phone.get_by_label("Your email address").fill("private.ana@example.com")
+    phone.get_by_role("button", name="Email me my link").click()
+    expect(phone.get_by_text("your personal link is on its way")).to_be_visible()
+    (resent,) = wait_for_mail(inbox, "private.ana@example.com")
+    ana_link = re.search(r"https?://\S+/r/\S+", inbox.text_of(resent)).group(0)
+    inbox.clear()
     phone.goto(ana_link)
     phone.get_by_role("link", name="My table: contacts, cards and promises").click()
     expect(phone.get_by_role("heading", name="My table: Table A")).to_be_visible()

@@ -98,3 +98,19 @@ def test_report_command_prints_and_writes_csv(runner, client, seated, app):
     assert as_csv.output.splitlines()[3].startswith("All tables,8,4,2,1,1,2,4,3,")
     missing = runner.invoke(main, ["followups", "report", "999"])
     assert missing.exit_code != 0 and "No dinner with id 999" in missing.output
+
+
+def test_prediction_is_read_from_the_seatings_stored_summary(client, seated, app):
+    from dinnerplan.models import SeatingVersion
+
+    with app.app_context():
+        version = db.session.scalars(db.select(SeatingVersion)).one()
+        helped = {"Ana": True, "Ben": False, "Cleo": True, "Finn": False}
+        version.summary = {
+            "guests": {str(seated.guest(f).id): {"helped": h} for f, h in helped.items()}
+        }
+        db.session.commit()
+    answer_helped(app, seated, "Ana", True)
+    sign_in_as(client, seated.organizer)
+    text = client.get(f"/events/{seated.event.id}/outcome").text
+    assert "predicted help at the table for 2 of 8 guests; 1 of them said they met it" in text
