@@ -94,3 +94,13 @@ def test_we_spoke_and_the_week_question_are_recorded_once(runner, client, dined,
     assert answers == {("spoke", True), ("helped", True)}
     send_due(runner, "2030-05-09T08:00")  # answered: the question is not asked again
     assert len(inbox.to("private.ana@example.com")) == 2
+
+
+def test_html_in_a_promise_is_escaped_in_every_email(runner, client, dined, inbox):
+    promise(client, dined, "Ana", "Ben", "<script>alert(1)</script> intro", "intro")
+    send_due(runner, "2030-05-02T08:00")
+    send_due(runner, "2030-05-04T08:00")
+    for first in ("ana", "ben"):
+        for message in inbox.to(f"private.{first}@example.com"):
+            html = inbox.html_of(message)
+            assert "<script>" not in html and "&lt;script&gt;alert(1)" in html, message["Subject"]
