@@ -116,6 +116,7 @@ def register_blueprints(app: Flask) -> None:
     """One blueprint per area."""
     from dinnerplan.auth.views import bp as auth_bp
     from dinnerplan.events.views import bp as events_bp
+    from dinnerplan.followups.views import bp as followups_bp
     from dinnerplan.guests.views import bp as guests_bp
     from dinnerplan.intros.views import bp as intros_bp
     from dinnerplan.mail.views import bp as mail_bp
@@ -126,6 +127,7 @@ def register_blueprints(app: Flask) -> None:
     for bp in (auth_bp, events_bp, guests_bp, rsvp_bp, mail_bp, intros_bp, sheets_bp):
         app.register_blueprint(bp)
     app.register_blueprint(seating_bp)
+    app.register_blueprint(followups_bp)
     app.add_url_rule("/", endpoint="index", view_func=app.view_functions["events.index"])
 
 

@@ -42,6 +42,8 @@ def run(ctx: click.Context, host: str, port: int, debug: bool) -> None:
         current_app.config["SESSION_COOKIE_SECURE"] = False
         current_app.config["REMEMBER_COOKIE_SECURE"] = False
     current_app.config["BASE_URL"] = os.environ.get("BASE_URL", f"http://{host}:{port}")
+    # Follow-up emails due after a dinner (under RQ, `rq cron` sends them instead).
+    __import__("dinnerplan.followups.scheduler", fromlist=["x"]).start_in_process(current_app)
     click.echo(f"dinnerplan is running at http://{host}:{port}/")
     from dinnerplan.mail.operations import echo_resets_without_mail_server
 
@@ -74,6 +76,7 @@ main.add_command(routes_command)
 def _register_area_commands() -> None:
     from dinnerplan.cli_events import demo_command, event_cli
     from dinnerplan.cli_solve import solve
+    from dinnerplan.followups.commands import followups_cli
     from dinnerplan.guests.commands import guests_cli
     from dinnerplan.intros.commands import intros_cli
     from dinnerplan.organizers.commands import organizer_cli
@@ -91,6 +94,7 @@ def _register_area_commands() -> None:
     main.add_command(worker_command)
     main.add_command(jobs_cli)
     main.add_command(solve)
+    main.add_command(followups_cli)
 
 
 _register_area_commands()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from tests.test_invitations import sign_in_as
+from tests.factories import sign_in_as
 
 
 def test_links_page_offers_each_guests_working_link_to_copy(client, make):

@@ -8,8 +8,7 @@ from datetime import datetime
 from dinnerplan.commands import main
 from dinnerplan.extensions import db
 from dinnerplan.models import Event
-from tests.factories import sign_in
-from tests.test_invitations import invite, link_in, sign_in_as
+from tests.factories import invite, link_in, sign_in, sign_in_as
 
 PAST = {
     "title": "Last year's supper",

@@ -12,7 +12,7 @@ import codecs
 import pytest
 
 from dinnerplan.commands import main
-from tests.test_guests import guests_of
+from tests.factories import guests_of
 from tests.test_guests_import import event, org_client, organizer, upload  # noqa: F401
 
 HEADER = "name,email,company\n"

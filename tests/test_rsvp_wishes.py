@@ -9,8 +9,7 @@ import pytest
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest
-from tests.test_invitations import invite, link_in, sign_in_as
-from tests.test_rsvp_page import browser_form
+from tests.factories import browser_form, invite, link_in, sign_in_as
 
 
 @pytest.fixture()

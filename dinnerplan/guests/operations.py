@@ -42,7 +42,6 @@ def guest_query(event: Event, rsvp: str = "", search: str = ""):
                 Guest.email.like(pattern),
             )
         )
-    # SQL order only so the paged list can be cut in the database; whole lists use names.by_name.
     return query.order_by(func.lower(Guest.name), Guest.id)
 
 

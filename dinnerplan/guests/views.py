@@ -19,6 +19,7 @@ from dinnerplan.guests import operations, uploads
 from dinnerplan.guests.exporter import export_csv, export_filename
 from dinnerplan.guests.forms import GuestForm, ImportConfirmForm, ImportForm
 from dinnerplan.models.guest import RSVP_STATES
+from dinnerplan.paging import page_by_name
 
 bp = Blueprint("guests", __name__, url_prefix="/events/<int:event_id>/guests")
 
@@ -30,10 +31,10 @@ def index(event_id: int):
     event = owned_event_or_404(event_id)
     rsvp = request.args.get("rsvp", "")
     search = request.args.get("q", "")
-    page = db.paginate(
+    page = page_by_name(
         operations.guest_query(event, rsvp, search),
-        per_page=current_app.config["LIST_PAGE_SIZE"],
-        error_out=False,
+        request.args.get("page", 1, type=int),
+        current_app.config["LIST_PAGE_SIZE"],
     )
     return render_template(
         "guests/index.html",

@@ -198,12 +198,20 @@ def build_email(message: Message) -> EmailMultiAlternatives:
         to=[message.recipient],
         connection=mail.get_connection(),
     )
+    if message.kind.startswith("followup_"):  # one-click unsubscribe (List-Unsubscribe)
+        email.extra_headers.update(_followup_headers(message))
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
     if message.ics:
         method = _ics_method(message.ics)
         email.attach("invite.ics", message.ics, f"text/calendar; method={method}; charset=utf-8")
     return email
+
+
+def _followup_headers(message: Message) -> dict[str, str]:
+    from dinnerplan.followups.emails import headers_for
+
+    return headers_for(message)
 
 
 def _ics_method(ics: str) -> str:

@@ -1,6 +1,7 @@
 """Typed SQLAlchemy models, one module per area; import them from here."""
 
 from dinnerplan.models.event import Event, Table
+from dinnerplan.models.followup import FollowupAnswer, Promise
 from dinnerplan.models.guest import Guest, GuestLink
 from dinnerplan.models.message import Message
 from dinnerplan.models.organizer import Organizer
@@ -9,10 +10,12 @@ from dinnerplan.models.seating import Assignment, SeatingVersion
 __all__ = [
     "Assignment",
     "Event",
+    "FollowupAnswer",
     "Guest",
     "GuestLink",
     "Message",
     "Organizer",
+    "Promise",
     "SeatingVersion",
     "Table",
 ]

@@ -25,6 +25,7 @@ from dinnerplan.intros.build import guest_table_context
 from dinnerplan.mail.operations import send_queued
 from dinnerplan.models import Guest
 from dinnerplan.models._base import utcnow
+from dinnerplan.paging import page_by_name
 from dinnerplan.rsvp import operations as ops
 from dinnerplan.rsvp import wishes
 from dinnerplan.rsvp.calendar import build_ics
@@ -150,10 +151,10 @@ def _invited_message(count: int) -> str:
 def guests(event_id: int):
     """Each guest's answer and link, with resend and revoke buttons."""
     event = owned_event_or_404(event_id)
-    page = db.paginate(
-        db.select(Guest).where(Guest.event_id == event.id).order_by(Guest.name, Guest.id),
-        per_page=current_app.config["LIST_PAGE_SIZE"],
-        error_out=False,
+    page = page_by_name(
+        db.select(Guest).where(Guest.event_id == event.id),
+        request.args.get("page", 1, type=int),
+        current_app.config["LIST_PAGE_SIZE"],
     )
     link_of = {g.id: links.personal_link(g) for g in page.items}
     return render_template(

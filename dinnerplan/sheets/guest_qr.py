@@ -1,4 +1,8 @@
-"""QR codes on place cards and badges: each opens that guest's own page (their personal link).
+"""QR codes on printed sheets: each opens the page of the guest's table.
+
+That page shows names only and sends each guest their own link (with their tablemates'
+shared contacts) on request: a card or badge left on a table, or scanned by a neighbour,
+must not open someone's personal page, where their answer and profile can be changed.
 
 segno writes the code as a small SVG that the print template places inline, so WeasyPrint
 draws it as vector paths, sharp at any size, with no image files to fetch.
@@ -10,8 +14,8 @@ import segno
 from markupsafe import Markup
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Guest
-from dinnerplan.rsvp.operations import personal_link
+from dinnerplan.followups.links import table_url
+from dinnerplan.models import Table
 from dinnerplan.sheets.seating import Seating
 
 
@@ -24,9 +28,11 @@ def qr_svg(url: str, label: str) -> Markup:
 
 
 def links_for(seating: Seating) -> dict[int, str]:
-    """Return {guest id: personal link} for every seated guest (needs an app context)."""
-    ids = [person.id for table in seating.tables for person in table.guests]
+    """Return {guest id: their table's page} for every seated guest (needs an app context)."""
+    ids = [table.id for table in seating.tables]
     if not ids:
         return {}
-    guests = db.session.scalars(db.select(Guest).where(Guest.id.in_(ids)))
-    return {guest.id: personal_link(guest) for guest in guests}
+    urls = {
+        t.id: table_url(t) for t in db.session.scalars(db.select(Table).where(Table.id.in_(ids)))
+    }
+    return {person.id: urls[table.id] for table in seating.tables for person in table.guests}

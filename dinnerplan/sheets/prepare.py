@@ -148,6 +148,7 @@ def _table_sheet(seating: Seating, table: SeatedTable, minutes_per_guest: int) -
     pairs = _top_pairs(seating.summary, table.id, by_id, short)
     density, pairs = _fit(guests, pairs, len(talk))
     return {
+        "id": table.id,  # the table's QR code (followups) opens its page
         "name": table.name,
         "host": short[table.host_id] if table.host_id in by_id else "",
         "guests": guests,

@@ -75,9 +75,9 @@ def context_for(kind: str, event: Event, seating: Seating) -> dict:
 
 
 def _qr_codes(seating: Seating) -> dict:
-    """Return {guest id: inline SVG QR code of their personal link}."""
+    """Return {guest id: inline SVG QR code of their table's page}."""
     return {
-        guest_id: guest_qr.qr_svg(link, "QR code: your own page, with your table")
+        guest_id: guest_qr.qr_svg(link, "QR code: the page of your table")
         for guest_id, link in guest_qr.links_for(seating).items()
     }
 

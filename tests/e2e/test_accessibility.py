@@ -9,10 +9,9 @@ from playwright.sync_api import expect
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Guest
-from tests.conftest import Inbox
 from tests.e2e.axe import violations
 from tests.e2e.conftest import wait_for_mail
-from tests.factories import PASSWORD, Factory
+from tests.factories import PASSWORD, Factory, Inbox
 from tests.sheets.conftest import seat
 
 PEOPLE = [

@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 
 from dinnerplan.demo import DEMO_EMAIL, DEMO_PASSWORD, create_demo_event, demo_organizer
 from dinnerplan.extensions import db
+from dinnerplan.links import personal_link
 from dinnerplan.models import Guest
-from dinnerplan.rsvp.operations import personal_link
 
 PAGES = [
     "/",

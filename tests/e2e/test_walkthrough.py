@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import Inbox
 from tests.e2e.conftest import wait_for_mail
+from tests.factories import Inbox
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "walkthrough"
 SEATING = 90_000  # ms: a solver run on a busy two-core machine, plus the page's poll

@@ -6,7 +6,8 @@ import re
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Guest
-from tests.intros.conftest import FIRST_PLAN, intro_url, sign_in_as
+from tests.factories import sign_in_as
+from tests.intros.conftest import FIRST_PLAN, intro_url
 
 
 def test_a_guest_declining_after_intros_went_out_never_makes_counts_negative(client, dinner, app):

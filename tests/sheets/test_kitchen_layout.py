@@ -9,7 +9,8 @@ from xml.etree import ElementTree
 import pytest
 
 from dinnerplan.profile import DIETARY
-from tests.sheets.conftest import seat, sign_in_as
+from tests.factories import sign_in_as
+from tests.sheets.conftest import seat
 
 
 def _words(pdf: bytes, tmp_path) -> list[tuple[float, float, float, str]]:

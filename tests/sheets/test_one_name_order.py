@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from tests.factories import sign_in_as
 from tests.sheets.conftest import seat
-from tests.test_invitations import sign_in_as
 
 NAMES = ["Zoe Adams", "Anna Zimmer", "Bob van Dijk", "Cleo Brown"]
 BY_SURNAME = ["Zoe Adams", "Cleo Brown", "Bob van Dijk", "Anna Zimmer"]

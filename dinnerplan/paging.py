@@ -1,0 +1,73 @@
+"""One page of a guest list, cut in the one name order (dinnerplan.names.by_name).
+
+SQL cannot sort by the Unicode collation and surname rules of `names`, so the page is cut
+from the sorted (id, name) pairs — two short columns, cheap even at 100,000 guests — and only
+that page's rows are loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import ceil
+
+from sqlalchemy import Select
+
+from dinnerplan import names
+from dinnerplan.extensions import db
+from dinnerplan.models import Guest
+
+
+@dataclass(frozen=True)
+class NamePage:
+    """The attributes templates/_pager.html and the lists read, as Flask-SQLAlchemy's page has."""
+
+    items: list[Guest]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages there are (at least one)."""
+        return max(1, ceil(self.total / self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        """True when there is a page before this one."""
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        """True when there is a page after this one."""
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        """The previous page's number."""
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        """The next page's number."""
+        return self.page + 1
+
+    @property
+    def first(self) -> int:
+        """The 1-based position of this page's first guest (0 when empty)."""
+        return (self.page - 1) * self.per_page + 1 if self.items else 0
+
+    @property
+    def last(self) -> int:
+        """The 1-based position of this page's last guest."""
+        return self.first + len(self.items) - 1 if self.items else 0
+
+
+def page_by_name(query: Select, page: int | None, per_page: int) -> NamePage:
+    """Return one page of the guests `query` selects, in the one name order."""
+    pairs = db.session.execute(query.with_only_columns(Guest.id, Guest.name).order_by(None)).all()
+    ordered = sorted(pairs, key=names.by_name)
+    last_page = max(1, ceil(len(ordered) / per_page))
+    number = min(max(1, page or 1), last_page)
+    chosen = [row.id for row in ordered[(number - 1) * per_page : number * per_page]]
+    rows = {g.id: g for g in db.session.scalars(db.select(Guest).where(Guest.id.in_(chosen)))}
+    return NamePage([rows[i] for i in chosen], number, per_page, len(ordered))
