@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField, TimeField
+from wtforms import (
+    BooleanField,
+    DateField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
 from wtforms.validators import (
     DataRequired,
     InputRequired,
@@ -76,6 +84,11 @@ class EventForm(FlaskForm):
     )
     table_min = _size("Smallest table", 6)
     table_max = _size("Largest table", 10)
+    table_target = WholeNumberField(
+        "Usual table size",
+        validators=[Optional(), NumberRange(*TABLE_LIMITS, "Enter a number from 2 to 20.")],
+    )
+    uneven_tables = BooleanField("Tables may differ by more than one guest")
 
     def validate_timezone(self, field) -> None:
         """Accept only time zones this system knows."""
@@ -105,6 +118,13 @@ class EventForm(FlaskForm):
         low, high = self.table_min, self.table_max
         if low.data and high.data and not (low.errors or high.errors) and high.data < low.data:
             high.errors.append("The largest table can't be smaller than the smallest table.")
+            return False
+        target = self.table_target
+        checkable = target.data and low.data and high.data and not target.errors
+        if checkable and not low.data <= target.data <= high.data:
+            target.errors.append(
+                f"Choose a size from the smallest ({low.data}) to the largest ({high.data})."
+            )
             return False
         return True
 

@@ -33,6 +33,9 @@ class Event(db.Model):
     minutes_per_guest: Mapped[int] = mapped_column(default=3)
     table_min: Mapped[int] = mapped_column(default=6)
     table_max: Mapped[int] = mapped_column(default=10)
+    # Table plan (seating): the size to aim for, and whether tables may differ by more than one.
+    table_target: Mapped[int | None]
+    uneven_tables: Mapped[bool] = mapped_column(default=False)
     paper: Mapped[str] = mapped_column(String(10), default="a4")  # a4 | letter
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -54,6 +54,7 @@ class Review:
     total: float
     unseated: tuple[str, ...]  # confirmed guests missing from this version
     publishable: bool
+    size_note: str = ""  # why table sizes differ by more than one guest ('' when they don't)
 
 
 def status_line(version: SeatingVersion) -> str:
@@ -137,4 +138,5 @@ def build_review(event: Event, version: SeatingVersion, confirmed: list[Guest]) 
         float(summary.get("metrics", {}).get("objective", 0.0)),
         tuple(g.name for g in confirmed if g.id not in seated),
         version.status in v.SEATED and not warnings,
+        summary.get("size_note", ""),
     )

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from flask import current_app
 from sqlalchemy.orm import selectinload
 
+from dinnerplan.events.tables import planned_sizes
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest, SeatingVersion, Table
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.polish import HelpPolisher
+from dinnerplan.solver.sizes import PlanError, fit_sizes
 
 # A re-seat around locks prefers to leave the unlocked guests where they were: a move must
 # gain more than this (a need met is worth 10).
@@ -48,12 +50,25 @@ class Plan:
     previous: dict[int, int] | None
     # A table whose every guest is locked is closed: nobody joins or leaves it.
     closed: dict[int, int] = field(default_factory=dict)
+    # Each table's size bounds for this run (see fit_to), and why they are uneven.
+    sizes: dict[int, tuple[int, int]] = field(default_factory=dict)
+    size_note: str = ""
 
-    def bounds(self, table: Table) -> tuple[int, int]:
-        """The table's size bounds for this run (a closed table keeps its size)."""
+    def own_bounds(self, table: Table) -> tuple[int, int]:
+        """The table's own size bounds (a closed table keeps its size)."""
         if table.id in self.closed:
             return self.closed[table.id], self.closed[table.id]
         return table.min_seats, table.max_seats
+
+    def bounds(self, table: Table) -> tuple[int, int]:
+        """The table's size bounds for this run."""
+        return self.sizes.get(table.id) or self.own_bounds(table)
+
+    def fit_to(self, uneven: bool) -> None:
+        """Narrow the tables' bounds so sizes differ by at most one where the tables allow."""
+        fit = fit_sizes(len(self.guests), [self.own_bounds(t) for t in self.tables], uneven)
+        self.sizes = {t.id: b for t, b in zip(self.tables, fit.bounds, strict=True)}
+        self.size_note = fit.note
 
 
 def confirmed_guests(event: Event) -> list[Guest]:
@@ -68,36 +83,17 @@ def confirmed_guests(event: Event) -> list[Guest]:
     )
 
 
-def plan_tables(headcount: int, min_size: int, max_size: int) -> list[int] | str:
-    """Split a headcount into table sizes near the middle of the bounds, or say why not."""
-    if min_size < 1 or max_size < min_size:
-        return (
-            f"the table size range {min_size}–{max_size} is impossible; fix the event's table sizes"
-        )
-    fewest, most = math.ceil(headcount / max_size), headcount // min_size
-    if headcount == 0 or fewest > most:
-        return (
-            f"{headcount} confirmed guests cannot be split into tables of {min_size}–{max_size}; "
-            f"lower the event's minimum table size to {headcount} or confirm more guests"
-            if headcount < min_size
-            else f"{headcount} confirmed guests cannot be split into tables of "
-            f"{min_size}–{max_size}; widen the event's table size range"
-        )
-    count = min(max(round(headcount / ((min_size + max_size) / 2)), fewest), most)
-    base, extra = divmod(headcount, count)
-    return [base + 1] * extra + [base] * (count - extra)
-
-
 def ensure_tables(event: Event, headcount: int) -> list[Table]:
     """Return the event's tables, laying them out automatically when it has none."""
     tables = v.tables_of(event)
     if tables:
         return tables
-    sizes = plan_tables(headcount, event.table_min, event.table_max)
-    if isinstance(sizes, str):
+    try:
+        sizes = planned_sizes(event, headcount)
+    except PlanError as exc:
         from dinnerplan.solver import InfeasibleError
 
-        raise InfeasibleError(sizes)
+        raise InfeasibleError(exc.reason) from None
     for i, _ in enumerate(sizes, start=1):
         db.session.add(
             Table(
@@ -131,13 +127,17 @@ def make_plan(version: SeatingVersion, event: Event) -> Plan:
             fixed.setdefault(table.host_guest_id, table.id)
     closed = _closed_tables(before, locked)
     if version.kind == "late":
-        # Fewest moves first: the cost is set from the scores (see fewest_moves_cost).
+        # Fewest moves first: the cost is set from the scores (see fewest_moves_cost). Table
+        # sizes keep their own bounds: evening them out would move guests for no one's sake.
         return Plan(guests, tables, fixed, before, math.inf, locked, v.seating_of(parent), closed)
     if version.kind == "reseat":
-        return Plan(
+        plan = Plan(
             guests, tables, fixed, before, RESEAT_MOVE_COST, locked, v.seating_of(parent), closed
         )
-    return Plan(guests, tables, fixed, {}, 0.0, set(), None)
+    else:
+        plan = Plan(guests, tables, fixed, {}, 0.0, set(), None)
+    plan.fit_to(event.uneven_tables)
+    return plan
 
 
 def _closed_tables(before: dict[int, int], locked: set[int]) -> dict[int, int]:
@@ -229,6 +229,8 @@ def solve_version(
         if polished != seating:  # no longer the solver's own optimum
             seating, status, objective = polished, "feasible", None
     v.record(version, event, seating, plan.locked, plan.previous, scores)
+    if plan.size_note:
+        version.summary = {**version.summary, "size_note": plan.size_note}
     version.status = status
     version.objective = objective
     version.bound = result.bound
