@@ -44,8 +44,15 @@ def seat_command(event_id: int, time_limit: float | None) -> None:
         click.get_current_context().exit(1)
     review = build_review(event, version, [])
     click.echo(f"Total score {review.total:.1f}. {headline(version.summary)}.")
+    if review.weakest:
+        click.echo(f"{review.weakest}.")
+    if review.size_note:
+        click.echo(f"Table sizes: {review.size_note}.")
     for card in review.tables:
-        click.echo(f"{card.name} ({len(card.guests)} guests, score {card.score:.1f}):")
+        click.echo(
+            f"{card.name} ({len(card.guests)} guests, score {card.score:.1f}, "
+            f"{card.helped} of {card.helpable} helped):"
+        )
         for g in card.guests:
             click.echo(f"  {g.name}" + (f", {g.company}" if g.company else ""))
 

@@ -41,6 +41,9 @@ class TableCard:
     warnings: tuple[str, ...]
     dietary: tuple[str, ...]
     all_locked: bool
+    helped: int = 0  # guests here who sit with someone who offers what they need...
+    helpable: int = 0  # ...of those someone at the dinner could help
+    weakest: bool = False  # the table with the lowest mean pair score
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class Review:
     unseated: tuple[str, ...]  # confirmed guests missing from this version
     publishable: bool
     size_note: str = ""  # why table sizes differ by more than one guest ('' when they don't)
+    weakest: str = ""  # 'Weakest table: Table 7, mean pair score 2.1 (64% of the average)'
 
 
 def status_line(version: SeatingVersion) -> str:
@@ -72,6 +76,18 @@ def headline(summary: dict) -> str:
     return (
         f"{m.get('helped', 0)} of {m.get('seated', 0)} guests sit with someone who offers "
         f"what they need ({m.get('helpable', 0)} possible)"
+    )
+
+
+def weakest_line(summary: dict, names: dict[int, str]) -> str:
+    """Name the table with the lowest mean pair score and compare it with the average."""
+    weakest = (summary.get("metrics") or {}).get("weakest")
+    if not weakest:
+        return ""
+    name = names.get(weakest["table"], f"table {weakest['table']}")
+    return (
+        f"Weakest table: {name}, mean pair score {weakest['quality']:.1f} "
+        f"({weakest['ratio']:.0%} of the average table)"
     )
 
 
@@ -126,6 +142,9 @@ def build_review(event: Event, version: SeatingVersion, confirmed: list[Guest]) 
                 tuple(info.get("warnings", ())),
                 _dietary([guests[a.guest_id] for a in here]),
                 bool(here) and all(a.locked for a in here),
+                int(info.get("helped", 0)),
+                int(info.get("helpable", 0)),
+                table.id == ((summary.get("metrics") or {}).get("weakest") or {}).get("table"),
             )
         )
     seated = {a.guest_id for a in rows}
@@ -139,4 +158,5 @@ def build_review(event: Event, version: SeatingVersion, confirmed: list[Guest]) 
         tuple(g.name for g in confirmed if g.id not in seated),
         version.status in v.SEATED and not warnings,
         summary.get("size_note", ""),
+        weakest_line(summary, {c.id: c.name for c in cards}),
     )

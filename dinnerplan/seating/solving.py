@@ -18,7 +18,7 @@ from dinnerplan.events.tables import planned_sizes
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest, SeatingVersion, Table
 from dinnerplan.seating import versions as v
-from dinnerplan.seating.polish import HelpPolisher
+from dinnerplan.seating.helping import help_more
 from dinnerplan.solver.sizes import PlanError, fit_sizes
 
 # A re-seat around locks prefers to leave the unlocked guests where they were: a move must
@@ -186,16 +186,6 @@ def build_problem(plan: Plan, scores):
     return problem, gl, tl
 
 
-def help_more(plan: Plan, scores, seating: dict[int, int], seconds: float) -> dict[int, int]:
-    """Seat more helpable guests with a helper without breaking any rule (see polish.py)."""
-    limits = {t.id: plan.bounds(t) for t in plan.tables}
-    # A re-seat keeps its preference for leaving guests where they were (plan.move_cost).
-    polisher = HelpPolisher(
-        scores, limits, frozen=plan.fixed, home=plan.current, move_cost=plan.move_cost
-    )
-    return polisher.improve(seating, seconds)
-
-
 def solve_version(
     version: SeatingVersion,
     time_limit: float | None = None,
@@ -225,7 +215,11 @@ def solve_version(
     seating = {guest_of[g]: table_of[t] for t, members in result.tables.items() for g in members}
     status, objective = result.status, result.objective
     if version.kind != "late":  # a late re-seat moves as few guests as possible instead
-        polished = help_more(plan, scores, seating, polish_seconds)
+        # A re-seat keeps its preference for leaving guests where they were (plan.move_cost).
+        limits = {t.id: plan.bounds(t) for t in plan.tables}
+        polished = help_more(
+            scores, limits, seating, polish_seconds, plan.fixed, plan.current, plan.move_cost
+        )
         if polished != seating:  # no longer the solver's own optimum
             seating, status, objective = polished, "feasible", None
     v.record(version, event, seating, plan.locked, plan.previous, scores)

@@ -33,7 +33,19 @@ def test_150_guests_seated_from_the_cli_sit_at_tables_differing_by_one(app, runn
     sizes = table_sizes(app, event)
     assert sum(sizes) == 150 and max(sizes) - min(sizes) <= 1, sizes
     assert set(sizes) <= {7, 8}  # 19 tables aiming for 8 (the middle of 6-10)
-    assert len(re.findall(r"^Table \d+ \(", result.output, re.M)) == len(sizes)
+    lines = re.findall(
+        r"^Table \d+ \(\d+ guests, score [\d.]+, (\d+) of (\d+) helped\):$", result.output, re.M
+    )
+    assert len(lines) == len(sizes)
+    helped = sum(int(a) for a, _ in lines)
+    helpable = sum(int(b) for _, b in lines)
+    assert helped >= 0.95 * helpable, result.output
+    weakest = re.search(
+        r"^Weakest table: Table \d+, mean pair score [\d.]+ \((\d+)% of the average table\)\.$",
+        result.output,
+        re.M,
+    )
+    assert weakest and int(weakest.group(1)) >= 50, result.output  # no table of leftovers
 
 
 def test_uneven_tables_only_when_the_rooms_require_it_and_the_page_says_why(app, signed_in, event):

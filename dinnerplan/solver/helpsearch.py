@@ -2,8 +2,10 @@
 
 The solver maximises pair scores, and a guest's best pair can be a fit of intents rather
 than a need met, so a few guests who could be helped end up without a helper at their
-table. This search maximises, lexicographically, the number of those guests who sit with
-someone who offers what they need, then the pair score (board.py prices each change).
+table, and one table can be left with the leftovers. This search maximises,
+lexicographically, the number of those guests who sit with someone who offers what they
+need, then the weakest table's mean pair score, then the total (helpboard.py prices each
+change).
 
 It is an iterated local search: climb with moves and swaps of units ("sit with" groups
 move as one), then perturb around a guest still without a helper and climb again, keeping
@@ -16,9 +18,9 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
-from dinnerplan.seating.board import Board, Rules, better
+from dinnerplan.solver.helpboard import Board, Rules, at_least, better
 
 # Perturb-and-climb rounds after the first climb; each kicks a few units out of place.
 ROUNDS = 60
@@ -26,33 +28,19 @@ KICKS = 2
 
 
 class HelpPolisher:
-    """Iterated local search over (guests helped, pair score); see the module docstring."""
+    """Iterated local search over (guests helped, weakest table, score); see the docstring."""
 
-    def __init__(
-        self,
-        scores,
-        limits: Mapping[int, tuple[int, int]],
-        frozen: Iterable[int],
-        seed: int = 0,
-        home: Mapping[int, int] | None = None,
-        move_cost: float = 0.0,
-    ):
-        self.scores = scores
-        self.limits = dict(limits)
-        self.frozen = set(frozen)
+    def __init__(self, rules: Rules, seed: int = 0):
+        self.rules = rules
         self.seed = seed
-        self.home, self.move_cost = dict(home or {}), move_cost
 
     def improve(
         self, seating: Mapping[int, int], seconds: float = 2.0, rounds: int = ROUNDS
     ) -> dict[int, int]:
-        """Return a seating {guest: table} at least as good (helped, then score), within time."""
-        rules = Rules.build(
-            self.scores, self.limits, seating, self.frozen, self.home, self.move_cost
-        )
+        """Return a seating {guest: table} at least as good as `seating`, within the time."""
         deadline = time.monotonic() + seconds
         rng = random.Random(self.seed)
-        board = Board(rules, seating)
+        board = Board(self.rules, seating)
         climb(board, deadline)
         best, best_value = board.seating(), board.value()
         for _ in range(rounds):
@@ -60,16 +48,11 @@ class HelpPolisher:
                 break
             climb(board, deadline)
             value = board.value()
-            if _at_least(value, best_value):
+            if at_least(value, best_value):
                 best, best_value = board.seating(), value
             else:
-                board = Board(rules, best)
+                board = Board(self.rules, best)
         return best
-
-
-def _at_least(value: tuple[int, float], best: tuple[int, float]) -> bool:
-    """True when `value` is no worse than `best` (lexicographic, score up to rounding)."""
-    return value[0] > best[0] or (value[0] == best[0] and value[1] >= best[1] - 1e-6)
 
 
 def neighbours(board: Board, u: int):
