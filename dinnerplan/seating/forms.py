@@ -13,6 +13,16 @@ class VersionForm(FlaskForm):
     version = IntegerField("Version", validators=[InputRequired("Choose a version.")])
 
 
+class ReseatForm(VersionForm):
+    """Re-seat from a version: the rest (hand moves kept) or everyone (locks kept)."""
+
+    scope = StringField(
+        "Re-seat",
+        default="rest",
+        validators=[AnyOf(("rest", "everyone"), "Choose what to re-seat.")],
+    )
+
+
 class MoveForm(VersionForm):
     """Move one guest to another table."""
 

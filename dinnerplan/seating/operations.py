@@ -43,7 +43,9 @@ def running_version(event: Event) -> SeatingVersion | None:
 
 
 def start_seating(event: Event, kind: str = "solve", parent: SeatingVersion | None = None):
-    """Add a pending version for a solver run (solve | reseat | late); enqueue after commit."""
+    """Add a pending version for a solver run (solve | reseat | reseat_all | late).
+
+    Enqueue it after the commit."""
     if running_version(event) is not None:
         raise EditError("A seating is already being worked out; wait for it to finish.")
     if kind != "solve" and (parent is None or parent.status not in v.SEATED):

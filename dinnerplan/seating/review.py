@@ -70,6 +70,21 @@ def status_line(version: SeatingVersion) -> str:
     return v.STATUS_LABELS.get(version.status, version.status)
 
 
+def progress_of(latest: SeatingVersion | None, url: str) -> dict:
+    """The newest run's state for the page's progress poll (JSON)."""
+    if latest is None:
+        return {"status": "none", "done": True}
+    return {
+        "number": latest.number,
+        "status": latest.status,
+        "label": status_line(latest),
+        "progress": (latest.summary or {}).get("progress", ""),
+        "reason": latest.reason,
+        "done": latest.status not in v.ACTIVE,
+        "url": url,
+    }
+
+
 def headline(summary: dict) -> str:
     """'41 of 48 guests sit with someone who offers what they need (43 possible)'."""
     m = summary.get("metrics") or {}

@@ -19,6 +19,7 @@ from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest, SeatingVersion, Table
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.helping import help_more
+from dinnerplan.seating.keeping import hand_moved
 from dinnerplan.solver.sizes import PlanError, fit_sizes
 
 # A re-seat around locks prefers to leave the unlocked guests where they were: a move must
@@ -50,6 +51,8 @@ class Plan:
     previous: dict[int, int] | None
     # A table whose every guest is locked is closed: nobody joins or leaves it.
     closed: dict[int, int] = field(default_factory=dict)
+    # Guests kept where the organizer moved them by hand (implicit locks).
+    kept: set[int] = field(default_factory=set)
     # Each table's size bounds for this run (see fit_to), and why they are uneven.
     sizes: dict[int, tuple[int, int]] = field(default_factory=dict)
     size_note: str = ""
@@ -131,9 +134,21 @@ def make_plan(version: SeatingVersion, event: Event) -> Plan:
         # sizes keep their own bounds: evening them out would move guests for no one's sake.
         return Plan(guests, tables, fixed, before, math.inf, locked, v.seating_of(parent), closed)
     if version.kind == "reseat":
+        # Hand moves since the last full seating are implicit locks (see keeping.py).
+        kept = {g: before[g] for g in hand_moved(parent) if g in before}
         plan = Plan(
-            guests, tables, fixed, before, RESEAT_MOVE_COST, locked, v.seating_of(parent), closed
+            guests,
+            tables,
+            kept | fixed,
+            before,
+            RESEAT_MOVE_COST,
+            locked,
+            v.seating_of(parent),
+            _closed_tables(before, locked | set(kept)),
+            kept=set(kept) - set(fixed),
         )
+    elif version.kind == "reseat_all":  # everyone may move but the locked guests and hosts
+        plan = Plan(guests, tables, fixed, {}, 0.0, locked, v.seating_of(parent), closed)
     else:
         plan = Plan(guests, tables, fixed, {}, 0.0, set(), None)
     plan.fit_to(event.uneven_tables)
@@ -223,8 +238,8 @@ def solve_version(
         if polished != seating:  # no longer the solver's own optimum
             seating, status, objective = polished, "feasible", None
     v.record(version, event, seating, plan.locked, plan.previous, scores)
-    if plan.size_note:
-        version.summary = {**version.summary, "size_note": plan.size_note}
+    extra = {"size_note": plan.size_note, "kept": sorted(plan.kept)}
+    version.summary = {**version.summary, **{k: x for k, x in extra.items() if x}}
     version.status = status
     version.objective = objective
     version.bound = result.bound

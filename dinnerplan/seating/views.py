@@ -23,8 +23,16 @@ from dinnerplan.seating import editing, late, operations
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.editing import EditError
 from dinnerplan.seating.export import export_csv
-from dinnerplan.seating.forms import CheckInForm, LockForm, MoveForm, SwapForm, VersionForm
-from dinnerplan.seating.review import build_review, status_line
+from dinnerplan.seating.forms import (
+    CheckInForm,
+    LockForm,
+    MoveForm,
+    ReseatForm,
+    SwapForm,
+    VersionForm,
+)
+from dinnerplan.seating.keeping import reseat_preview
+from dinnerplan.seating.review import build_review, progress_of, status_line
 from dinnerplan.seating.solving import confirmed_guests
 
 bp = Blueprint("seating", __name__, url_prefix="/events/<int:event_id>/seating")
@@ -67,17 +75,15 @@ def show(event_id: int):
         _version_or_404(event, number) if number else v.latest_version(event, seated_only=True)
     )
     latest = v.latest_version(event)
-    review = (
-        build_review(event, version, confirmed_guests(event))
-        if version and version.status in v.SEATED
-        else None
-    )
+    seated = version is not None and version.status in v.SEATED
+    review = build_review(event, version, confirmed_guests(event)) if seated else None
     return render_template(
         "seating/show.html",
         event=event,
         version=version,
         latest=latest,
         review=review,
+        keep=reseat_preview(event, version) if seated else None,
         tables=v.tables_of(event),
         published=v.published_version(event),
         active=v.ACTIVE,
@@ -90,19 +96,8 @@ def status(event_id: int):
     """The newest run's state as JSON, for the page's progress poll."""
     event = owned_event_or_404(event_id)
     latest = v.latest_version(event)
-    if latest is None:
-        return jsonify({"status": "none", "done": True})
-    return jsonify(
-        {
-            "number": latest.number,
-            "status": latest.status,
-            "label": status_line(latest),
-            "progress": (latest.summary or {}).get("progress", ""),
-            "reason": latest.reason,
-            "done": latest.status not in v.ACTIVE,
-            "url": url_for("seating.show", event_id=event.id, version=latest.number),
-        }
-    )
+    url = url_for("seating.show", event_id=event.id, version=latest.number) if latest else ""
+    return jsonify(progress_of(latest, url))
 
 
 def _start(event, kind, parent=None, done_to="seating.show"):
@@ -139,12 +134,13 @@ def run(event_id: int):
 @bp.post("/reseat")
 @login_required
 def reseat(event_id: int):
-    """Re-seat everyone but the locked guests, starting from a version."""
+    """Re-seat from a version: all but locked and hand-moved guests, or all but locked."""
     event = owned_event_or_404(event_id)
-    form = VersionForm()
+    form = ReseatForm()
     if not form.validate_on_submit():
         abort(400)
-    return _start(event, "reseat", _version_or_404(event, form.version.data))
+    kind = "reseat_all" if form.scope.data == "everyone" else "reseat"
+    return _start(event, kind, _version_or_404(event, form.version.data))
 
 
 def _edit(event, form, change):
@@ -313,12 +309,9 @@ def export(event_id: int):
     version = _version_or_404(event, number) if number else operations.current_version(event)
     if version is None:
         abort(404)
+    name = f"seating-event{event.id}-v{version.number}.csv"
     return Response(
         export_csv(event, version),
         mimetype="text/csv",
-        headers={
-            "Content-Disposition": (
-                f'attachment; filename="seating-event{event.id}-v{version.number}.csv"'
-            )
-        },
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
