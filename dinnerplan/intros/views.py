@@ -6,12 +6,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import login_required
 
 from dinnerplan.access import owned_event_or_404
-from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
 from dinnerplan.intros import operations as ops
 from dinnerplan.intros.build import guest_table_context, published_version, seated
 from dinnerplan.intros.records import intros_sent
-from dinnerplan.models import SeatingVersion
 from dinnerplan.rsvp.operations import guest_for_token
 from dinnerplan.seating.versions import not_coming
 
@@ -27,6 +25,7 @@ def preview(event_id: int):
     if version is None:
         return render_template("intros/preview.html", event=event, version=None)
     guests = [g for _, g, _ in seated(version)]
+    changes = ops.changes_since_told(event, version)
     chosen = request.args.get("guest", type=int) or (guests[0].id if guests else None)
     intro = next(iter(ops.build_intros(version, only=[chosen])), None) if chosen else None
     return render_template(
@@ -37,10 +36,21 @@ def preview(event_id: int):
         intro=intro,
         rendered=ops.render_intro(intro) if intro else None,
         status=ops.intro_status(event, version),
-        changes=ops.changes_since_told(event, version),
+        changes=changes,
+        update=_update_preview(version, changes, request.args.get("update", type=int)),
         changes_sent=sum(m.status == "sent" for m in ops.recorded_changes(event, version)),
         not_coming=not_coming(version),
     )
+
+
+def _update_preview(version, changes: dict, chosen: int | None):
+    """Return (intro, update, rendered) of one guest's update email, or None."""
+    if not changes:
+        return None
+    guest_id = chosen if chosen in changes else next(iter(changes))
+    (intro,) = ops.build_intros(version, only=[guest_id])
+    update = changes[guest_id]
+    return intro, update, ops.render_update(intro, update)
 
 
 @bp.post("/send")
@@ -64,7 +74,7 @@ def send(event_id: int):
 @bp.post("/changes")
 @login_required
 def send_changes(event_id: int):
-    """Tell guests whose table changed since they were last told; nobody else."""
+    """Send the previewed updates to guests whose table changed since they were told."""
     event = owned_event_or_404(event_id)
     if not EmptyForm().validate_on_submit():
         abort(400)
@@ -74,7 +84,7 @@ def send_changes(event_id: int):
         return redirect(url_for(".preview", event_id=event.id))
     count = len(ops.changes_since_told(event, version))
     ops.start_sending_changes(version)
-    flash(f"“Your table changed” goes to {count} guest(s); nobody else.", "success")
+    flash(f"An update goes to {count} guest(s) whose table changed; nobody else.", "success")
     return redirect(url_for(".preview", event_id=event.id))
 
 
@@ -87,21 +97,10 @@ def guest_table(token: str):
     return render_template("intros/guest_table.html", guest=guest, guest_table=context)
 
 
-def _on_seating_published(sender, version_id: int, **_extra) -> None:
-    """After a (re)publication: tell guests whose table changed, in the background."""
-    version = db.session.get(SeatingVersion, version_id)
-    if version is not None:
-        ops.start_sending_changes(version)
-
-
 @bp.record_once
 def _register(state) -> None:
     # The guest's page lives under their personal link, outside the organizer's prefix.
     state.app.add_url_rule("/r/<token>/table", "intros.guest_table", guest_table)
-    from dinnerplan.seating.operations import seating_published
-
-    # Sent by the seating views after they commit a publication (first, re- or late).
-    seating_published.connect(_on_seating_published, weak=False)
 
 
 @bp.app_template_global()

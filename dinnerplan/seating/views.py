@@ -6,7 +6,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     flash,
     jsonify,
     redirect,
@@ -19,6 +18,7 @@ from flask_login import login_required
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
+from dinnerplan.intros.records import intros_sent as introduced
 from dinnerplan.seating import editing, late, operations
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.editing import EditError
@@ -207,7 +207,7 @@ def restore(event_id: int):
 
 
 def _publish(event, fail_to: str):
-    """Publish the posted version, tell listeners after the commit, and show it."""
+    """Publish the posted version and show it (updates are previewed, then sent, in intros)."""
     form = VersionForm()
     if not form.validate_on_submit():
         abort(400)
@@ -218,9 +218,10 @@ def _publish(event, fail_to: str):
         flash(f"Not published: {exc}", "error")
         return redirect(url_for(fail_to, event_id=event.id, version=version.number))
     db.session.commit()
-    operations.notify_published(current_app._get_current_object(), version, changed)
+    told = " Preview and send their updates on the introductions page." if introduced(event) else ""
     flash(
-        f"Version {version.number} is published; {len(changed)} guests have a new table.", "success"
+        f"Version {version.number} is published; {len(changed)} guests have a new table.{told}",
+        "success",
     )
     return _back(event, version)
 
@@ -276,13 +277,14 @@ def late_changes(event_id: int):
         moves=moves,
         active=v.ACTIVE,
         seated=v.SEATED,
+        introduced=introduced(event),
     )
 
 
 @bp.post("/late/confirm")
 @login_required
 def late_confirm(event_id: int):
-    """Publish the fewest-moves proposal; the guests affected get told."""
+    """Publish the fewest-moves proposal; the organizer then previews the updates."""
     return _publish(owned_event_or_404(event_id), "seating.late_changes")
 
 
