@@ -21,7 +21,8 @@ event_cli = AppGroup("event", help="Create events.")
 @click.option("--timezone", default="UTC", show_default=True, help="IANA zone, Europe/Paris")
 @click.option("--venue", default="")
 @click.option("--capacity", type=int, default=None)
-def create_event(title, starts, organizer_email, timezone, venue, capacity) -> None:
+@click.option("--series", default="", help="Dinner series: tablemates don't repeat across it.")
+def create_event(title, starts, organizer_email, timezone, venue, capacity, series) -> None:
     """Create an event and print its id."""
     from dinnerplan.auth.operations import find_by_email
     from dinnerplan.events.forms import EventForm
@@ -48,6 +49,7 @@ def create_event(title, starts, organizer_email, timezone, venue, capacity) -> N
             "minutes_per_guest": "3",
             "table_min": "6",
             "table_max": "10",
+            "series": series,
         }
     )
     with current_app.test_request_context():

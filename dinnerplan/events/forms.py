@@ -89,6 +89,11 @@ class EventForm(FlaskForm):
         validators=[Optional(), NumberRange(*TABLE_LIMITS, "Enter a number from 2 to 20.")],
     )
     uneven_tables = BooleanField("Tables may differ by more than one guest")
+    series = StringField(
+        "Dinner series",
+        filters=[lambda value: (value or "").strip()],
+        validators=[Length(max=120, message="Keep the series name under 120 characters.")],
+    )
 
     def validate_timezone(self, field) -> None:
         """Accept only time zones this system knows."""

@@ -56,6 +56,7 @@ EVENT_FIELDS = (
     "minutes_per_guest",
     "table_target",
     "uneven_tables",
+    "series",
 )
 
 

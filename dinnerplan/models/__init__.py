@@ -5,6 +5,7 @@ from dinnerplan.models.guest import Guest, GuestLink
 from dinnerplan.models.message import Message
 from dinnerplan.models.organizer import Organizer
 from dinnerplan.models.seating import Assignment, SeatingVersion
+from dinnerplan.models.series import SeriesSeat
 
 __all__ = [
     "Assignment",
@@ -14,5 +15,6 @@ __all__ = [
     "Message",
     "Organizer",
     "SeatingVersion",
+    "SeriesSeat",
     "Table",
 ]

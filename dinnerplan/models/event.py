@@ -36,6 +36,8 @@ class Event(db.Model):
     # Table plan (seating): the size to aim for, and whether tables may differ by more than one.
     table_target: Mapped[int | None]
     uneven_tables: Mapped[bool] = mapped_column(default=False)
+    # Dinner series: guests who shared a table at an earlier dinner of it are kept apart.
+    series: Mapped[str] = mapped_column(String(120), default="", index=True)
     paper: Mapped[str] = mapped_column(String(10), default="a4")  # a4 | letter
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -29,20 +29,26 @@ def help_rules(
     home: Mapping[int, int] | None = None,
     move_cost: float = 0.0,
     lift: bool = True,
+    apart: Iterable[tuple[int, int]] = (),
+    penalties: Mapping[tuple[int, int], float] | None = None,
 ) -> Rules:
-    """Build the help search's rules for these guests from matching scores."""
+    """Build the help search's rules from matching scores, extra keep-apart pairs and
+    extra pair penalties (both by guest id)."""
     guests = sorted(guests)
     ids = {str(g): g for g in guests}
+    weights = {
+        frozenset((ids[m.a], ids[m.b])): m.score
+        for m in scores.pairs.values()
+        if m.a in ids and m.b in ids
+    }
+    for (a, b), extra in (penalties or {}).items():
+        weights[frozenset((a, b))] = weights.get(frozenset((a, b)), 0.0) + extra
     return Rules.build(
         limits,
         guests,
         helpers_of(scores, guests),
-        pairs=[
-            (ids[m.a], ids[m.b], m.score)
-            for m in scores.pairs.values()
-            if m.a in ids and m.b in ids
-        ],
-        apart=[(ids[a], ids[b]) for a, b in scores.apart if a in ids and b in ids],
+        pairs=[(*sorted(pair), w) for pair, w in weights.items()],
+        apart=[(ids[a], ids[b]) for a, b in scores.apart if a in ids and b in ids] + list(apart),
         together=[[ids[g] for g in grp if g in ids] for grp in scores.together],
         frozen=frozen,
         home=home,
@@ -59,7 +65,11 @@ def help_more(
     frozen: Iterable[int] = (),
     home: Mapping[int, int] | None = None,
     move_cost: float = 0.0,
+    apart: Iterable[tuple[int, int]] = (),
+    penalties: Mapping[tuple[int, int], float] | None = None,
 ) -> dict[int, int]:
     """Seat more helpable guests with a helper, then lift the weakest table, keeping every rule."""
-    rules = help_rules(scores, limits, seating, frozen, home, move_cost)
+    rules = help_rules(
+        scores, limits, seating, frozen, home, move_cost, apart=apart, penalties=penalties
+    )
     return HelpPolisher(rules).improve(seating, seconds)

@@ -59,6 +59,8 @@ class Review:
     publishable: bool
     size_note: str = ""  # why table sizes differ by more than one guest ('' when they don't)
     weakest: str = ""  # 'Weakest table: Table 7, mean pair score 2.1 (64% of the average)'
+    series: str = ""  # 'Kept apart 1050 pairs who sat together at an earlier dinner...'
+    repeats: tuple[str, ...] = ()  # 'Ana and Ben sat together at the March dinner'
 
 
 def status_line(version: SeatingVersion) -> str:
@@ -104,6 +106,21 @@ def weakest_line(summary: dict, names: dict[int, str]) -> str:
         f"Weakest table: {name}, mean pair score {weakest['quality']:.1f} "
         f"({weakest['ratio']:.0%} of the average table)"
     )
+
+
+def series_lines(summary: dict) -> tuple[str, tuple[str, ...]]:
+    """Say how many earlier tablemates were kept apart, and name who repeats and why."""
+    apart, repeats = summary.get("series_apart", 0), summary.get("repeats", [])
+    if not apart and not repeats:
+        return "", ()
+    line = f"Kept apart {apart} pair{'s' if apart != 1 else ''} of guests who sat together"
+    line += " at an earlier dinner of the series"
+    if repeats:
+        line += (
+            f"; {len(repeats)} pair{'s' if len(repeats) != 1 else ''} sit together again "
+            "because no seating with these tables and rules keeps everyone apart"
+        )
+    return line, tuple(f"{r['a']} and {r['b']} sat together at {r['where']}" for r in repeats)
 
 
 def _dietary(guests: list[Guest]) -> tuple[str, ...]:
@@ -174,4 +191,5 @@ def build_review(event: Event, version: SeatingVersion, confirmed: list[Guest]) 
         version.status in v.SEATED and not warnings,
         summary.get("size_note", ""),
         weakest_line(summary, {c.id: c.name for c in cards}),
+        *series_lines(summary),
     )

@@ -32,8 +32,8 @@ from dinnerplan.seating.forms import (
     VersionForm,
 )
 from dinnerplan.seating.keeping import reseat_preview
+from dinnerplan.seating.planning import confirmed_guests
 from dinnerplan.seating.review import build_review, progress_of, status_line
-from dinnerplan.seating.solving import confirmed_guests
 
 bp = Blueprint("seating", __name__, url_prefix="/events/<int:event_id>/seating")
 
