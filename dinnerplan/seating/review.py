@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest, SeatingVersion
 from dinnerplan.profile import DIETARY, intent_label
 from dinnerplan.seating import versions as v
@@ -26,6 +27,8 @@ class GuestCard:
     score: float
     flag: str  # why this guest may have a poor table ('' when fine)
     locked: bool
+    moved: bool = False  # at another table than in the version this one came from
+    lost_helper: bool = False  # sat with a helper there, not here
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class Review:
     weakest: str = ""  # 'Weakest table: Table 7, mean pair score 2.1 (64% of the average)'
     series: str = ""  # 'Kept apart 1050 pairs who sat together at an earlier dinner...'
     repeats: tuple[str, ...] = ()  # 'Ana and Ben sat together at the March dinner'
+    moved: int = 0  # guests at another table than in the version before
+    lost: int = 0  # guests who lost the helper at their table since the version before
 
 
 def status_line(version: SeatingVersion) -> str:
@@ -137,32 +142,53 @@ def _flag(entry: dict) -> str:
     return ""
 
 
+def _changes(version: SeatingVersion) -> tuple[set[int], set[int]]:
+    """Return the guests moved since the parent version and those who lost their helper."""
+    summary = version.summary or {}
+    moved = {m["guest"] for m in summary.get("moved", []) if m.get("from") is not None}
+    parent = db.session.get(SeatingVersion, version.parent_id) if version.parent_id else None
+    if parent is None:
+        return moved, set()
+
+    def helped(s: dict) -> set[int]:
+        return {int(g) for g, e in s.get("guests", {}).items() if e.get("helped")}
+
+    lost = helped(parent.summary or {}) - helped(summary)
+    return moved, {g for g in lost if str(g) in summary.get("guests", {})}
+
+
+def _guest_card(g: Guest, a, entry: dict, best: Guest | None, moved, lost) -> GuestCard:
+    return GuestCard(
+        g.id,
+        g.name,
+        g.company,
+        intent_label(g.intent),
+        best.name if best else None,
+        tuple(entry.get("reasons", ())),
+        float(entry.get("score", 0.0)),
+        _flag(entry),
+        a.locked,
+        g.id in moved,
+        g.id in lost,
+    )
+
+
 def build_review(event: Event, version: SeatingVersion, confirmed: list[Guest]) -> Review:
     """Prepare a seated version's table cards, headline and status."""
     summary = version.summary or {}
     rows = sorted(version.assignments, key=lambda a: (a.table_id, a.seat_order))
     guests = v.guests_by_id(a.guest_id for a in rows)
+    moved, lost = _changes(version)
+    weakest = ((summary.get("metrics") or {}).get("weakest") or {}).get("table")
     cards = []
     for table in v.tables_of(event):
         here = [a for a in rows if a.table_id == table.id]
         info = summary.get("tables", {}).get(str(table.id), {})
         people = []
         for a in here:
-            g, entry = guests[a.guest_id], summary.get("guests", {}).get(str(a.guest_id), {})
+            entry = summary.get("guests", {}).get(str(a.guest_id), {})
             best = guests.get(entry.get("best")) if entry.get("best") else None
-            people.append(
-                GuestCard(
-                    g.id,
-                    g.name,
-                    g.company,
-                    intent_label(g.intent),
-                    best.name if best else None,
-                    tuple(entry.get("reasons", ())),
-                    float(entry.get("score", 0.0)),
-                    _flag(entry),
-                    a.locked,
-                )
-            )
+            people.append(_guest_card(guests[a.guest_id], a, entry, best, moved, lost))
         cards.append(
             TableCard(
                 table.id,
@@ -176,7 +202,7 @@ def build_review(event: Event, version: SeatingVersion, confirmed: list[Guest]) 
                 bool(here) and all(a.locked for a in here),
                 int(info.get("helped", 0)),
                 int(info.get("helpable", 0)),
-                table.id == ((summary.get("metrics") or {}).get("weakest") or {}).get("table"),
+                table.id == weakest,
             )
         )
     seated = {a.guest_id for a in rows}
@@ -192,4 +218,6 @@ def build_review(event: Event, version: SeatingVersion, confirmed: list[Guest]) 
         summary.get("size_note", ""),
         weakest_line(summary, {c.id: c.name for c in cards}),
         *series_lines(summary),
+        len(moved & seated),
+        len(lost),
     )

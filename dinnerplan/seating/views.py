@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import (
     Blueprint,
     Response,
@@ -58,7 +60,10 @@ def _version_or_404(event, number):
 
 def _back(event, version=None):
     number = version.number if version is not None else None
-    return redirect(url_for("seating.show", event_id=event.id, version=number))
+    # Return to the table the organizer was working on (no-JS: the page keeps its place).
+    anchor = request.form.get("anchor", "")
+    anchor = anchor if re.fullmatch(r"table-\d+", anchor) else None
+    return redirect(url_for("seating.show", event_id=event.id, version=number, _anchor=anchor))
 
 
 def _form_problem(form) -> str:
