@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, StringField
-from wtforms.validators import AnyOf, InputRequired, Optional
+from wtforms import EmailField, IntegerField, StringField
+from wtforms.validators import AnyOf, Email, InputRequired, Length, Optional
 
 
 class VersionForm(FlaskForm):
@@ -43,6 +43,30 @@ class LockForm(VersionForm):
     guest_id = IntegerField("Guest", validators=[Optional()])
     table_id = IntegerField("Table", validators=[Optional()])
     action = StringField("Action", validators=[AnyOf(("lock", "unlock"), "Choose lock or unlock.")])
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class WalkInForm(FlaskForm):
+    """A guest who turned up without an answer: name and email (for the introduction)."""
+
+    name = StringField(
+        "Name",
+        filters=[_strip],
+        validators=[InputRequired("Enter the guest's name."), Length(max=200)],
+    )
+    email = EmailField(
+        "Email",
+        filters=[_strip],
+        validators=[
+            InputRequired("Enter an email, for the table's introduction."),
+            Email("Enter an email address like ana@example.com."),
+            Length(max=254),
+        ],
+    )
+    company = StringField("Company (optional)", filters=[_strip], validators=[Length(max=200)])
 
 
 class CheckInForm(FlaskForm):

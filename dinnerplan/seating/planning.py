@@ -124,9 +124,7 @@ def make_plan(version: SeatingVersion, event: Event) -> Plan:
             fixed.setdefault(table.host_guest_id, table.id)
     closed = _closed_tables(before, locked)
     if version.kind == "late":
-        # Fewest moves first: the cost is set from the scores (see fewest_moves_cost). Table
-        # sizes keep their own bounds: evening them out would move guests for no one's sake.
-        return Plan(guests, tables, fixed, before, math.inf, locked, v.seating_of(parent), closed)
+        return _late_plan(guests, tables, fixed, before, locked, parent, closed)
     if version.kind == "reseat":
         # Hand moves since the last full seating are implicit locks (see keeping.py).
         kept = {g: before[g] for g in hand_moved(parent) if g in before}
@@ -147,6 +145,21 @@ def make_plan(version: SeatingVersion, event: Event) -> Plan:
         plan = Plan(guests, tables, fixed, {}, 0.0, set(), None)
     plan.fit_to(event.uneven_tables)
     plan.repeats = repeat_pairs(event, guests)
+    return plan
+
+
+def _late_plan(guests, tables, fixed, before, locked, parent, closed) -> Plan:
+    """Fewest moves first: the cost is set from the scores (see fewest_moves_cost).
+
+    Table sizes keep their own bounds: evening them out would move guests for no one's
+    sake. On the night, guests who arrived sit where they are, and a table that lost its
+    no-shows may run small rather than break up another."""
+    arrived = {g.id: before[g.id] for g in guests if g.checked_in_at and g.id in before}
+    plan = Plan(
+        guests, tables, arrived | fixed, before, math.inf, locked, v.seating_of(parent), closed
+    )
+    if arrived:
+        plan.sizes = {t.id: (0, plan.own_bounds(t)[1]) for t in tables}
     return plan
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Assignment, Event, Guest, SeatingVersion, Table
@@ -89,6 +89,12 @@ def load_seating(event: Event, version: SeatingVersion | None = None) -> Seating
         ),
         summary=version.summary or {},
     )
+
+
+def only_table(seating: Seating, table_id: int) -> Seating | None:
+    """Return the seating cut down to one table (to reprint its sheet or cards), or None."""
+    tables = tuple(t for t in seating.tables if t.id == table_id)
+    return replace(seating, tables=tables) if tables else None
 
 
 def _person(guest: Guest) -> Person:

@@ -12,6 +12,7 @@ from flask import (
     jsonify,
     redirect,
     render_template,
+    request,
     send_file,
     send_from_directory,
     url_for,
@@ -26,7 +27,7 @@ from dinnerplan.seating.versions import current_version, not_coming
 from dinnerplan.sheets import operations
 from dinnerplan.sheets.forms import PaperForm
 from dinnerplan.sheets.render import PAPERS, PRINTABLES, paper_of, render_html, render_pdf
-from dinnerplan.sheets.seating import load_seating
+from dinnerplan.sheets.seating import load_seating, only_table
 
 bp = Blueprint("sheets", __name__, url_prefix="/events/<int:event_id>/sheets")
 
@@ -75,7 +76,13 @@ def _printable_and_seating(event_id: int, kind: str):
     event = owned_event_or_404(event_id)
     if kind not in PRINTABLES:
         abort(404)
-    return event, load_seating(event)
+    seating = load_seating(event)
+    table_id = request.args.get("table", type=int)
+    if seating is not None and table_id is not None:  # reprint one table on its own
+        seating = only_table(seating, table_id)
+        if seating is None:
+            abort(404)
+    return event, seating
 
 
 @bp.get("/<kind>")
