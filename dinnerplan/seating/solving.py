@@ -8,6 +8,7 @@ words; we translate back to ids here.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from itertools import combinations
 
@@ -25,10 +26,11 @@ __all__ = ["SeatingFailed", "confirmed_guests", "solve_version"]
 # Weight of each guest's best tablemate score: spreads good matches so that nearly every
 # guest who can be helped sits with someone who can help (see docs/seating.md).
 FAIRNESS = 1.0
-# The help polish gets this share of the time limit (at most POLISH_SECONDS) and the solver
-# the rest, so a run still ends within the limit the organizer chose.
-POLISH_SHARE = 0.15
-POLISH_SECONDS = 2.0
+# The help polish gets this share of the time left after scoring (at most POLISH_SECONDS per
+# 150 guests) and the solver the rest, so a run still ends about within the chosen limit.
+POLISH_SHARE = 0.3
+POLISH_SECONDS = 2.0  # per 150 guests
+RECORD_SHARE = 0.1
 
 
 def fewest_moves_cost(scores) -> float:
@@ -85,8 +87,9 @@ def solve_version(
     progress: Callable[[str], None] = lambda _: None,
 ) -> None:
     """Seat the version's event (raises InfeasibleError or SeatingFailed); flush the result."""
-    from dinnerplan.solver import InfeasibleError, Options
+    from dinnerplan.solver import InfeasibleError
 
+    started = time.monotonic()
     event = db.session.get(Event, version.event_id)
     plan = make_plan(version, event)
     progress(f"Scoring {len(plan.guests)} confirmed guests…")
@@ -97,12 +100,10 @@ def solve_version(
     if math.isinf(plan.move_cost):
         plan.move_cost = fewest_moves_cost(scores)
     limit = float(time_limit or current_app.config["SOLVER_TIME_LIMIT"])
-    progress(f"Seating {len(plan.guests)} guests at {len(plan.tables)} tables (up to {limit:g} s)…")
-    polish_seconds = min(POLISH_SECONDS, POLISH_SHARE * limit)
-    options = Options(
-        time_limit=limit - polish_seconds,
-        workers=int(current_app.config["SOLVER_WORKERS"]),
-        fairness=float(current_app.config.get("SOLVER_FAIRNESS", FAIRNESS)),
+    options, polish_seconds = _budget(plan, limit, time.monotonic() - started)
+    progress(
+        f"Seating {len(plan.guests)} guests at {len(plan.tables)} tables (search "
+        f"{options.time_limit:.0f} s, then seating more guests with a helper)…"
     )
     try:
         result, seating = _run_solver(plan, scores, options)
@@ -114,6 +115,7 @@ def solve_version(
         result, seating = _run_solver(plan, scores, options)
     status, objective = result.status, result.objective
     if version.kind != "late":  # a late re-seat moves as few guests as possible instead
+        progress("Seating more guests with a helper and lifting the weakest table…")
         polished = _polish(plan, scores, seating, polish_seconds)
         if polished != seating:  # no longer the solver's own optimum
             seating, status, objective = polished, "feasible", None
@@ -125,6 +127,24 @@ def solve_version(
     version.seconds = round(result.seconds, 2)
     version.reason = ""
     db.session.flush()
+
+
+def _budget(plan: Plan, limit: float, spent: float):
+    """Split what is left of the time limit between the search and the help polish.
+
+    The limit covers the whole run: what was spent (planning, scoring), the search, the help
+    polish and recording the result (RECORD_SHARE), so a large dinner still ends about on time.
+    """
+    from dinnerplan.solver import Options
+
+    budget = max(1.0, limit * (1 - RECORD_SHARE) - spent)
+    polish = min(POLISH_SECONDS * max(1.0, len(plan.guests) / 150), POLISH_SHARE * budget)
+    options = Options(
+        time_limit=max(0.5, budget - polish),
+        workers=int(current_app.config["SOLVER_WORKERS"]),
+        fairness=float(current_app.config.get("SOLVER_FAIRNESS", FAIRNESS)),
+    )
+    return options, polish
 
 
 def _run_solver(plan: Plan, scores, options):
