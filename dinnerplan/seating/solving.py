@@ -31,6 +31,7 @@ FAIRNESS = 1.0
 POLISH_SHARE = 0.3
 POLISH_SECONDS = 2.0  # per 150 guests
 RECORD_SHARE = 0.1
+SEARCH_FLOOR = 0.6
 
 
 def fewest_moves_cost(scores) -> float:
@@ -133,11 +134,13 @@ def _budget(plan: Plan, limit: float, spent: float):
     """Split what is left of the time limit between the search and the help polish.
 
     The limit covers the whole run: what was spent (planning, scoring), the search, the help
-    polish and recording the result (RECORD_SHARE), so a large dinner still ends about on time.
+    polish and recording the result (RECORD_SHARE), so a large dinner ends about on time on a
+    machine that is not overloaded.
     """
     from dinnerplan.solver import Options
 
-    budget = max(1.0, limit * (1 - RECORD_SHARE) - spent)
+    # ...but never starve the search: it keeps at least SEARCH_FLOOR of the limit.
+    budget = max(SEARCH_FLOOR * limit, limit * (1 - RECORD_SHARE) - spent)
     polish = min(POLISH_SECONDS * max(1.0, len(plan.guests) / 150), POLISH_SHARE * budget)
     options = Options(
         time_limit=max(0.5, budget - polish),

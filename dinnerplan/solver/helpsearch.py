@@ -20,11 +20,13 @@ import random
 import time
 from collections.abc import Mapping
 
-from dinnerplan.solver.helpboard import Board, Rules, at_least, better
+from dinnerplan.solver.helpboard import EPSILON, Board, Rules, at_least, better
 
 # Perturb-and-climb rounds after the first climb; each kicks a few units out of place.
 ROUNDS = 60
 KICKS = 2
+# A table below this share of the average table's quality is a table of leftovers.
+LEFTOVERS = 0.5
 
 
 class HelpPolisher:
@@ -70,7 +72,8 @@ def climb(board: Board, deadline: float) -> int:
     """Cover guests (best change first), then raise the score, until neither helps."""
     applied = 0
     while time.monotonic() < deadline:
-        if cover_step(board):
+        # A table of leftovers is lifted first (no helped guest is lost doing so).
+        if (far_behind(board) and lift_step(board)) or cover_step(board) or lift_step(board):
             applied += 1
             continue
         gained = score_pass(board, deadline)
@@ -88,6 +91,35 @@ def cover_step(board: Board) -> bool:
         for u, v, t in _cover_options(board, g, unit_of):
             gain = board.change(u, v, t)
             if gain is not None and gain[0] > 0 and (best is None or gain > best[0]):
+                best = gain, u, v, t
+    if best is None:
+        return False
+    board.apply(*best[1:])
+    return True
+
+
+def far_behind(board: Board) -> bool:
+    """True when the weakest table's quality is below half the average table's."""
+    judged = [q for t in board.members if (q := board.quality(t)) is not None]
+    return bool(judged) and board.weakest() < LEFTOVERS * sum(judged) / len(judged)
+
+
+def lift_step(board: Board) -> bool:
+    """Make the best change of a unit at the weakest table that makes that table stronger.
+
+    Only the weakest table's units are tried (a few hundred changes, not every unit's), so
+    the weakest table is lifted even when a full score pass would not fit in the time."""
+    if not board.rules.lift or not board.low:
+        return False
+    weakest = board.low[0][1]
+    best = None
+    for u, movable in enumerate(board.rules.movable):
+        if not movable or board.table_of[u] != weakest:
+            continue
+        for v, t in neighbours(board, u):
+            gain = board.change(u, v, t)
+            lifts = gain is not None and gain[0] >= 0 and gain[1] > EPSILON
+            if lifts and (best is None or gain > best[0]):
                 best = gain, u, v, t
     if best is None:
         return False

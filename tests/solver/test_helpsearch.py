@@ -8,7 +8,7 @@ from itertools import combinations
 import pytest
 
 from dinnerplan.solver.helpboard import EPSILON, Board, Rules
-from dinnerplan.solver.helpsearch import HelpPolisher
+from dinnerplan.solver.helpsearch import HelpPolisher, lift_step
 
 
 def random_rules(seed: int, guests: int = 9, tables: int = 3, size: int = 3) -> Rules:
@@ -71,3 +71,16 @@ def test_lifting_the_weakest_table_costs_total_score_when_it_must():
     assert Board(plain, kept).value()[2] == 60  # trios kept: total 60, a table scoring 0
     weakest = Board(lifted, spread).weakest()
     assert weakest > 0 and Board(lifted, spread).value()[2] < 60
+
+
+def test_a_lift_step_strengthens_the_weakest_table_without_losing_a_helped_guest():
+    people = list(range(9))
+    pairs = [(a, b, 10) for trio in ((0, 1, 2), (3, 4, 5)) for a, b in combinations(trio, 2)]
+    pairs += [(2, 6, 4), (2, 7, 4)]  # guest 2 would lift the table of strangers 6, 7, 8
+    helpers = {1: {0}}  # guest 1 is helped by guest 0: that must survive the lift
+    rules = Rules.build({t: (3, 3) for t in range(3)}, people, helpers, pairs)
+    board = Board(rules, {g: g // 3 for g in people})
+    before = board.value()
+    assert lift_step(board)
+    after = board.value()
+    assert after[0] == before[0] == 1 and after[1] > before[1]
