@@ -1,14 +1,15 @@
-"""Seating quality through the app: realistic guest lists of 64 and 150, seated by the same
+"""Seating quality through the app: realistic guest lists (64-500 guests), seated by the same
 code path as the "Seat guests" button, compared with random seating.
 
-    python benchmarks/seating_quality.py [--sizes 64 150] [--seed 7] [--time-limit 10]
+    python benchmarks/seating_quality.py [--sizes 64 150 300 500] [--seed 7] [--time-limit 10]
 
 For each list: a temporary SQLite database, an event with tables of 6-10 laid out by the
 app, guests from dinnerplan.matching.sample (free-text offers and needs, colleagues, a few
 seating wishes), one synchronous run of dinnerplan.seating.jobs.run_seating. Reports: every
 confirmed guest seated within the bounds; colleague pairs sharing a table; the share of
 helpable guests (someone at the event offers what they need) seated next to someone who
-offers it, against the mean over 20 random seatings that keep the same rules; solve time.
+offers it, against the mean over 20 random seatings that keep the same rules; the weakest
+table's mean pair score as a share of the average table's; solve and whole-job time.
 """
 
 from __future__ import annotations
@@ -197,9 +198,10 @@ def main() -> None:
     print(f"cpu count {os.cpu_count()}; load: {os.getloadavg()}; time limit {args.time_limit} s")
     print(
         "| guests | tables (sizes) | all seated within 6-10 | colleague pairs together | "
-        "helped / helpable | helped % | random % (mean, min-max of 20) | solver s | job s |"
+        "helped / helpable | helped % | random % (mean, min-max of 20) | "
+        "weakest table (% of average) | solver s | job s |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(
             f"| {r['n']} | {r['tables']} ({min(r['sizes'])}-{max(r['sizes'])}) | "
@@ -208,6 +210,7 @@ def main() -> None:
             f"{r['helped']} / {r['helpable']} | "
             f"{100 * r['share']:.1f} % | {100 * r['random_mean']:.1f} % "
             f"({100 * r['random_min']:.0f}-{100 * r['random_max']:.0f}) | "
+            f"{100 * (r['headline'].get('weakest') or {}).get('ratio', 0):.0f} % | "
             f"{r['solver_seconds']:.1f} | {r['job_seconds']:.1f} |"
         )
 

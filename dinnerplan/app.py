@@ -120,6 +120,7 @@ def register_blueprints(app: Flask) -> None:
     from dinnerplan.guests.views import bp as guests_bp
     from dinnerplan.intros.views import bp as intros_bp
     from dinnerplan.mail.views import bp as mail_bp
+    from dinnerplan.night.views import bp as night_bp
     from dinnerplan.rsvp.views import bp as rsvp_bp
     from dinnerplan.seating.views import bp as seating_bp
     from dinnerplan.sheets.views import bp as sheets_bp
@@ -128,6 +129,7 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(bp)
     app.register_blueprint(seating_bp)
     app.register_blueprint(followups_bp)
+    app.register_blueprint(night_bp)
     app.add_url_rule("/", endpoint="index", view_func=app.view_functions["events.index"])
 
 

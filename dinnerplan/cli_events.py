@@ -22,7 +22,10 @@ event_cli = AppGroup("event", help="Create events.")
 @click.option("--venue", default="")
 @click.option("--capacity", type=click.IntRange(1, 10_000), default=None)
 @click.option("--allow-past", is_flag=True, help="Accept a start time that has already passed.")
-def create_event(title, starts, organizer_email, timezone, venue, capacity, allow_past) -> None:
+@click.option("--series", default="", help="Dinner series: tablemates don't repeat across it.")
+def create_event(
+    title, starts, organizer_email, timezone, venue, capacity, allow_past, series
+) -> None:
     """Create an event and print its id."""
     from dinnerplan.auth.operations import find_by_email
     from dinnerplan.events.operations import EventDetails, known_timezones, save_event
@@ -51,6 +54,7 @@ def create_event(title, starts, organizer_email, timezone, venue, capacity, allo
         timezone=timezone,
         venue=venue.strip() or None,
         capacity=capacity,
+        series=series.strip()[:120],
     )
     event = save_event(Event(organizer_id=organizer.id), details)
     db.session.commit()

@@ -107,3 +107,12 @@ def _latin_letters() -> dict[int, str]:
 def by_name(person) -> tuple:
     """Sort key for anything with .name and .id (guests): by name, then id."""
     return (sort_key(person.name), person.id)
+
+
+def fold(text: str) -> str:
+    """Return text casefolded and without accents, so 'Ødegaard' matches 'odegaard'.
+
+    For searching what someone typed (the check-in search); sorting uses sort_key."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text).casefold())
+    text = text.replace("ø", "o").replace("ł", "l")
+    return "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -98,8 +98,37 @@ def test_layout_uses_capacity_until_guests_say_yes(app, client, event):
             f"/events/{event.id}/tables/layout", data={"headcount": "48"}, follow_redirects=True
         )
     )
-    assert "Laid out 5 tables for 48 guests (3 of 10 and 2 of 9); each table takes 6–10." in page
-    assert stored_tables(app, event) == [(f"Table {n}", 6, 10, None) for n in range(1, 6)]
+    assert (
+        "Laid out 6 tables for 48 guests (6 of 8), aiming for tables of 8; "
+        "each table takes 6–10." in page
+    )
+    assert stored_tables(app, event) == [(f"Table {n}", 6, 10, None) for n in range(1, 7)]
+
+
+def test_layout_follows_the_usual_table_size_of_the_event(app, client, event):
+    form = {
+        "title": "Tables of ten",
+        "venue": "",
+        "address": "",
+        "description": "",
+        "start_date": "2030-05-01",
+        "start_time": "19:00",
+        "timezone": "UTC",
+        "minutes_per_guest": "3",
+        "table_min": "6",
+        "table_max": "10",
+    }
+    page = text_of(client.post(f"/events/{event.id}/edit", data={**form, "table_target": "12"}))
+    assert (
+        error_for(page, "table_target")
+        == "Choose a size from the smallest (6) to the largest (10)."
+    )
+    client.post(f"/events/{event.id}/edit", data={**form, "table_target": "10"})
+    url = f"/events/{event.id}/tables/layout"
+    page = text_of(client.post(url, data={"headcount": "60"}, follow_redirects=True))
+    assert "Laid out 6 tables for 60 guests (6 of 10), aiming for tables of 10" in page
+    page = text_of(client.post(url, data={"headcount": "150"}, follow_redirects=True))
+    assert "Laid out 15 tables for 150 guests (15 of 10)" in page
 
 
 def test_layout_headcount_defaults_to_guests_who_said_yes(client, make, event):
@@ -158,4 +187,5 @@ def test_layout_keeps_hosted_and_seated_tables(app, client, make, event):
     page = text_of(client.post(url, data={"headcount": "30"}, follow_redirects=True))
     assert "Kept Table 2, Seated: they have a host or seated guests." in page
     names = [t[0] for t in stored_tables(app, event)]
-    assert names == ["Table 2", "Seated", "Table 1", "Table 3", "Table 4"]
+    # 30 guests at about 8 a table make 4 tables: the two kept ones and two new ones.
+    assert names == ["Table 2", "Seated", "Table 1", "Table 3"]

@@ -89,6 +89,16 @@ class EventForm(FlaskForm):
     )
     table_min = _size("Smallest table", 6)
     table_max = _size("Largest table", 10)
+    table_target = WholeNumberField(
+        "Usual table size",
+        validators=[Optional(), NumberRange(*TABLE_LIMITS, "Enter a number from 2 to 20.")],
+    )
+    uneven_tables = BooleanField("Tables may differ by more than one guest")
+    series = StringField(
+        "Dinner series",
+        filters=[lambda value: (value or "").strip()],
+        validators=[Length(max=120, message="Keep the series name under 120 characters.")],
+    )
     guest_wishes = BooleanField(
         "Let guests name someone they'd like to sit with, or not to sit with", default=True
     )
@@ -148,6 +158,13 @@ class EventForm(FlaskForm):
         low, high = self.table_min, self.table_max
         if low.data and high.data and not (low.errors or high.errors) and high.data < low.data:
             high.errors.append("The largest table can't be smaller than the smallest table.")
+            return False
+        target = self.table_target
+        checkable = target.data and low.data and high.data and not target.errors
+        if checkable and not low.data <= target.data <= high.data:
+            target.errors.append(
+                f"Choose a size from the smallest ({low.data}) to the largest ({high.data})."
+            )
             return False
         return True
 

@@ -70,6 +70,9 @@ EVENT_FIELDS = (
     "capacity",
     "minutes_per_guest",
     "guest_wishes",
+    "table_target",
+    "uneven_tables",
+    "series",
 )
 
 
@@ -206,6 +209,9 @@ class EventDetails:
     capacity: int | None = None
     minutes_per_guest: int = 3
     guest_wishes: bool = True
+    table_target: int | None = None
+    uneven_tables: bool = False
+    series: str = ""
     table_min: int = 6
     table_max: int = 10
 
@@ -249,30 +255,3 @@ def delete_event(event: Event) -> int:
     db.session.delete(event)
     db.session.flush()
     return guests
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def plan_tables(headcount: int, min_size: int, max_size: int) -> list[int] | str:
-    """Balanced table sizes for a headcount using the fewest tables, or why it can't be done."""
-    if min_size < 1 or max_size < min_size:
-        return f"Table sizes {min_size}–{max_size} don't make sense: check the minimum and maximum."
-    if headcount < 0:
-        return "The headcount can't be negative."
-    if headcount == 0:
-        return []
-    bounds = f"{_plural(headcount, 'guest')} can't be seated at tables of {min_size}–{max_size}"
-    if headcount < min_size:
-        return f"{bounds}: you need at least {min_size} guests, or lower the minimum table size."
-    count = -(-headcount // max_size)  # fewer tables than this can't hold everyone
-    if count * min_size > headcount:
-        fewer = count - 1
-        return (
-            f"{bounds}: {_plural(fewer, 'table')} {'holds' if fewer == 1 else 'hold'} "
-            f"at most {fewer * max_size}, and {count} tables need at least "
-            f"{count * min_size}. Change the headcount or widen the table sizes."
-        )
-    base, extra = divmod(headcount, count)
-    return [base + 1] * extra + [base] * (count - extra)

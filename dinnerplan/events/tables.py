@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from flask import abort
 from sqlalchemy import func
 
-from dinnerplan.events.operations import plan_tables
 from dinnerplan.extensions import db
 from dinnerplan.models import Assignment, Event, Guest, Table
+from dinnerplan.solver.sizes import PlanError, default_target, plan_tables
 
 
 @dataclass(frozen=True)
@@ -106,11 +106,22 @@ def _is_replaceable(table: Table, seated_table_ids: set[int]) -> bool:
     return table.host_guest_id is None and table.id not in seated_table_ids
 
 
+def target_size(event: Event) -> int:
+    """The table size the event aims for: the organizer's, else the middle of the bounds."""
+    return event.table_target or default_target(event.table_min, event.table_max)
+
+
+def planned_sizes(event: Event, headcount: int) -> list[int]:
+    """Plan balanced table sizes for a headcount at this event (raises PlanError)."""
+    return plan_tables(headcount, event.table_min, event.table_max, target_size(event))
+
+
 def layout_tables(event: Event, headcount: int) -> list[Table] | str:
     """Replace unseated, hostless tables with balanced 'Table N' tables; or say why not."""
-    sizes = plan_tables(headcount, event.table_min, event.table_max)
-    if isinstance(sizes, str):
-        return sizes
+    try:
+        sizes = planned_sizes(event, headcount)
+    except PlanError as exc:
+        return exc.reason
     seated = set(
         db.session.execute(
             db.select(Assignment.table_id).join(Table).where(Table.event_id == event.id)
@@ -125,7 +136,8 @@ def layout_tables(event: Event, headcount: int) -> list[Table] | str:
     created = []
     # Each table keeps the event's bounds (not its planned size) so seating has room to
     # move people, and a late yes doesn't make the plan infeasible.
-    for _size, name in zip(sizes, names, strict=False):
+    # Kept tables count towards the plan: they seat guests too.
+    for _size, name in zip(sizes[len(kept) :], names, strict=False):
         table = Table(name=name, min_seats=event.table_min, max_seats=event.table_max)
         table.position = _next_position(event)
         event.tables.append(table)
@@ -139,12 +151,13 @@ def layout_message(headcount: int, created: list[Table]) -> str:
     if not created:
         return "No guests to seat, so no tables were laid out."
     event = created[0].event
-    sizes = plan_tables(headcount, event.table_min, event.table_max)
+    sizes = planned_sizes(event, headcount)
     groups = sorted(Counter(sizes).items(), reverse=True)
     split = " and ".join(f"{n} of {size}" for size, n in groups)
     message = (
         f"Laid out {len(created)} table{'s' if len(created) != 1 else ''} for {headcount} "
-        f"guests ({split}); each table takes {event.table_min}–{event.table_max}."
+        f"guests ({split}), aiming for tables of {target_size(event)}; "
+        f"each table takes {event.table_min}–{event.table_max}."
     )
     kept = [t.name for t in event.tables if t not in created]
     if kept:

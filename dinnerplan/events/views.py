@@ -185,4 +185,5 @@ def _render_tables(event: Event, form: TableForm, layout_form: LayoutForm):
         form=form,
         layout_form=layout_form,
         table_summary=tables.summarize(event),
+        table_target=tables.target_size(event),
     )

@@ -5,8 +5,8 @@ version and guest), then sent by send_one, which claims a row atomically. So a s
 click, a retried job or a worker restarted after being killed mid-batch finds the rows
 already recorded and sends only those not yet claimed.
 
-Other areas call start_sending_changes(version) after a publication (a background job
-works out who changed table since they were last told).
+After a later publication the organizer previews and sends one short update to each guest
+whose table changed (changes.py): start_sending_changes(version).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from dinnerplan.intros.build import Intro, build_intros, published_version, seat
 from dinnerplan.intros.changes import (  # noqa: F401  (the public entry points)
     changes_since_told,
     recorded_changes,
+    render_update,
     start_sending_changes,
 )
 from dinnerplan.intros.records import event_messages, intro_key, told_earlier, version_of

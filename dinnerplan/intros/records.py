@@ -8,7 +8,7 @@ last heard about, whether or not that version is still the published one.
 from __future__ import annotations
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Assignment, Event, Message, SeatingVersion
+from dinnerplan.models import Event, Message, SeatingVersion
 
 KINDS = ("intro", "table_changed")
 TOLD = ("sent", "sending")  # "sending": claimed by a worker; never sent a second time
@@ -55,16 +55,3 @@ def told_earlier(event: Event, version: SeatingVersion) -> set[int]:
         for m in event_messages(event)
         if m.status in TOLD and not (m.kind == "intro" and version_of(m) == version.id)
     }
-
-
-def told_tables(event: Event) -> dict[int, int]:
-    """Return {guest_id: table_id} of the table each guest was last told about."""
-    last = {m.guest_id: version_of(m) for m in event_messages(event) if m.status in TOLD}
-    if not last:
-        return {}
-    rows = db.session.execute(
-        db.select(Assignment.version_id, Assignment.guest_id, Assignment.table_id).where(
-            Assignment.version_id.in_(set(last.values()))
-        )
-    ).all()
-    return {g: t for v, g, t in rows if last.get(g) == v}

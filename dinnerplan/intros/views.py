@@ -15,7 +15,6 @@ from dinnerplan.intros.forms import TestEmailForm
 from dinnerplan.intros.records import intros_sent
 from dinnerplan.links import guest_for_token
 from dinnerplan.mail.operations import send_queued
-from dinnerplan.models import Event, Organizer, SeatingVersion
 from dinnerplan.seating.versions import not_coming
 
 bp = Blueprint("intros", __name__, url_prefix="/events/<int:event_id>/intros")
@@ -30,6 +29,7 @@ def preview(event_id: int):
     if version is None:
         return render_template("intros/preview.html", event=event, version=None)
     guests = [g for _, g, _ in seated(version)]
+    changes = ops.changes_since_told(event, version)
     chosen = request.args.get("guest", type=int) or (guests[0].id if guests else None)
     intro = next(iter(ops.build_intros(version, only=[chosen])), None) if chosen else None
     return render_template(
@@ -40,7 +40,8 @@ def preview(event_id: int):
         intro=intro,
         rendered=ops.render_intro(intro) if intro else None,
         status=ops.intro_status(event, version),
-        changes=ops.changes_since_told(event, version),
+        changes=changes,
+        update=_update_preview(version, changes, request.args.get("update", type=int)),
         changes_sent=sum(m.status == "sent" for m in ops.recorded_changes(event, version)),
         not_coming=not_coming(version),
         width="phone" if request.args.get("view") == "phone" else "desktop",
@@ -68,6 +69,16 @@ def send_test(event_id: int):
     return redirect(url_for(".preview", event_id=event.id, guest=intro.guest.id, view=view))
 
 
+def _update_preview(version, changes: dict, chosen: int | None):
+    """Return (intro, update, rendered) of one guest's update email, or None."""
+    if not changes:
+        return None
+    guest_id = chosen if chosen in changes else next(iter(changes))
+    (intro,) = ops.build_intros(version, only=[guest_id])
+    update = changes[guest_id]
+    return intro, update, ops.render_update(intro, update)
+
+
 @bp.post("/send")
 @login_required
 def send(event_id: int):
@@ -91,7 +102,7 @@ def send(event_id: int):
 @bp.post("/changes")
 @login_required
 def send_changes(event_id: int):
-    """Tell guests whose table changed since they were last told; nobody else."""
+    """Send the previewed updates to guests whose table changed since they were told."""
     event = owned_event_or_404(event_id)
     if not EmptyForm().validate_on_submit():
         abort(400)
@@ -104,7 +115,7 @@ def send_changes(event_id: int):
         flash(refusal, "error")
         return redirect(url_for(".preview", event_id=event.id))
     ops.start_sending_changes(version)
-    flash(f"“Your table changed” goes to {count} guest(s); nobody else.", "success")
+    flash(f"An update goes to {count} guest(s) whose table changed; nobody else.", "success")
     return redirect(url_for(".preview", event_id=event.id))
 
 
@@ -117,31 +128,10 @@ def guest_table(token: str):
     return render_template("intros/guest_table.html", guest=guest, guest_table=context)
 
 
-def _on_seating_published(sender, version_id: int, **_extra) -> None:
-    """After a (re)publication: tell guests whose table changed, in the background.
-
-    Within the organizer's sending quota only; otherwise nobody is told and the page says so
-    (the introductions page offers to send the changes later)."""
-    version = db.session.get(SeatingVersion, version_id)
-    if version is None:
-        return
-    event = db.session.get(Event, version.event_id)
-    count = len(ops.changes_since_told(event, version))
-    refusal = count and sending_refusal(db.session.get(Organizer, event.organizer_id), count)
-    if refusal:
-        flash(f"Guests whose table changed were not told. {refusal}", "error")
-        return
-    ops.start_sending_changes(version)
-
-
 @bp.record_once
 def _register(state) -> None:
     # The guest's page lives under their personal link, outside the organizer's prefix.
     state.app.add_url_rule("/r/<token>/table", "intros.guest_table", guest_table)
-    from dinnerplan.seating.operations import seating_published
-
-    # Sent by the seating views after they commit a publication (first, re- or late).
-    seating_published.connect(_on_seating_published, weak=False)
 
 
 @bp.app_template_global()

@@ -6,6 +6,7 @@ from dinnerplan.models.guest import Guest, GuestLink
 from dinnerplan.models.message import Message
 from dinnerplan.models.organizer import Organizer
 from dinnerplan.models.seating import Assignment, SeatingVersion
+from dinnerplan.models.series import SeriesSeat
 
 __all__ = [
     "Assignment",
@@ -17,5 +18,6 @@ __all__ = [
     "Organizer",
     "Promise",
     "SeatingVersion",
+    "SeriesSeat",
     "Table",
 ]

@@ -34,6 +34,11 @@ class Event(db.Model):
     minutes_per_guest: Mapped[int] = mapped_column(default=3)
     table_min: Mapped[int] = mapped_column(default=6)
     table_max: Mapped[int] = mapped_column(default=10)
+    # Table plan (seating): the size to aim for, and whether tables may differ by more than one.
+    table_target: Mapped[int | None]
+    uneven_tables: Mapped[bool] = mapped_column(default=False)
+    # Dinner series: guests who shared a table at an earlier dinner of it are kept apart.
+    series: Mapped[str] = mapped_column(String(120), default="", index=True)
     paper: Mapped[str] = mapped_column(String(10), default="a4")  # a4 | letter
     # Guests may type the name of someone they'd like to sit with (or not); the organizer may
     # switch it off. No list of other guests is ever shown to a guest.

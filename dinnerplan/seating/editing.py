@@ -6,7 +6,7 @@ organizer was looking at, with its summary recomputed; locks are marked in place
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, SeatingVersion
@@ -77,6 +77,7 @@ def restore(event: Event, old: SeatingVersion) -> SeatingVersion:
     latest = v.latest_version(event, seated_only=True)
     version = v.new_version(event, "edit", parent=old, status="edited")
     v.record(version, event, v.seating_of(old), v.locked_of(old), v.seating_of(latest))
+    version.summary = {**version.summary, "restored_from": old.number}
     return version
 
 
@@ -91,7 +92,7 @@ class Move:
 
 @dataclass(frozen=True)
 class Comparison:
-    """Who moved between two versions and how the scores changed."""
+    """Who changed tablemates between two versions, who gained or lost a helper, the scores."""
 
     a: SeatingVersion
     b: SeatingVersion
@@ -100,6 +101,9 @@ class Comparison:
     score_b: float
     helped_a: int
     helped_b: int
+    gained_helper: list[str] = field(default_factory=list)
+    lost_helper: list[str] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)  # same guests, other label
 
     @property
     def score_change(self) -> float:
@@ -107,18 +111,39 @@ class Comparison:
         return round(self.score_b - self.score_a, 3)
 
 
+def match_tables(sa: dict[int, int], sb: dict[int, int]) -> dict[int, int]:
+    """Pair each table of seating a with one of seating b, keeping most guests together."""
+    from ortools.graph.python import linear_sum_assignment
+
+    ta, tb = sorted(set(sa.values())), sorted(set(sb.values()))
+    overlap = {(x, y): 0 for x in ta for y in tb}
+    for g, x in sa.items():
+        if g in sb:
+            overlap[x, sb[g]] += 1
+    solver = linear_sum_assignment.SimpleLinearSumAssignment()
+    for (x, y), n in overlap.items():
+        # Most guests in common first; on a tie the same table keeps its label.
+        solver.add_arc_with_cost(ta.index(x), tb.index(y), -(2 * n + (x == y)))
+    if not ta or not tb or solver.solve() != solver.OPTIMAL:
+        return {}
+    return {ta[i]: tb[solver.right_mate(i)] for i in range(len(ta)) if solver.right_mate(i) >= 0}
+
+
 def compare(event: Event, a: SeatingVersion, b: SeatingVersion) -> Comparison:
-    """Compare two versions: every guest whose table differs, and the score change."""
+    """Compare two versions: tables matched by who sits together, so relabelling is no move."""
     sa, sb = v.seating_of(a), v.seating_of(b)
     names = {t.id: t.name for t in v.tables_of(event)}
     guests = v.guests_by_id(set(sa) | set(sb))
+    match = match_tables(sa, sb)
     moves = [
         Move(guests[g].name, names.get(sa.get(g)), names.get(sb.get(g)))
         for g in sorted(guests, key=lambda g: guests[g].name.lower())
-        if sa.get(g) != sb.get(g)
+        if g not in sa or g not in sb or match.get(sa[g]) != sb[g]
     ]
     ma = (a.summary or {}).get("metrics", {})
     mb = (b.summary or {}).get("metrics", {})
+    helped_a, helped_b = _helped(a), _helped(b)
+    both = sorted(set(sa) & set(sb), key=lambda g: guests[g].name.lower())
     return Comparison(
         a,
         b,
@@ -127,4 +152,13 @@ def compare(event: Event, a: SeatingVersion, b: SeatingVersion) -> Comparison:
         float(mb.get("objective", 0.0)),
         int(ma.get("helped", 0)),
         int(mb.get("helped", 0)),
+        gained_helper=[guests[g].name for g in both if g in helped_b - helped_a],
+        lost_helper=[guests[g].name for g in both if g in helped_a - helped_b],
+        renamed=sorted((names[x], names[y]) for x, y in match.items() if x != y),
     )
+
+
+def _helped(version: SeatingVersion) -> set[int]:
+    """Return the guests who sit with someone who offers what they need in a version."""
+    entries = (version.summary or {}).get("guests", {})
+    return {int(g) for g, e in entries.items() if e.get("helped") and e.get("helpable")}

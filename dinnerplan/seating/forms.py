@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, StringField
-from wtforms.validators import AnyOf, InputRequired, Optional
+from wtforms import EmailField, IntegerField, StringField
+from wtforms.validators import AnyOf, Email, InputRequired, Length, Optional
 
 
 class VersionForm(FlaskForm):
     """A button acting on one seating version (publish, re-seat, go back)."""
 
     version = IntegerField("Version", validators=[InputRequired("Choose a version.")])
+
+
+class ReseatForm(VersionForm):
+    """Re-seat from a version: the rest (hand moves kept) or everyone (locks kept)."""
+
+    scope = StringField(
+        "Re-seat",
+        default="rest",
+        validators=[AnyOf(("rest", "everyone"), "Choose what to re-seat.")],
+    )
 
 
 class MoveForm(VersionForm):
@@ -33,6 +43,30 @@ class LockForm(VersionForm):
     guest_id = IntegerField("Guest", validators=[Optional()])
     table_id = IntegerField("Table", validators=[Optional()])
     action = StringField("Action", validators=[AnyOf(("lock", "unlock"), "Choose lock or unlock.")])
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class WalkInForm(FlaskForm):
+    """A guest who turned up without an answer: name and email (for the introduction)."""
+
+    name = StringField(
+        "Name",
+        filters=[_strip],
+        validators=[InputRequired("Enter the guest's name."), Length(max=200)],
+    )
+    email = EmailField(
+        "Email",
+        filters=[_strip],
+        validators=[
+            InputRequired("Enter an email, for the table's introduction."),
+            Email("Enter an email address like ana@example.com."),
+            Length(max=254),
+        ],
+    )
+    company = StringField("Company (optional)", filters=[_strip], validators=[Length(max=200)])
 
 
 class CheckInForm(FlaskForm):

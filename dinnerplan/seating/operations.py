@@ -1,15 +1,14 @@
 """Seating operations the views, the CLI and other areas call. Operations flush, never commit.
 
 Other areas use: published_version(event), current_version(event),
-publish(version) -> guest ids whose table changed, and the `seating_published` signal
-(sent by the views after the commit, with version_id and guest_ids).
+publish(version) -> guest ids whose table changed. Guests already introduced hear of a
+change only when the organizer sends the previewed updates (intros/changes.py).
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from blinker import Namespace
 from flask import current_app
 
 from dinnerplan import jobs
@@ -22,9 +21,6 @@ from dinnerplan.seating.summary import has_warnings
 
 published_version = v.published_version
 current_version = v.current_version
-
-_signals = Namespace()
-seating_published = _signals.signal("seating-published")
 
 
 def running_version(event: Event) -> SeatingVersion | None:
@@ -43,7 +39,9 @@ def running_version(event: Event) -> SeatingVersion | None:
 
 
 def start_seating(event: Event, kind: str = "solve", parent: SeatingVersion | None = None):
-    """Add a pending version for a solver run (solve | reseat | late); enqueue after commit."""
+    """Add a pending version for a solver run (solve | reseat | reseat_all | late).
+
+    Enqueue it after the commit."""
     if running_version(event) is not None:
         raise EditError("A seating is already being worked out; wait for it to finish.")
     if kind != "solve" and (parent is None or parent.status not in v.SEATED):
@@ -88,22 +86,3 @@ def publish(version: SeatingVersion) -> list[int]:
     db.session.flush()
     after = v.seating_of(version)
     return sorted(g for g, t in after.items() if before.get(g) != t)
-
-
-def tablemates_changed(previous: SeatingVersion | None, version: SeatingVersion) -> list[int]:
-    """Return seated guests whose set of tablemates differs between two versions."""
-
-    def mates(ver):
-        seating = v.seating_of(ver)
-        return {
-            g: frozenset(h for h, u in seating.items() if u == t and h != g)
-            for g, t in seating.items()
-        }
-
-    old, new = mates(previous), mates(version)
-    return sorted(g for g in new if old.get(g) != new[g])
-
-
-def notify_published(app, version: SeatingVersion, guest_ids: list[int]) -> None:
-    """Tell listeners (introduction emails) that a version was published (after commit)."""
-    seating_published.send(app, version_id=version.id, guest_ids=list(guest_ids))

@@ -8,144 +8,30 @@ words; we translate back to ids here.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from itertools import combinations
 
 from flask import current_app
-from sqlalchemy.orm import selectinload
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, Guest, SeatingVersion, Table
+from dinnerplan.models import Event, SeatingVersion
 from dinnerplan.seating import versions as v
-from dinnerplan.seating.polish import HelpPolisher
+from dinnerplan.seating.helping import help_more
+from dinnerplan.seating.planning import Plan, SeatingFailed, confirmed_guests, make_plan
+from dinnerplan.seating.series import REPEAT_PENALTY
 
-# A re-seat around locks prefers to leave the unlocked guests where they were: a move must
-# gain more than this (a need met is worth 10).
-RESEAT_MOVE_COST = 0.5
+__all__ = ["SeatingFailed", "confirmed_guests", "solve_version"]
+
 # Weight of each guest's best tablemate score: spreads good matches so that nearly every
 # guest who can be helped sits with someone who can help (see docs/seating.md).
 FAIRNESS = 1.0
-# The help polish gets this share of the time limit (at most POLISH_SECONDS) and the solver
-# the rest, so a run still ends within the limit the organizer chose.
-POLISH_SHARE = 0.15
-POLISH_SECONDS = 2.0
-
-
-class SeatingFailed(Exception):
-    """The seating could not run for a reason that is not a rule conflict."""
-
-
-@dataclass
-class Plan:
-    """What one solver run needs: guests, tables, fixed seats and the seating to stay near."""
-
-    guests: list[Guest]
-    tables: list[Table]
-    fixed: dict[int, int]
-    current: dict[int, int]
-    move_cost: float
-    locked: set[int]
-    previous: dict[int, int] | None
-    # A table whose every guest is locked is closed: nobody joins or leaves it.
-    closed: dict[int, int] = field(default_factory=dict)
-
-    def bounds(self, table: Table) -> tuple[int, int]:
-        """The table's size bounds for this run (a closed table keeps its size)."""
-        if table.id in self.closed:
-            return self.closed[table.id], self.closed[table.id]
-        return table.min_seats, table.max_seats
-
-
-def confirmed_guests(event: Event) -> list[Guest]:
-    """Return the guests who said yes, by id."""
-    return list(
-        db.session.execute(
-            db.select(Guest)
-            .where(Guest.event_id == event.id, Guest.rsvp == "yes")
-            .options(selectinload(Guest.links))  # profiles read every guest's wishes
-            .order_by(Guest.id)
-        ).scalars()
-    )
-
-
-def plan_tables(headcount: int, min_size: int, max_size: int) -> list[int] | str:
-    """Split a headcount into table sizes near the middle of the bounds, or say why not."""
-    if min_size < 1 or max_size < min_size:
-        return (
-            f"the table size range {min_size}–{max_size} is impossible; fix the event's table sizes"
-        )
-    fewest, most = math.ceil(headcount / max_size), headcount // min_size
-    if headcount == 0 or fewest > most:
-        return (
-            f"{headcount} confirmed guests cannot be split into tables of {min_size}–{max_size}; "
-            f"lower the event's minimum table size to {headcount} or confirm more guests"
-            if headcount < min_size
-            else f"{headcount} confirmed guests cannot be split into tables of "
-            f"{min_size}–{max_size}; widen the event's table size range"
-        )
-    count = min(max(round(headcount / ((min_size + max_size) / 2)), fewest), most)
-    base, extra = divmod(headcount, count)
-    return [base + 1] * extra + [base] * (count - extra)
-
-
-def ensure_tables(event: Event, headcount: int) -> list[Table]:
-    """Return the event's tables, laying them out automatically when it has none."""
-    tables = v.tables_of(event)
-    if tables:
-        return tables
-    sizes = plan_tables(headcount, event.table_min, event.table_max)
-    if isinstance(sizes, str):
-        from dinnerplan.solver import InfeasibleError
-
-        raise InfeasibleError(sizes)
-    for i, _ in enumerate(sizes, start=1):
-        db.session.add(
-            Table(
-                event_id=event.id,
-                name=f"Table {i}",
-                min_seats=event.table_min,
-                max_seats=event.table_max,
-                position=i,
-            )
-        )
-    db.session.flush()
-    return v.tables_of(event)
-
-
-def make_plan(version: SeatingVersion, event: Event) -> Plan:
-    """Decide who is seated, what is fixed and what to stay near, from the version's kind."""
-    guests = confirmed_guests(event)
-    if not guests:
-        raise SeatingFailed(
-            "there are no confirmed guests to seat yet; guests are seated once they answer yes"
-        )
-    tables = ensure_tables(event, len(guests))
-    parent = db.session.get(SeatingVersion, version.parent_id) if version.parent_id else None
-    present = {g.id for g in guests}
-    table_ids = {t.id for t in tables}
-    before = {g: t for g, t in v.seating_of(parent).items() if g in present and t in table_ids}
-    locked = {g for g in v.locked_of(parent) if g in before}
-    fixed = {g: before[g] for g in locked}
-    for table in tables:  # a table's host sits at that table
-        if table.host_guest_id in present:
-            fixed.setdefault(table.host_guest_id, table.id)
-    closed = _closed_tables(before, locked)
-    if version.kind == "late":
-        # Fewest moves first: the cost is set from the scores (see fewest_moves_cost).
-        return Plan(guests, tables, fixed, before, math.inf, locked, v.seating_of(parent), closed)
-    if version.kind == "reseat":
-        return Plan(
-            guests, tables, fixed, before, RESEAT_MOVE_COST, locked, v.seating_of(parent), closed
-        )
-    return Plan(guests, tables, fixed, {}, 0.0, set(), None)
-
-
-def _closed_tables(before: dict[int, int], locked: set[int]) -> dict[int, int]:
-    """Tables where every seated guest is locked, with how many sit there."""
-    seated: dict[int, list[int]] = {}
-    for guest, table in before.items():
-        seated.setdefault(table, []).append(guest)
-    return {t: len(gs) for t, gs in seated.items() if all(g in locked for g in gs)}
+# The help polish gets this share of the time left after scoring (at most POLISH_SECONDS per
+# 150 guests) and the solver the rest, so a run still ends about within the chosen limit.
+POLISH_SHARE = 0.3
+POLISH_SECONDS = 2.0  # per 150 guests
+RECORD_SHARE = 0.1
+SEARCH_FLOOR = 0.6
 
 
 def fewest_moves_cost(scores) -> float:
@@ -172,11 +58,21 @@ def build_problem(plan: Plan, scores):
     gl = _labels(plan.guests, lambda g: g.name)
     tl = _labels(plan.tables, lambda t: t.name)
     ids = {str(g.id): gl[g.id] for g in plan.guests}
+    pairs = {frozenset((m.a, m.b)): m.score for m in scores.pairs.values()}
+    apart = [(a, b) for a, b in scores.apart if a in ids and b in ids]
+    for a, b, _ in plan.repeats:
+        if plan.repeats_hard:
+            apart.append((str(a), str(b)))
+        else:  # as few repeats as possible: each costs more than any pair can gain
+            key = frozenset((str(a), str(b)))
+            pairs[key] = pairs.get(key, 0.0) - REPEAT_PENALTY
     problem = Problem(
         guests=tuple(gl[g.id] for g in plan.guests),
         tables=tuple(SolverTable(tl[t.id], *plan.bounds(t)) for t in plan.tables),
-        scores=tuple((ids[m.a], ids[m.b], m.score) for m in scores.pairs.values()),
-        apart=tuple((ids[a], ids[b]) for a, b in scores.apart if a in ids and b in ids),
+        scores=tuple(
+            (ids[a], ids[b], x) for (a, b), x in ((tuple(k), x) for k, x in pairs.items())
+        ),
+        apart=tuple((ids[a], ids[b]) for a, b in apart),
         together=tuple(tuple(ids[g] for g in grp if g in ids) for grp in scores.together),
         fixed={gl[g]: tl[t] for g, t in plan.fixed.items()},
         hosts=tuple(gl[t.host_guest_id] for t in plan.tables if t.host_guest_id in gl),
@@ -186,52 +82,116 @@ def build_problem(plan: Plan, scores):
     return problem, gl, tl
 
 
-def help_more(plan: Plan, scores, seating: dict[int, int], seconds: float) -> dict[int, int]:
-    """Seat more helpable guests with a helper without breaking any rule (see polish.py)."""
-    limits = {t.id: plan.bounds(t) for t in plan.tables}
-    # A re-seat keeps its preference for leaving guests where they were (plan.move_cost).
-    polisher = HelpPolisher(
-        scores, limits, frozen=plan.fixed, home=plan.current, move_cost=plan.move_cost
-    )
-    return polisher.improve(seating, seconds)
-
-
 def solve_version(
     version: SeatingVersion,
     time_limit: float | None = None,
     progress: Callable[[str], None] = lambda _: None,
 ) -> None:
     """Seat the version's event (raises InfeasibleError or SeatingFailed); flush the result."""
-    from dinnerplan.solver import Options, solve
+    from dinnerplan.solver import InfeasibleError
 
+    started = time.monotonic()
     event = db.session.get(Event, version.event_id)
     plan = make_plan(version, event)
     progress(f"Scoring {len(plan.guests)} confirmed guests…")
     scores = v.score_guests(plan.guests)
+    # Guests who asked to sit together do, even if they did at an earlier dinner.
+    wished = {frozenset(map(int, pair)) for grp in scores.together for pair in combinations(grp, 2)}
+    plan.repeats = [r for r in plan.repeats if frozenset(r[:2]) not in wished]
     if math.isinf(plan.move_cost):
         plan.move_cost = fewest_moves_cost(scores)
-    problem, gl, tl = build_problem(plan, scores)
     limit = float(time_limit or current_app.config["SOLVER_TIME_LIMIT"])
-    progress(f"Seating {len(plan.guests)} guests at {len(plan.tables)} tables (up to {limit:g} s)…")
-    polish_seconds = min(POLISH_SECONDS, POLISH_SHARE * limit)
-    options = Options(
-        time_limit=limit - polish_seconds,
-        workers=int(current_app.config["SOLVER_WORKERS"]),
-        fairness=float(current_app.config.get("SOLVER_FAIRNESS", FAIRNESS)),
+    options, polish_seconds = _budget(plan, limit, time.monotonic() - started)
+    progress(
+        f"Seating {len(plan.guests)} guests at {len(plan.tables)} tables (search "
+        f"{options.time_limit:.0f} s, then seating more guests with a helper)…"
     )
-    result = solve(problem, options)
-    guest_of = {label: gid for gid, label in gl.items()}
-    table_of = {label: tid for tid, label in tl.items()}
-    seating = {guest_of[g]: table_of[t] for t, members in result.tables.items() for g in members}
+    try:
+        result, seating = _run_solver(plan, scores, options)
+    except InfeasibleError:
+        if not plan.repeats:
+            raise
+        plan.repeats_hard = False
+        progress("No seating keeps every earlier pair apart; seating with the fewest repeats…")
+        result, seating = _run_solver(plan, scores, options)
     status, objective = result.status, result.objective
     if version.kind != "late":  # a late re-seat moves as few guests as possible instead
-        polished = help_more(plan, scores, seating, polish_seconds)
+        progress("Seating more guests with a helper and lifting the weakest table…")
+        polished = _polish(plan, scores, seating, polish_seconds)
         if polished != seating:  # no longer the solver's own optimum
             seating, status, objective = polished, "feasible", None
     v.record(version, event, seating, plan.locked, plan.previous, scores)
+    version.summary = {**version.summary, **_notes(plan, seating)}
     version.status = status
     version.objective = objective
     version.bound = result.bound
     version.seconds = round(result.seconds, 2)
     version.reason = ""
     db.session.flush()
+
+
+def _budget(plan: Plan, limit: float, spent: float):
+    """Split what is left of the time limit between the search and the help polish.
+
+    The limit covers the whole run: what was spent (planning, scoring), the search, the help
+    polish and recording the result (RECORD_SHARE), so a large dinner ends about on time on a
+    machine that is not overloaded.
+    """
+    from dinnerplan.solver import Options
+
+    # ...but never starve the search: it keeps at least SEARCH_FLOOR of the limit.
+    budget = max(SEARCH_FLOOR * limit, limit * (1 - RECORD_SHARE) - spent)
+    polish = min(POLISH_SECONDS * max(1.0, len(plan.guests) / 150), POLISH_SHARE * budget)
+    options = Options(
+        time_limit=max(0.5, budget - polish),
+        workers=int(current_app.config["SOLVER_WORKERS"]),
+        fairness=float(current_app.config.get("SOLVER_FAIRNESS", FAIRNESS)),
+    )
+    return options, polish
+
+
+def _run_solver(plan: Plan, scores, options):
+    """Solve the plan's problem; return the result and the seating {guest id: table id}."""
+    from dinnerplan.solver import solve
+
+    problem, gl, tl = build_problem(plan, scores)
+    result = solve(problem, options)
+    guest_of = {label: gid for gid, label in gl.items()}
+    table_of = {label: tid for tid, label in tl.items()}
+    seating = {guest_of[g]: table_of[t] for t, members in result.tables.items() for g in members}
+    return result, seating
+
+
+def _polish(plan: Plan, scores, seating: dict[int, int], seconds: float) -> dict[int, int]:
+    """Seat more helpable guests with a helper and lift the weakest table (help_more)."""
+    # A re-seat keeps its preference for leaving guests where they were (plan.move_cost).
+    limits = {t.id: plan.bounds(t) for t in plan.tables}
+    repeats = [(a, b) for a, b, _ in plan.repeats]
+    return help_more(
+        scores,
+        limits,
+        seating,
+        seconds,
+        plan.fixed,
+        plan.current,
+        plan.move_cost,
+        apart=repeats if plan.repeats_hard else (),
+        penalties={pair: -REPEAT_PENALTY for pair in repeats} if not plan.repeats_hard else {},
+    )
+
+
+def _notes(plan: Plan, seating: dict[int, int]) -> dict:
+    """What the review page explains beyond the scores: sizes, kept moves, series repeats."""
+    names = {g.id: g.name for g in plan.guests}
+    repeated = [
+        {"a": names[a], "b": names[b], "where": where}
+        for a, b, where in plan.repeats
+        if seating.get(a) is not None and seating.get(a) == seating.get(b)
+    ]
+    notes = {
+        "size_note": plan.size_note,
+        "kept": sorted(plan.kept),
+        "series_apart": len(plan.repeats) - len(repeated),
+        "repeats": repeated,
+    }
+    return {k: x for k, x in notes.items() if x}

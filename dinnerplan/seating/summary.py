@@ -105,18 +105,25 @@ def summarize(
             if (entry := _pair_entry(scores, a, b)) is not None
         ]
         pairs.sort(key=lambda p: (-p["score"], p["a"], p["b"]))
+        entries = {g: _guest_entry(scores, g, members) for g in members}
+        total = sum(p["score"] for p in pairs)
         out_tables[str(limits.id)] = {
-            "score": round(sum(p["score"] for p in pairs), 3),
+            "score": round(total, 3),
+            "quality": round(total / (len(members) * (len(members) - 1) / 2), 3)
+            if len(members) >= 2
+            else None,
+            "helped": sum(1 for e in entries.values() if e["helped"] and e["helpable"]),
+            "helpable": sum(1 for e in entries.values() if e["helpable"]),
             "pairs": pairs,
             "warnings": table_warnings(members, limits, scores.apart, names),
         }
-        for g in members:
-            out_guests[str(g)] = _guest_entry(scores, g, members)
+        out_guests.update({str(g): e for g, e in entries.items()})
     metrics = {
         "seated": len(out_guests),
         "helped": sum(1 for e in out_guests.values() if e["helped"]),
         "helpable": sum(1 for e in out_guests.values() if e["helpable"]),
         "objective": round(sum(t["score"] for t in out_tables.values()), 3),
+        "weakest": weakest_table(out_tables),
     }
     return {
         "tables": out_tables,
@@ -124,6 +131,17 @@ def summarize(
         "metrics": metrics,
         "moved": [{"guest": g, "from": a, "to": b} for g, a, b in moved],
     }
+
+
+def weakest_table(tables: Mapping[str, dict]) -> dict | None:
+    """Return the table with the lowest mean pair score and its ratio to the average table."""
+    judged = {t: e["quality"] for t, e in tables.items() if e.get("quality") is not None}
+    if not judged:
+        return None
+    table = min(judged, key=lambda t: (judged[t], int(t)))
+    mean = sum(judged.values()) / len(judged)
+    ratio = judged[table] / mean if mean > 0 else 1.0
+    return {"table": int(table), "quality": judged[table], "ratio": round(ratio, 3)}
 
 
 def has_warnings(summary: Mapping) -> bool:

@@ -6,10 +6,8 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     flash,
     jsonify,
-    redirect,
     render_template,
     request,
     url_for,
@@ -19,13 +17,20 @@ from flask_login import login_required
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
-from dinnerplan.seating import editing, late, operations
+from dinnerplan.seating import editing, flow, operations
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.editing import EditError
 from dinnerplan.seating.export import export_csv
-from dinnerplan.seating.forms import CheckInForm, LockForm, MoveForm, SwapForm, VersionForm
-from dinnerplan.seating.review import build_review, status_line
-from dinnerplan.seating.solving import confirmed_guests
+from dinnerplan.seating.forms import (
+    LockForm,
+    MoveForm,
+    ReseatForm,
+    SwapForm,
+    VersionForm,
+)
+from dinnerplan.seating.keeping import reseat_preview
+from dinnerplan.seating.planning import confirmed_guests
+from dinnerplan.seating.review import build_review, progress_of, status_line
 
 bp = Blueprint("seating", __name__, url_prefix="/events/<int:event_id>/seating")
 
@@ -41,18 +46,6 @@ def _panel(event):
     return {"latest": latest, "published": published, "line": status_line(latest) if latest else ""}
 
 
-def _version_or_404(event, number):
-    version = v.find_version(event, number) if number else v.latest_version(event, seated_only=True)
-    if version is None:
-        abort(404)
-    return version
-
-
-def _back(event, version=None):
-    number = version.number if version is not None else None
-    return redirect(url_for("seating.show", event_id=event.id, version=number))
-
-
 def _form_problem(form) -> str:
     return " ".join(e for errors in form.errors.values() for e in errors) or "Please try again."
 
@@ -64,22 +57,21 @@ def show(event_id: int):
     event = owned_event_or_404(event_id)
     number = request.args.get("version", type=int)
     version = (
-        _version_or_404(event, number) if number else v.latest_version(event, seated_only=True)
+        flow.version_or_404(event, number) if number else v.latest_version(event, seated_only=True)
     )
     latest = v.latest_version(event)
-    review = (
-        build_review(event, version, confirmed_guests(event))
-        if version and version.status in v.SEATED
-        else None
-    )
+    seated = version is not None and version.status in v.SEATED
+    review = build_review(event, version, confirmed_guests(event)) if seated else None
     return render_template(
         "seating/show.html",
         event=event,
         version=version,
         latest=latest,
         review=review,
+        keep=reseat_preview(event, version) if seated else None,
         tables=v.tables_of(event),
         published=v.published_version(event),
+        current=v.current_version(event),
         active=v.ACTIVE,
     )
 
@@ -90,40 +82,8 @@ def status(event_id: int):
     """The newest run's state as JSON, for the page's progress poll."""
     event = owned_event_or_404(event_id)
     latest = v.latest_version(event)
-    if latest is None:
-        return jsonify({"status": "none", "done": True})
-    return jsonify(
-        {
-            "number": latest.number,
-            "status": latest.status,
-            "label": status_line(latest),
-            "progress": (latest.summary or {}).get("progress", ""),
-            "reason": latest.reason,
-            "done": latest.status not in v.ACTIVE,
-            "url": url_for("seating.show", event_id=event.id, version=latest.number),
-        }
-    )
-
-
-def _start(event, kind, parent=None, done_to="seating.show"):
-    try:
-        version = operations.start_seating(event, kind, parent)
-    except EditError as exc:
-        flash(str(exc), "error")
-        return redirect(url_for(done_to, event_id=event.id))
-    db.session.commit()
-    try:
-        operations.enqueue_seating(version)
-    except Exception as exc:  # noqa: BLE001 - e.g. Redis unreachable: say so on the version
-        db.session.rollback()
-        version = db.session.get(type(version), version.id)
-        version.status, version.reason = (
-            "failed",
-            f"Seating failed: could not start the job ({exc}).",
-        )
-        db.session.commit()
-    flash(f"Seating version {version.number} started.", "success")
-    return redirect(url_for(done_to, event_id=event.id))
+    url = url_for("seating.show", event_id=event.id, version=latest.number) if latest else ""
+    return jsonify(progress_of(latest, url))
 
 
 @bp.post("/run")
@@ -133,33 +93,34 @@ def run(event_id: int):
     event = owned_event_or_404(event_id)
     if not EmptyForm().validate_on_submit():
         abort(400)
-    return _start(event, "solve")
+    return flow.start(event, "solve")
 
 
 @bp.post("/reseat")
 @login_required
 def reseat(event_id: int):
-    """Re-seat everyone but the locked guests, starting from a version."""
+    """Re-seat from a version: all but locked and hand-moved guests, or all but locked."""
     event = owned_event_or_404(event_id)
-    form = VersionForm()
+    form = ReseatForm()
     if not form.validate_on_submit():
         abort(400)
-    return _start(event, "reseat", _version_or_404(event, form.version.data))
+    kind = "reseat_all" if form.scope.data == "everyone" else "reseat"
+    return flow.start(event, kind, flow.version_or_404(event, form.version.data))
 
 
 def _edit(event, form, change):
     """Validate a change form, apply it, commit, and show the new version."""
     if not form.validate_on_submit():
         flash(_form_problem(form), "error")
-        return _back(event)
-    base = _version_or_404(event, form.version.data)
+        return flow.back(event)
+    base = flow.version_or_404(event, form.version.data)
     try:
         result = change(base)
     except EditError as exc:
         flash(str(exc), "error")
-        return _back(event, base)
+        return flow.back(event, base)
     db.session.commit()
-    return _back(event, result if result is not None else base)
+    return flow.back(event, result if result is not None else base)
 
 
 @bp.post("/move")
@@ -210,29 +171,11 @@ def restore(event_id: int):
     return _edit(event, form, lambda base: editing.restore(event, base))
 
 
-def _publish(event, fail_to: str):
-    """Publish the posted version, tell listeners after the commit, and show it."""
-    form = VersionForm()
-    if not form.validate_on_submit():
-        abort(400)
-    version = _version_or_404(event, form.version.data)
-    try:
-        changed = operations.publish(version)
-    except EditError as exc:
-        flash(f"Not published: {exc}", "error")
-        return redirect(url_for(fail_to, event_id=event.id, version=version.number))
-    db.session.commit()
-    operations.notify_published(current_app._get_current_object(), version, changed)
-    moved = f"{len(changed)} guest has" if len(changed) == 1 else f"{len(changed)} guests have"
-    flash(f"Version {version.number} is published; {moved} a new table.", "success")
-    return _back(event, version)
-
-
 @bp.post("/publish")
 @login_required
 def publish(event_id: int):
     """Publish a version: guests then see their table."""
-    return _publish(owned_event_or_404(event_id), "seating.show")
+    return flow.publish(owned_event_or_404(event_id), "seating.show")
 
 
 @bp.get("/versions")
@@ -254,53 +197,9 @@ def versions(event_id: int):
 def compare(event_id: int):
     """Who moved between two versions, and the score change."""
     event = owned_event_or_404(event_id)
-    a = _version_or_404(event, request.args.get("a", type=int) or -1)
-    b = _version_or_404(event, request.args.get("b", type=int) or -1)
+    a = flow.version_or_404(event, request.args.get("a", type=int) or -1)
+    b = flow.version_or_404(event, request.args.get("b", type=int) or -1)
     return render_template("seating/compare.html", event=event, cmp=editing.compare(event, a, b))
-
-
-@bp.route("/late", methods=["GET", "POST"])
-@login_required
-def late_changes(event_id: int):
-    """Re-seat with fewest moves after declines, late additions and no-shows."""
-    event = owned_event_or_404(event_id)
-    changes = late.late_changes(event)
-    if request.method == "POST":
-        if changes is None or not EmptyForm().validate_on_submit():
-            abort(400)
-        return _start(event, "late", changes.published, done_to="seating.late_changes")
-    proposal = changes.proposal if changes else None
-    moves = late.describe_moves(event, proposal) if proposal and proposal.status in v.SEATED else []
-    return render_template(
-        "seating/late.html",
-        event=event,
-        changes=changes,
-        proposal=proposal,
-        moves=moves,
-        active=v.ACTIVE,
-        seated=v.SEATED,
-    )
-
-
-@bp.post("/late/confirm")
-@login_required
-def late_confirm(event_id: int):
-    """Publish the fewest-moves proposal; the guests affected get told."""
-    return _publish(owned_event_or_404(event_id), "seating.late_changes")
-
-
-@bp.route("/checkin", methods=["GET", "POST"])
-@login_required
-def checkin(event_id: int):
-    """The door list on the night: tick arrivals and no-shows."""
-    event = owned_event_or_404(event_id)
-    form = CheckInForm()
-    if form.validate_on_submit():
-        guest = owned_guest_or_404(event, form.guest_id.data)
-        late.check_in(guest, form.action.data)
-        db.session.commit()
-        return redirect(url_for("seating.checkin", event_id=event.id))
-    return render_template("seating/checkin.html", event=event, rows=late.check_in_list(event))
 
 
 @bp.get("/export.csv")
@@ -309,15 +208,12 @@ def export(event_id: int):
     """Download the published (or latest) seating as CSV."""
     event = owned_event_or_404(event_id)
     number = request.args.get("version", type=int)
-    version = _version_or_404(event, number) if number else operations.current_version(event)
+    version = flow.version_or_404(event, number) if number else operations.current_version(event)
     if version is None:
         abort(404)
+    name = f"seating-event{event.id}-v{version.number}.csv"
     return Response(
         export_csv(event, version),
         mimetype="text/csv",
-        headers={
-            "Content-Disposition": (
-                f'attachment; filename="seating-event{event.id}-v{version.number}.csv"'
-            )
-        },
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dinnerplan import names
 from dinnerplan.extensions import db
 from dinnerplan.models import Assignment, Event, Guest, SeatingVersion, Table
 from dinnerplan.profile import DIETARY, intent_label
-
-SEATED_STATES = ("optimal", "feasible")
+from dinnerplan.seating.versions import current_version
 
 
 @dataclass(frozen=True)
@@ -51,26 +50,9 @@ class Seating:
     summary: dict = field(default_factory=dict)
 
 
-def current_version(event: Event) -> SeatingVersion | None:
-    """Return the latest published version, else the latest solved one, else None."""
-    versions = db.select(SeatingVersion).where(SeatingVersion.event_id == event.id)
-    published = db.session.execute(
-        versions.where(SeatingVersion.published_at.is_not(None))
-        .order_by(SeatingVersion.published_at.desc(), SeatingVersion.number.desc())
-        .limit(1)
-    ).scalar_one_or_none()
-    if published is not None:
-        return published
-    return db.session.execute(
-        versions.where(SeatingVersion.status.in_(SEATED_STATES))
-        .order_by(SeatingVersion.number.desc())
-        .limit(1)
-    ).scalar_one_or_none()
-
-
 def load_seating(event: Event, version: SeatingVersion | None = None) -> Seating | None:
     """Return the event's seating to print, or None when nobody is seated yet."""
-    version = version or current_version(event)
+    version = version or current_version(event)  # the one rule: published, else latest
     if version is None or version.event_id != event.id:
         return None
     rows = db.session.execute(
@@ -107,6 +89,12 @@ def load_seating(event: Event, version: SeatingVersion | None = None) -> Seating
         ),
         summary=version.summary or {},
     )
+
+
+def only_table(seating: Seating, table_id: int) -> Seating | None:
+    """Return the seating cut down to one table (to reprint its sheet or cards), or None."""
+    tables = tuple(t for t in seating.tables if t.id == table_id)
+    return replace(seating, tables=tables) if tables else None
 
 
 def _person(guest: Guest) -> Person:

@@ -12,6 +12,7 @@ from flask import (
     jsonify,
     redirect,
     render_template,
+    request,
     send_file,
     send_from_directory,
     url_for,
@@ -22,11 +23,11 @@ from dinnerplan.access import owned_event_or_404
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
 from dinnerplan.models import Event, SeatingVersion
-from dinnerplan.seating.versions import not_coming
+from dinnerplan.seating.versions import current_version, not_coming
 from dinnerplan.sheets import operations
 from dinnerplan.sheets.forms import PaperForm
 from dinnerplan.sheets.render import PAPERS, PRINTABLES, paper_of, render_html, render_pdf
-from dinnerplan.sheets.seating import current_version, load_seating
+from dinnerplan.sheets.seating import load_seating, only_table
 
 bp = Blueprint("sheets", __name__, url_prefix="/events/<int:event_id>/sheets")
 
@@ -75,7 +76,13 @@ def _printable_and_seating(event_id: int, kind: str):
     event = owned_event_or_404(event_id)
     if kind not in PRINTABLES:
         abort(404)
-    return event, load_seating(event)
+    seating = load_seating(event)
+    table_id = request.args.get("table", type=int)
+    if seating is not None and table_id is not None:  # reprint one table on its own
+        seating = only_table(seating, table_id)
+        if seating is None:
+            abort(404)
+    return event, seating
 
 
 @bp.get("/<kind>")
@@ -101,16 +108,24 @@ def pdf(event_id: int, kind: str):
     if sum(len(t.guests) for t in seating.tables) > current_app.config.get(
         "SHEETS_INLINE_MAX_GUESTS", 80
     ):
-        # Large dinners: rendering takes seconds, so it belongs in the background job.
-        operations.start_render(
-            event, db.session.get(SeatingVersion, seating.version_id), paper_of(event)
-        )
+        # Large dinners: rendering takes seconds, so it belongs in the background job, which
+        # only a POST (the "Make all PDFs" button) starts. Serve its file when it is made.
+        filename = PRINTABLES[kind].filename
+        if filename in operations.read_status(event.id, seating.version_id)["files"]:
+            return redirect(
+                url_for(
+                    "sheets.download",
+                    event_id=event.id,
+                    version_id=seating.version_id,
+                    name=filename,
+                )
+            )
         flash(
-            "This dinner is large, so its PDFs are being prepared in the background. "
-            "Download them from this page when they are ready.",
-            "success",
+            "This dinner is large, so its PDFs are made in the background: "
+            "press “Make all PDFs” and download them here when they are ready.",
+            "warning",
         )
-        return redirect(url_for("sheets.index", event_id=event.id))
+        return redirect(url_for("sheets.index", event_id=event.id, _anchor="all-pdfs"))
     data = render_pdf(kind, event, seating, paper_of(event))
     name = f"event-{event.id}-{PRINTABLES[kind].filename}"
     return send_file(io.BytesIO(data), mimetype="application/pdf", download_name=name)

@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-STATUSES = ("optimal", "feasible", "infeasible")
-
 
 class InfeasibleError(Exception):
     """No seating satisfies the hard rules; `reason` says why in plain words."""

@@ -26,7 +26,33 @@
     return input ? input.value : "";
   }
 
-  function post(url, fields) {
+  // After an edit the page reloads: bring the table the organizer worked on back to the
+  // same place on the screen (messages above it may have changed the page's height).
+  var SCROLL_KEY = "dinnerplan-seating-scroll";
+  function keepScroll(card) {
+    var place = { y: window.scrollY };
+    if (card && card.id) { place.id = card.id; place.top = card.getBoundingClientRect().top; }
+    try { sessionStorage.setItem(SCROLL_KEY, JSON.stringify(place)); } catch (e) { /* private mode */ }
+  }
+  function restoreScroll() {
+    var place = null;
+    try {
+      place = JSON.parse(sessionStorage.getItem(SCROLL_KEY) || "null");
+      sessionStorage.removeItem(SCROLL_KEY);
+    } catch (e) { return; }
+    if (!place) return;
+    var card = place.id && document.getElementById(place.id);
+    if (card) window.scrollBy(0, card.getBoundingClientRect().top - place.top);
+    else window.scrollTo(0, place.y || 0);
+  }
+  function rememberOnSubmit() {
+    document.querySelectorAll(".seat-summary form, .seat-tables form").forEach(function (form) {
+      form.addEventListener("submit", function () { keepScroll(form.closest(".seat-table")); });
+    });
+  }
+
+  function post(url, fields, card) {
+    keepScroll(card);
     var body = new FormData();
     body.append("csrf_token", csrfToken());
     Object.keys(fields).forEach(function (k) { body.append(k, fields[k]); });
@@ -58,12 +84,14 @@
       e.preventDefault();
       var onto = e.target.closest(".seat-guest");
       if (onto && onto.dataset.guestId !== guest) {
-        post(grid.dataset.swapUrl, { version: version, a: guest, b: onto.dataset.guestId });
+        post(grid.dataset.swapUrl, { version: version, a: guest, b: onto.dataset.guestId }, card);
       } else if (!card.querySelector('[data-guest-id="' + guest + '"]')) {
-        post(grid.dataset.moveUrl, { version: version, guest_id: guest, table_id: card.dataset.tableId });
+        post(grid.dataset.moveUrl, { version: version, guest_id: guest, table_id: card.dataset.tableId }, card);
       }
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { pollStatus(); dragAndDrop(); });
+  document.addEventListener("DOMContentLoaded", function () {
+    restoreScroll(); rememberOnSubmit(); pollStatus(); dragAndDrop();
+  });
 })();

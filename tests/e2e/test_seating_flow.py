@@ -46,7 +46,7 @@ def _cards(page: Page) -> dict[str, dict]:
             "count": count,
             "min": low,
             "max": high,
-            "guests": card.locator(".seat-guest > strong").all_inner_texts(),
+            "guests": card.locator(".seat-guest summary > strong").all_inner_texts(),
         }
     return cards
 
@@ -112,9 +112,10 @@ def test_organizer_seats_adjusts_publishes_and_every_guest_meets_their_table(
     name_from = next(n for n, c in cards.items() if c["count"] > c["min"])
     name_to = next(n for n, c in cards.items() if c["count"] < c["max"] and n != name_from)
     mover = cards[name_from]["guests"][0]
-    move_to = page.get_by_label(f"Move {mover} to…")
-    move_to.select_option(label=name_to)
-    page.locator(".move-form").filter(has=move_to).get_by_role("button", name="Move").click()
+    form = page.locator("form.move-form")
+    form.get_by_label("Move", exact=True).select_option(label=f"{mover} ({name_from})")
+    form.get_by_label("to", exact=True).select_option(value=cards[name_to]["id"])
+    form.get_by_role("button", name="Move").click()
     _wait_for_version(page, 2)
     cards = _cards(page)
     assert mover in cards[name_to]["guests"]

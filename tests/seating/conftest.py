@@ -6,7 +6,7 @@ import pytest
 
 from dinnerplan.extensions import db
 from dinnerplan.matching.sample import generate_profiles
-from dinnerplan.models import Guest, GuestLink, Table
+from dinnerplan.models import Guest, GuestLink, SeatingVersion, Table
 from tests.factories import sign_in_as
 
 
@@ -56,6 +56,34 @@ def add_tables(app, event, sizes: list[tuple[int, int]]) -> list[int]:
         db.session.add_all(rows)
         db.session.commit()
         return [t.id for t in rows]
+
+
+def seated(app, event, number=None):
+    """(version number, {guest_id: table_id}, {guest_id: locked}) of a version (newest)."""
+    with app.app_context():
+        query = db.select(SeatingVersion).where(SeatingVersion.event_id == event.id)
+        query = (
+            query.where(SeatingVersion.number == number)
+            if number
+            else query.order_by(SeatingVersion.number.desc()).limit(1)
+        )
+        v = db.session.execute(query).scalar_one()
+        return (
+            v.number,
+            {a.guest_id: a.table_id for a in v.assignments},
+            {a.guest_id: a.locked for a in v.assignments},
+        )
+
+
+def setup_seating(app, client, event, n=18, tables=((6, 8), (6, 8), (6, 8))):
+    add_tables(app, event, list(tables))
+    add_guests(app, event, n, seed=11)
+    client.post(f"/events/{event.id}/seating/run")
+    return seated(app, event)
+
+
+def url(event, what):
+    return f"/events/{event.id}/seating/{what}"
 
 
 @pytest.fixture()

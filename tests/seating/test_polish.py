@@ -10,8 +10,14 @@ import pytest
 
 from dinnerplan.matching import Profile, score_pairs
 from dinnerplan.matching.sample import generate_profiles
-from dinnerplan.seating.board import Board, Rules
-from dinnerplan.seating.polish import HelpPolisher
+from dinnerplan.seating.helping import help_rules
+from dinnerplan.solver.helpboard import Board
+from dinnerplan.solver.helpsearch import HelpPolisher
+
+
+def polish(scores, limits, seating, frozen=()):
+    """Run the help search with the rules matching these scores give."""
+    return HelpPolisher(help_rules(scores, limits, seating, frozen)).improve(seating)
 
 
 def profiles():
@@ -55,7 +61,7 @@ def test_polish_seats_the_needy_guest_with_the_helper():
     seating = {1: 10, 3: 10, 4: 10, 5: 10, 2: 20, 6: 20, 7: 20, 8: 20}
     limits = {10: (3, 5), 20: (3, 5)}
 
-    better = HelpPolisher(scores, limits, frozen=()).improve(seating)
+    better = polish(scores, limits, seating)
 
     assert better[1] == better[2]
     assert better[1] != better[3], "colleagues stay apart"
@@ -65,8 +71,9 @@ def test_polish_seats_the_needy_guest_with_the_helper():
 def test_polish_leaves_frozen_guests_in_place():
     scores = score_pairs(profiles())
     seating = {1: 10, 3: 10, 4: 10, 5: 10, 2: 20, 6: 20, 7: 20, 8: 20}
-    better = HelpPolisher(scores, {10: (4, 4), 20: (4, 4)}, frozen={1, 2}).improve(seating)
-    assert better[1] == 10 and better[2] == 20
+    better = polish(scores, {10: (4, 4), 20: (4, 4)}, seating, frozen={1})
+    assert better[1] == 10, "a frozen guest stays"
+    assert better[2] == 10, "her helper comes to her instead"
 
 
 def test_a_sit_with_group_moves_as_one_to_reach_a_helper():
@@ -85,7 +92,7 @@ def test_a_sit_with_group_moves_as_one_to_reach_a_helper():
     seating = {1: 10, 2: 10, 4: 10, 5: 10, 3: 20, 6: 20, 7: 20, 8: 20}
     limits = {10: (2, 6), 20: (2, 6)}
 
-    better = HelpPolisher(scores, limits, frozen={3}).improve(seating)
+    better = polish(scores, limits, seating, frozen={3})
 
     assert better[1] == better[2] == better[3] == 20
     assert keeps_rules(scores, limits, better, {3: 20})
@@ -125,7 +132,7 @@ def test_polish_reaches_the_brute_force_optimum_on_tiny_events(seed):
     valid = [s for s in all_seatings(list(range(1, 10)), 3, 3) if keeps_rules(scores, limits, s)]
     best = max(covered(scores, s) for s in valid)
 
-    better = HelpPolisher(scores, limits, frozen=()).improve(valid[0])
+    better = polish(scores, limits, valid[0])
 
     assert keeps_rules(scores, limits, better)
     assert covered(scores, better) == best
@@ -145,7 +152,7 @@ def test_board_prices_changes_exactly_and_keeps_its_books():
     )
     limits = {t: (1, 12) for t in range(5)}
     home = {g: g % 5 for g in range(30)}
-    rules = Rules.build(scores, limits, range(30), frozen=(), home=home, move_cost=0.7)
+    rules = help_rules(scores, limits, range(30), home=home, move_cost=0.7)
     board = Board(rules, {g: rules.unit_of[g] % 5 for g in range(30)})
     rng = random.Random(1)
     applied = 0
@@ -162,4 +169,5 @@ def test_board_prices_changes_exactly_and_keeps_its_books():
         after, fresh = board.value(), Board(rules, board.seating()).value()
         assert after[0] == before[0] + gain[0] == fresh[0]
         assert after[1] == pytest.approx(before[1] + gain[1]) == pytest.approx(fresh[1])
+        assert after[2] == pytest.approx(before[2] + gain[2]) == pytest.approx(fresh[2])
     assert applied > 50

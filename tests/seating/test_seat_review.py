@@ -96,8 +96,8 @@ def test_too_few_guests_for_the_tables_says_what_to_change(app, signed_in, event
 def test_too_few_guests_for_automatic_tables(app, signed_in, event):
     add_guests(app, event, 5, seed=6)
     page = seat(signed_in, event).get_data(as_text=True)
-    assert "cannot be split into tables of 6–10" in page
-    assert "minimum table size to 5" in page
+    assert "5 guests can&#39;t be seated at tables of 6–10" in page
+    assert "you need at least 6 guests, or lower the minimum table size." in page
 
 
 def test_failed_run_keeps_previous_seating_and_says_why(app, signed_in, event):

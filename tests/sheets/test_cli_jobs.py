@@ -165,6 +165,14 @@ def test_a_large_dinners_pdf_is_rendered_by_the_background_job(app, client, make
     response = client.get(f"{base}/door-list.pdf")
     assert response.status_code == 302 and response.mimetype != "application/pdf"
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "prepared in the background" in page
+    assert "press “Make all PDFs”" in page
+    # A GET starts no job: nothing is made until the button is pressed.
+    status = client.get(f"{base}/status/{seated.version_id}").get_json()
+    assert status["state"] == "none"
+    client.post(f"{base}/generate")
     status = client.get(f"{base}/status/{seated.version_id}").get_json()
     assert status["state"] == "done" and sorted(status["files"]) == sorted(FILES)
+    response = client.get(f"{base}/door-list.pdf")
+    assert response.status_code == 302 and "/files/" in response.headers["Location"]
+    with client.get(response.headers["Location"]) as download:
+        assert download.mimetype == "application/pdf"

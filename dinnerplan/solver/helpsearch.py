@@ -2,8 +2,10 @@
 
 The solver maximises pair scores, and a guest's best pair can be a fit of intents rather
 than a need met, so a few guests who could be helped end up without a helper at their
-table. This search maximises, lexicographically, the number of those guests who sit with
-someone who offers what they need, then the pair score (board.py prices each change).
+table, and one table can be left with the leftovers. This search maximises,
+lexicographically, the number of those guests who sit with someone who offers what they
+need, then the weakest table's mean pair score, then the total (helpboard.py prices each
+change).
 
 It is an iterated local search: climb with moves and swaps of units ("sit with" groups
 move as one), then perturb around a guest still without a helper and climb again, keeping
@@ -16,43 +18,31 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
-from dinnerplan.seating.board import Board, Rules, better
+from dinnerplan.solver.helpboard import EPSILON, Board, Rules, at_least, better
 
 # Perturb-and-climb rounds after the first climb; each kicks a few units out of place.
 ROUNDS = 60
 KICKS = 2
+# A table below this share of the average table's quality is a table of leftovers.
+LEFTOVERS = 0.5
 
 
 class HelpPolisher:
-    """Iterated local search over (guests helped, pair score); see the module docstring."""
+    """Iterated local search over (guests helped, weakest table, score); see the docstring."""
 
-    def __init__(
-        self,
-        scores,
-        limits: Mapping[int, tuple[int, int]],
-        frozen: Iterable[int],
-        seed: int = 0,
-        home: Mapping[int, int] | None = None,
-        move_cost: float = 0.0,
-    ):
-        self.scores = scores
-        self.limits = dict(limits)
-        self.frozen = set(frozen)
+    def __init__(self, rules: Rules, seed: int = 0):
+        self.rules = rules
         self.seed = seed
-        self.home, self.move_cost = dict(home or {}), move_cost
 
     def improve(
         self, seating: Mapping[int, int], seconds: float = 2.0, rounds: int = ROUNDS
     ) -> dict[int, int]:
-        """Return a seating {guest: table} at least as good (helped, then score), within time."""
-        rules = Rules.build(
-            self.scores, self.limits, seating, self.frozen, self.home, self.move_cost
-        )
+        """Return a seating {guest: table} at least as good as `seating`, within the time."""
         deadline = time.monotonic() + seconds
         rng = random.Random(self.seed)
-        board = Board(rules, seating)
+        board = Board(self.rules, seating)
         climb(board, deadline)
         best, best_value = board.seating(), board.value()
         for _ in range(rounds):
@@ -60,16 +50,11 @@ class HelpPolisher:
                 break
             climb(board, deadline)
             value = board.value()
-            if _at_least(value, best_value):
+            if at_least(value, best_value):
                 best, best_value = board.seating(), value
             else:
-                board = Board(rules, best)
+                board = Board(self.rules, best)
         return best
-
-
-def _at_least(value: tuple[int, float], best: tuple[int, float]) -> bool:
-    """True when `value` is no worse than `best` (lexicographic, score up to rounding)."""
-    return value[0] > best[0] or (value[0] == best[0] and value[1] >= best[1] - 1e-6)
 
 
 def neighbours(board: Board, u: int):
@@ -87,7 +72,8 @@ def climb(board: Board, deadline: float) -> int:
     """Cover guests (best change first), then raise the score, until neither helps."""
     applied = 0
     while time.monotonic() < deadline:
-        if cover_step(board):
+        # A table of leftovers is lifted first (no helped guest is lost doing so).
+        if (far_behind(board) and lift_step(board)) or cover_step(board) or lift_step(board):
             applied += 1
             continue
         gained = score_pass(board, deadline)
@@ -105,6 +91,35 @@ def cover_step(board: Board) -> bool:
         for u, v, t in _cover_options(board, g, unit_of):
             gain = board.change(u, v, t)
             if gain is not None and gain[0] > 0 and (best is None or gain > best[0]):
+                best = gain, u, v, t
+    if best is None:
+        return False
+    board.apply(*best[1:])
+    return True
+
+
+def far_behind(board: Board) -> bool:
+    """True when the weakest table's quality is below half the average table's."""
+    judged = [q for t in board.members if (q := board.quality(t)) is not None]
+    return bool(judged) and board.weakest() < LEFTOVERS * sum(judged) / len(judged)
+
+
+def lift_step(board: Board) -> bool:
+    """Make the best change of a unit at the weakest table that makes that table stronger.
+
+    Only the weakest table's units are tried (a few hundred changes, not every unit's), so
+    the weakest table is lifted even when a full score pass would not fit in the time."""
+    if not board.rules.lift or not board.low:
+        return False
+    weakest = board.low[0][1]
+    best = None
+    for u, movable in enumerate(board.rules.movable):
+        if not movable or board.table_of[u] != weakest:
+            continue
+        for v, t in neighbours(board, u):
+            gain = board.change(u, v, t)
+            lifts = gain is not None and gain[0] >= 0 and gain[1] > EPSILON
+            if lifts and (best is None or gain > best[0]):
                 best = gain, u, v, t
     if best is None:
         return False

@@ -1,10 +1,13 @@
-"""A seating the help polish can change fast: tables of units, and the value of each change.
+"""A seating the help search can change fast: tables of units, and the value of each change.
 
 A unit is what moves as one: a "sit with" group, or a single guest. Units holding a fixed
-guest (a lock or a host) never move. The value of a seating is lexicographic: first how
-many guests who can be helped sit with someone who offers what they need ("covered"),
-then the sum of pair scores at the tables. `change` prices a move or a swap of units
-from the two tables it touches only, so the search can try thousands per second.
+guest (a lock or a host) never move. The value of a seating is lexicographic:
+1. how many guests who can be helped sit with someone who offers what they need ("covered");
+2. the weakest table's quality: its mean pair score (sum over pairs / number of pairs), so a
+   table of 7 and a table of 8 compare fairly ("lift", on unless switched off);
+3. the sum of pair scores at the tables, less the cost of moving guests away from home.
+`change` prices a move or a swap of units from the two tables it touches, so the search can
+try thousands per second. Pure: guests and tables are plain ints.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-# A pair-score gain below this is rounding noise, not an improvement.
+# A gain below this is rounding noise, not an improvement.
 EPSILON = 1e-6
 
 
@@ -29,49 +32,47 @@ class Rules:
     unit_of: Mapping[int, int]
     home: Mapping[int, int]  # where guests sat before a re-seat...
     move_cost: float  # ...and what leaving it costs, in pair-score points
+    lift: bool = True  # raise the weakest table before the total
 
     @classmethod
     def build(
         cls,
-        scores,
-        limits,
+        limits: Mapping[int, tuple[int, int]],
         guests: Iterable[int],
-        frozen: Iterable[int],
+        helpers: Mapping[int, Iterable[int]],
+        pairs: Iterable[tuple[int, int, float]] = (),
+        apart: Iterable[tuple[int, int]] = (),
+        together: Iterable[Iterable[int]] = (),
+        frozen: Iterable[int] = (),
         home: Mapping[int, int] | None = None,
         move_cost: float = 0.0,
+        lift: bool = True,
     ) -> Rules:
-        """Derive the rules from matching scores for these guests; `frozen` never move."""
+        """Derive the rules for these guests from plain data; `frozen` guests never move."""
         guests = sorted(guests)
-        ids = {str(g): g for g in guests}
-        helpers = {
-            g: frozenset(
-                h
-                for h in guests
-                if h != g and scores.can_be_helped(str(g)) and scores.helps(str(h), str(g))
-            )
-            for g in guests
-        }
-        apart: dict[int, set[int]] = {g: set() for g in guests}
-        for a, b in scores.apart:
-            if a in ids and b in ids:
-                apart[ids[a]].add(ids[b])
-                apart[ids[b]].add(ids[a])
+        present = set(guests)
+        near: dict[int, set[int]] = {g: set() for g in guests}
+        for a, b in apart:
+            if a in present and b in present:
+                near[a].add(b)
+                near[b].add(a)
         weights: dict[int, dict[int, float]] = {g: {} for g in guests}
-        for m in scores.pairs.values():
-            if m.a in ids and m.b in ids and m.score:
-                weights[ids[m.a]][ids[m.b]] = weights[ids[m.b]][ids[m.a]] = m.score
-        units = _units(guests, [[ids[g] for g in grp if g in ids] for grp in scores.together])
+        for a, b, w in pairs:
+            if a in present and b in present and a != b and w:
+                weights[a][b] = weights[b][a] = float(w)
+        units = _units(guests, [[g for g in grp if g in present] for grp in together])
         frozen = set(frozen)
         return cls(
             limits=dict(limits),
-            helpers=helpers,
-            apart={g: frozenset(ps) for g, ps in apart.items()},
+            helpers={g: frozenset(h for h in helpers.get(g, ()) if h in present) for g in guests},
+            apart={g: frozenset(ps) for g, ps in near.items()},
             weights=weights,
             units=units,
             movable=tuple(not frozen.intersection(u) for u in units),
             unit_of={g: i for i, unit in enumerate(units) for g in unit},
             home=dict(home or {}),
             move_cost=move_cost if home else 0.0,
+            lift=lift,
         )
 
     def covered(self, members: set[int]) -> int:
@@ -82,6 +83,11 @@ class Rules:
         """Sum the pair scores of one table."""
         ms = list(members)
         return sum(self.weights[a].get(b, 0.0) for i, a in enumerate(ms) for b in ms[i + 1 :])
+
+
+def quality(total: float, size: int) -> float | None:
+    """A table's mean pair score; None for a table of fewer than two (nothing to judge)."""
+    return total / (size * (size - 1) / 2) if size >= 2 else None
 
 
 def _units(guests: list[int], groups: list[list[int]]) -> tuple[tuple[int, ...], ...]:
@@ -100,7 +106,7 @@ def _units(guests: list[int], groups: list[list[int]]) -> tuple[tuple[int, ...],
 
 
 class Board:
-    """A seating as sets of guests per table, with each table's covered count.
+    """A seating as sets of guests per table, with each table's covered count and pair sum.
 
     `pull[g][t]` is the sum of g's pair scores with the guests at table t, so the score
     change of a move or swap costs a few lookups instead of a table's worth of pairs.
@@ -113,17 +119,32 @@ class Board:
             self.members[t].add(g)
         self.table_of = [seating[u[0]] for u in rules.units]
         self.cover = {t: rules.covered(ms) for t, ms in self.members.items()}
-        self.score = sum(rules.table_score(ms) for ms in self.members.values()) - sum(
+        self.sums = {t: rules.table_score(ms) for t, ms in self.members.items()}
+        self.score = sum(self.sums.values()) - sum(
             rules.move_cost for g, t in seating.items() if rules.home.get(g, t) != t
         )
         self.pull = {g: dict.fromkeys(rules.limits, 0.0) for g in seating}
         for g, t in seating.items():
             for k, w in rules.weights[g].items():
                 self.pull[k][t] += w
+        self._rank()
 
-    def value(self) -> tuple[int, float]:
-        """Return (guests covered, total pair score less the cost of moves from home)."""
-        return sum(self.cover.values()), self.score
+    def _rank(self) -> None:
+        """Keep the three weakest tables, so the weakest of those a change leaves is at hand."""
+        judged = [(q, t) for t, ms in self.members.items() if (q := self.quality(t)) is not None]
+        self.low = sorted(judged)[:3]
+
+    def quality(self, t: int) -> float | None:
+        """Return table t's mean pair score (None below two guests)."""
+        return quality(self.sums[t], len(self.members[t]))
+
+    def weakest(self) -> float:
+        """Return the weakest table's mean pair score (0 when lifting is off or no table)."""
+        return self.low[0][0] if self.rules.lift and self.low else 0.0
+
+    def value(self) -> tuple[int, float, float]:
+        """Return (guests covered, weakest table, total pair score less moves from home)."""
+        return sum(self.cover.values()), self.weakest(), self.score
 
     def seating(self) -> dict[int, int]:
         """Return the seating {guest: table}."""
@@ -143,14 +164,17 @@ class Board:
         others = self.members[table].difference(leaving)
         return all(self.rules.apart[g].isdisjoint(others) for g in unit)
 
-    def _score_gain(self, out_a: tuple[int, ...], out_b: tuple[int, ...], a: int, b: int):
-        """Return the pair-score change of swapping the guests out_a (at a) and out_b (at b)."""
+    def _sums_after(self, out_a: tuple[int, ...], out_b: tuple[int, ...], a: int, b: int):
+        """Return the pair sums of tables a and b after swapping out_a (at a) and out_b (at b)."""
         w, pull = self.rules.weights, self.pull
-        gain = sum(pull[g][b] - pull[g][a] for g in out_a)
-        gain += sum(pull[g][a] - pull[g][b] for g in out_b)
-        inside = sum(w[g].get(h, 0.0) for unit in (out_a, out_b) for g in unit for h in unit)
+        inside_a = sum(w[g].get(h, 0.0) for g in out_a for h in out_a) / 2
+        inside_b = sum(w[g].get(h, 0.0) for g in out_b for h in out_b) / 2
         across = sum(w[g].get(h, 0.0) for g in out_a for h in out_b)
-        return gain + inside - 2 * across - self._moves(out_a, a, b) - self._moves(out_b, b, a)
+        new_a = self.sums[a] - sum(pull[g][a] for g in out_a) + inside_a
+        new_a += sum(pull[g][a] for g in out_b) - across + inside_b
+        new_b = self.sums[b] - sum(pull[g][b] for g in out_b) + inside_b
+        new_b += sum(pull[g][b] for g in out_a) - across + inside_a
+        return new_a, new_b
 
     def _moves(self, guests: tuple[int, ...], src: int, dst: int) -> float:
         """Return the cost of seating guests at dst instead of src, away from (or back) home."""
@@ -160,10 +184,20 @@ class Board:
         away = sum((home.get(g, dst) != dst) - (home.get(g, src) != src) for g in guests)
         return self.rules.move_cost * away
 
+    def _weakest_after(self, a: int, b: int, qa: float | None, qb: float | None) -> float:
+        """Return the weakest table's quality once tables a and b have qualities qa and qb."""
+        if not self.rules.lift:
+            return 0.0
+        # Of the three weakest tables at least one is neither a nor b, unless there is none.
+        rest = next((q for q, t in self.low if t not in (a, b)), None)
+        judged = [q for q in (qa, qb, rest) if q is not None]
+        return min(judged) if judged else 0.0
+
     def change(self, u: int, v: int | None, dst: int | None = None):
         """Price moving unit u to dst, or swapping units u and v: a gain or None.
 
-        The gain is (more guests covered, more pair score); None when a rule would break.
+        The gain is (more guests covered, a stronger weakest table, more pair score); None
+        when a rule would break.
         """
         units, limits = self.rules.units, self.rules.limits
         a = self.table_of[u]
@@ -180,21 +214,30 @@ class Board:
         new_a = self.members[a].difference(out_a).union(out_b)
         new_b = self.members[b].difference(out_b).union(out_a)
         covered = self.rules.covered(new_a) + self.rules.covered(new_b)
-        return covered - self.cover[a] - self.cover[b], self._score_gain(out_a, out_b, a, b)
+        sum_a, sum_b = self._sums_after(out_a, out_b, a, b)
+        weakest = self._weakest_after(a, b, quality(sum_a, size_a), quality(sum_b, size_b))
+        moves = self._moves(out_a, a, b) + self._moves(out_b, b, a)
+        score = sum_a + sum_b - self.sums[a] - self.sums[b] - moves
+        return covered - self.cover[a] - self.cover[b], weakest - self.weakest(), score
 
     def apply(self, u: int, v: int | None, dst: int | None = None) -> None:
         """Make a change that `change` priced (it must keep the rules)."""
         units = self.rules.units
         a = self.table_of[u]
         b = self.table_of[v] if v is not None else dst
-        self.score += self._score_gain(units[u], units[v] if v is not None else (), a, b)
-        self._shift(units[u], a, b)
+        out_a, out_b = units[u], units[v] if v is not None else ()
+        sum_a, sum_b = self._sums_after(out_a, out_b, a, b)
+        moves = self._moves(out_a, a, b) + self._moves(out_b, b, a)
+        self.score += sum_a + sum_b - self.sums[a] - self.sums[b] - moves
+        self.sums[a], self.sums[b] = sum_a, sum_b
+        self._shift(out_a, a, b)
         self.table_of[u] = b
         if v is not None:
-            self._shift(units[v], b, a)
+            self._shift(out_b, b, a)
             self.table_of[v] = a
         for t in (a, b):
             self.cover[t] = self.rules.covered(self.members[t])
+        self._rank()
 
     def _shift(self, guests: tuple[int, ...], src: int, dst: int) -> None:
         """Seat guests at dst instead of src, keeping `pull` up to date."""
@@ -206,6 +249,17 @@ class Board:
                 self.pull[k][dst] += w
 
 
-def better(gain: tuple[int, float]) -> bool:
+def better(gain: tuple[int, float, float]) -> bool:
     """True when a change's gain improves the lexicographic value."""
-    return gain[0] > 0 or (gain[0] == 0 and gain[1] > EPSILON)
+    covered, weakest, score = gain
+    if covered:
+        return covered > 0
+    if abs(weakest) > EPSILON:
+        return weakest > 0
+    return score > EPSILON
+
+
+def at_least(value: tuple[int, float, float], best: tuple[int, float, float]) -> bool:
+    """True when `value` is no worse than `best` (lexicographic, up to rounding)."""
+    gain = (value[0] - best[0], value[1] - best[1], value[2] - best[2])
+    return better(gain) or (gain[0] == 0 and abs(gain[1]) <= EPSILON and gain[2] >= -EPSILON)

@@ -1,4 +1,4 @@
-"""Changes on the night and just before it: declines, late additions, check-in and no-shows.
+"""Changes on the night and just before it: declines, late additions, check-in, walk-ins.
 
 A no-show marked at check-in becomes rsvp "no" (and arriving after all makes it "yes"
 again), so re-seating sees the same confirmed list the rest of the app does.
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest, SeatingVersion
 from dinnerplan.models._base import utcnow
-from dinnerplan.names import by_name
+from dinnerplan.names import by_name, fold
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.editing import EditError
 
@@ -68,14 +68,43 @@ def describe_moves(event: Event, version: SeatingVersion) -> list[tuple[str, str
     ]
 
 
-def check_in_list(event: Event) -> list[tuple[Guest, str | None]]:
-    """Return the guests expected on the night (confirmed or seated) with their table name."""
+def check_in_list(event: Event, query: str = "") -> list[tuple[Guest, str | None]]:
+    """Return the guests expected on the night (confirmed or seated) with their table name,
+    those whose name or company contains every word of `query` (any case, any accents)."""
     published = v.current_version(event)
     seated = v.seating_of(published)
     names = {t.id: t.name for t in v.tables_of(event)}
     guests = db.session.scalars(db.select(Guest).where(Guest.event_id == event.id))
-    expected = [g for g in guests if g.rsvp == "yes" or g.id in seated]
+    words = fold(query).split()
+    expected = [
+        g
+        for g in guests
+        if (g.rsvp == "yes" or g.id in seated)
+        and all(w in fold(f"{g.name} {g.company}") for w in words)
+    ]
     return [(g, names.get(seated.get(g.id))) for g in sorted(expected, key=by_name)]
+
+
+def add_walk_in(
+    event: Event, name: str, email: str, company: str | None = ""
+) -> tuple[Guest, bool]:
+    """Add a guest who turned up unannounced, arrived and confirmed; return (guest, is_new).
+
+    A known email marks that guest arrived instead of adding them twice."""
+    email = email.strip().lower()
+    guest = db.session.execute(
+        db.select(Guest).where(Guest.event_id == event.id, Guest.email == email)
+    ).scalar_one_or_none()
+    is_new = guest is None
+    if is_new:
+        guest = Guest(
+            event_id=event.id, name=name.strip(), email=email, company=(company or "").strip()
+        )
+        db.session.add(guest)
+    guest.rsvp, guest.checked_in_at = "yes", utcnow()
+    guest.responded_at = guest.responded_at or utcnow()
+    db.session.flush()
+    return guest, is_new
 
 
 def check_in(guest: Guest, action: str) -> None:

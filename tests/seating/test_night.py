@@ -1,0 +1,120 @@
+"""On the night: check-in on a phone, walk-ins, fewest moves around arrived guests, and one
+table's sheet and place cards reprinted on their own."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+from pypdf import PdfReader
+
+from dinnerplan.extensions import db
+from dinnerplan.models import Guest, GuestLink, SeatingVersion
+from tests.seating.conftest import add_guests, add_tables, seated
+
+
+def text(response) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True)))
+
+
+def url(event, what: str) -> str:
+    return f"/events/{event.id}/seating/{what}"
+
+
+def published_dinner(app, client, event, n: int = 16):
+    """Seat n guests at two tables of 6-10 (no wishes, no colleagues) and publish."""
+    add_tables(app, event, [(6, 10), (6, 10)])
+    add_guests(app, event, n, seed=41)
+    with app.app_context():
+        db.session.execute(db.delete(GuestLink))
+        for g in db.session.scalars(db.select(Guest)):
+            g.company = f"Company {g.id}"
+        db.session.commit()
+    client.post(url(event, "run"))
+    number, where, _ = seated(app, event)
+    client.post(url(event, "publish"), data={"version": number})
+    return number, where
+
+
+def test_check_in_finds_guests_by_name_without_accents(app, signed_in, event):
+    add_guests(app, event, 8, seed=42)
+    with app.app_context():
+        guest = db.session.scalars(db.select(Guest).order_by(Guest.id)).first()
+        guest.name = "Zoë Ødegaard"
+        db.session.commit()
+        guest_id = guest.id
+    page = text(signed_in.get(url(event, "checkin?q=zoe odeg")))
+    assert "Zoë Ødegaard" in page and page.count("Expected") == 1
+    signed_in.post(url(event, "checkin"), data={"guest_id": guest_id, "action": "arrived"})
+    assert "Arrived" in text(signed_in.get(url(event, "checkin?q=zoe")))
+
+
+def test_a_walk_in_is_added_arrived_and_a_bad_email_is_refused(app, signed_in, event):
+    add_guests(app, event, 8, seed=43)
+    bad = signed_in.post(url(event, "checkin/walk-in"), data={"name": "Omar Haddad", "email": "x"})
+    assert bad.status_code == 400
+    assert "Enter an email address like ana@example.com." in text(bad)
+    with app.app_context():
+        assert db.session.scalar(db.select(Guest).where(Guest.name == "Omar Haddad")) is None
+    page = text(
+        signed_in.post(
+            url(event, "checkin/walk-in"),
+            data={"name": "Omar Haddad", "email": "Omar@Example.com", "company": "Haddad & Co"},
+            follow_redirects=True,
+        )
+    )
+    assert "Omar Haddad added and marked arrived." in page
+    with app.app_context():
+        omar = db.session.scalar(db.select(Guest).where(Guest.name == "Omar Haddad"))
+        assert omar.rsvp == "yes" and omar.checked_in_at and omar.email == "omar@example.com"
+
+
+def test_no_shows_and_a_walk_in_are_fixed_with_few_moves_and_arrived_guests_stay(
+    app, signed_in, event
+):
+    number, where = published_dinner(app, signed_in, event)
+    tables = sorted(set(where.values()))
+    at = {t: sorted(g for g in where if where[g] == t) for t in tables}
+    arrived = at[tables[0]] + at[tables[1]][:4]
+    for g in arrived:
+        signed_in.post(url(event, "checkin"), data={"guest_id": g, "action": "arrived"})
+    for g in at[tables[1]][4:6]:  # two no-shows at the second table
+        signed_in.post(url(event, "checkin"), data={"guest_id": g, "action": "no_show"})
+    signed_in.post(
+        url(event, "checkin/walk-in"), data={"name": "Walk In", "email": "walk@example.com"}
+    )
+
+    signed_in.post(url(event, "late"))
+    proposal, after, _ = seated(app, event)
+    assert proposal == number + 1
+    assert all(after[g] == where[g] for g in arrived)  # nobody who sits already is moved
+    with app.app_context():
+        walk = db.session.scalar(db.select(Guest).where(Guest.email == "walk@example.com")).id
+    assert walk in after and not set(at[tables[1]][4:6]) & set(after)
+    moved = [g for g in after if g in where and after[g] != where[g]]
+    assert moved == []  # the walk-in takes a free seat; no one else needs to move
+
+
+def test_one_tables_sheet_and_place_cards_reprint_on_their_own(app, signed_in, event):
+    number, where = published_dinner(app, signed_in, event)
+    one, two = sorted(set(where.values()))
+    with app.app_context():
+        names = {g.id: g.name for g in db.session.scalars(db.select(Guest))}
+    page = " ".join(text(signed_in.get(url(event, ""))).split())
+    assert "Reprint Table 1: table sheet · place cards" in page
+    for kind in ("table-sheets", "place-cards"):
+        pdf = signed_in.get(f"/events/{event.id}/sheets/{kind}.pdf?table={one}")
+        assert pdf.mimetype == "application/pdf"
+        content = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages)
+        content = " ".join(content.split())
+        for g, t in where.items():
+            surname = names[g].split()[-1]
+            if t == one:
+                assert surname in content, (kind, names[g])
+        assert not any(names[g] in content for g, t in where.items() if t == two), kind
+    assert (
+        signed_in.get(f"/events/{event.id}/sheets/place-cards.pdf?table=999999").status_code == 404
+    )
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(SeatingVersion.id))) == number
