@@ -53,7 +53,7 @@ class Config:
     MAIL_USE_SSL = False
     MAIL_TIMEOUT = 10
     # A message still 'sending' this long after a worker claimed it was interrupted (the worker
-    # died before recording the outcome); the organizer may then send it again.
+    # died before recording the outcome); the workers' sweep queues it again (or the organizer).
     MAIL_SENDING_TIMEOUT = 600
     CLOCK = None  # tests only: a function returning the current UTC time (naive)
     MAIL_DEFAULT_SENDER = "dinnerplan <no-reply@dinnerplan.local>"

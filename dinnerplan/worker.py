@@ -77,6 +77,8 @@ class Worker(rq.Worker):
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("maintenance_interval", SWEEP_EVERY)
+        # An idle worker wakes from waiting on Redis every worker_ttl - 15 s: sweep on time.
+        kwargs.setdefault("worker_ttl", SWEEP_EVERY + 15)
         super().__init__(*args, **kwargs)
         self.swept = False
         get_app()
