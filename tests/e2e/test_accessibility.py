@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from dinnerplan.extensions import db
@@ -13,6 +14,33 @@ from tests.e2e.axe import violations
 from tests.e2e.conftest import wait_for_mail
 from tests.factories import PASSWORD, Factory, Inbox
 from tests.sheets.conftest import seat
+
+
+def _page(browser, **options):
+    # axe-core is injected as a script tag, which the app's CSP rightly blocks: these pages
+    # bypass it (tests/e2e/test_content_security_policy.py checks the CSP itself).
+    context = browser.new_context(bypass_csp=True, **options)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return context, page
+
+
+@pytest.fixture()
+def desktop(browser, live_server):
+    """A desktop-sized page that lets axe-core in."""
+    context, page = _page(browser, viewport={"width": 1280, "height": 900})
+    yield page
+    context.close()
+
+
+@pytest.fixture()
+def phone(browser, live_server):
+    """A phone-sized page (touch, 390×844) that lets axe-core in."""
+    options = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+    context, page = _page(browser, device_scale_factor=2, **options)
+    yield page
+    context.close()
+
 
 PEOPLE = [
     ("Ana Silva", "Brightloop", "Founder", ["fundraising advice"], ["a CTO"]),

@@ -59,7 +59,7 @@ def test_bad_email_gets_a_message_next_to_the_field(client, seated):
 def test_table_sheet_prints_a_qr_code_per_table(client, seated):
     sign_in_as(client, seated.organizer)
     text = client.get(f"/events/{seated.event.id}/sheets/table-sheets").get_data(as_text=True)
-    assert text.count('class="segno"') == 2
+    assert text.count('class="qr"') == 2
 
 
 def test_a_guest_who_declined_gets_no_link_from_the_table_code(client, seated, inbox):
