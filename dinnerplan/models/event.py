@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dinnerplan.extensions import db
@@ -34,6 +34,8 @@ class Event(db.Model):
     table_min: Mapped[int] = mapped_column(default=6)
     table_max: Mapped[int] = mapped_column(default=10)
     paper: Mapped[str] = mapped_column(String(10), default="a4")  # a4 | letter
+    # This event's help-topic catalogue edits: {"added": [...], "renamed": {...}, "hidden": [...]}.
+    topic_settings: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     tables: Mapped[list[Table]] = relationship(
