@@ -1,0 +1,268 @@
+"""Read what a guest typed into help topics, with a confidence, clause by clause.
+
+A text is split into clauses ("need a CFO type and someone who gets SOC 2" gives two);
+each clause's side comes from its cues (cues.side_of: "happy to mentor" in the needs box
+is an offer), and its topics from three signals: a lexicon of phrases per topic, side and
+language (exact, with plurals and one-typo tolerance), role words plus a hiring or
+job-seeking cue, and TF-IDF (words and character n-grams) against the topics' examples.
+Which signals earn their place, and the thresholds, are measured in
+benchmarks/topics_eval.py (docs/matching.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from dinnerplan.matching import cues
+from dinnerplan.matching.catalogue import Catalogue, fold
+
+MAX_CHARS = 2000  # longer texts are read up to here (a pasted CV should not stall a page)
+LEXICON_CONF = 0.9
+FUZZY_CONF = 0.7
+ROLE_CONF = 0.9
+TFIDF_FLOOR = 0.32  # below this cosine a TF-IDF neighbour says nothing
+TFIDF_SCALE = 1.0
+SIGNALS = frozenset({"lexicon", "fuzzy", "roles", "tfidf"})
+
+_STRONG = re.compile(r"[.;!?\n\r•·|()\[\]]+|\s[-–—/+]\s|\s*\d+[.)]\s")
+_SOFT = re.compile(
+    r",|\s(?:and also|as well as|and|plus|also|und|sowie|et|ainsi que|y|oraz|or|ou)\s"
+)
+# A role read as hiring or job seeking is not also a wish for the skill itself:
+# "Hiring a UX designer" is hire_product_design, not ux_design.
+_SKILLS = {
+    "engineering": ("dev_agency", "data_ai", "cloud_infrastructure", "web_design"),
+    "sales_marketing": ("b2b_sales", "marketing"),
+    "product_design": ("ux_design", "product_management", "brand_design"),
+    "other": (),
+}
+
+
+@dataclass(frozen=True)
+class TopicGuess:
+    """One topic read from a clause of a guest's text, with how sure the reader is."""
+
+    topic: str
+    confidence: float
+    side: str  # "need" | "offer" (may differ from the box it was typed in)
+    text: str  # the clause it was read from
+
+
+def clauses(text: str) -> list[str]:
+    """Split a text into clauses: sentences, then ", and"-joined parts of two words or more.
+
+    A clause that starts a sentence is marked with a leading NUL (cues reset there).
+    """
+    out: list[str] = []
+    for sentence in _STRONG.split(text[:MAX_CHARS]):
+        parts = [p.strip(" ,:-*\t\"'“”") for p in _merge(sentence)]
+        parts = [p for p in parts if fold(p)]
+        if parts:
+            out.append("\x00" + parts[0])
+            out.extend(parts[1:])
+    return out
+
+
+def _merge(sentence: str) -> list[str]:
+    """Return a sentence cut at soft joins, keeping only cuts between two-word parts."""
+    cuts = [(m.start(), m.end()) for m in _SOFT.finditer(sentence)]
+    pieces, begin = [], 0
+    for start, end in [*cuts, (len(sentence), len(sentence))]:
+        left = sentence[begin:start]
+        next_cut = next((c for c in cuts if c[0] >= end), (len(sentence), 0))[0]
+        right = sentence[end:next_cut]
+        if start == len(sentence) or (
+            len(fold(left).split()) >= 2 and len(fold(right).split()) >= 2
+        ):
+            pieces.append(sentence[begin:start])
+            begin = end
+    return pieces
+
+
+class Reader:
+    """A catalogue's lexicon and TF-IDF index, built once and reused for every text."""
+
+    def __init__(self, catalogue: Catalogue, signals: Iterable[str] = SIGNALS) -> None:
+        self.catalogue = catalogue
+        self.signals = frozenset(signals)
+        topics = catalogue.visible
+        self.ids = [t.id for t in topics]
+        self.lexicon: dict[str, dict[str, set[str]]] = {"need": {}, "offer": {}}
+        docs: list[str] = []
+        doc_topic: list[int] = []
+        doc_side: list[str] = []
+        for k, t in enumerate(topics):
+            for side, own_terms, own_examples in (
+                ("need", t.need_terms, t.need_examples),
+                ("offer", t.offer_terms, t.offer_examples),
+            ):
+                for phrase in _flat(t.terms, own_terms):
+                    self.lexicon[side].setdefault(fold(phrase), set()).add(t.id)
+                for phrase in _flat(t.terms, own_terms, own_examples):
+                    docs.append(fold(phrase))
+                    doc_topic.append(k)
+                    doc_side.append(side)
+            if t.group == "This event":  # organizers' topics: their name is a term too
+                for side in ("need", "offer"):
+                    self.lexicon[side].setdefault(fold(t.name), set()).add(t.id)
+        self.fuzzy = {side: _deletions(lex) for side, lex in self.lexicon.items()}
+        self.longest = max((len(k.split()) for x in self.lexicon.values() for k in x), default=1)
+        self.doc_topic = np.array(doc_topic, dtype=int)
+        self.doc_side = np.array(doc_side)
+        docs = [d or "empty" for d in docs] or ["empty"]
+        self.word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit(docs)
+        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+        self.char.fit(docs)
+        self.docs = self._vectors(docs).T.tocsr()
+
+    def _vectors(self, texts: Sequence[str]):
+        """Return one L2-normalised row per folded text: half words, half characters."""
+        w, c = self.word.transform(texts), self.char.transform(texts)
+        return hstack([w * np.sqrt(0.5), c * np.sqrt(0.5)], format="csr")
+
+    def topic_similarity(self, folded: str, side: str) -> np.ndarray:
+        """Return each topic's best example cosine for one folded text."""
+        sims = self._tfidf([folded])
+        return sims[0, :, 0 if side == "need" else 1]
+
+    def read_many(self, items: Sequence[tuple[str, str]]) -> list[list[TopicGuess]]:
+        """Return the guesses for each (text, box) pair, best first."""
+        pieces: list[tuple[int, str, str, str]] = []  # (item, clause, folded, side)
+        for n, (text, box) in enumerate(items):
+            pieces.extend((n, *p) for p in self._pieces(text or "", box))
+        found: list[dict[tuple[str, str], TopicGuess]] = [{} for _ in items]
+        tfidf = self._tfidf([p[2] for p in pieces]) if "tfidf" in self.signals else None
+        for k, (n, clause, folded, side) in enumerate(pieces):
+            scores = self._clause(folded, side, tfidf[k] if tfidf is not None else None)
+            for topic, conf in scores.items():
+                key = (topic, side)
+                if key not in found[n] or found[n][key].confidence < conf:
+                    found[n][key] = TopicGuess(topic, round(conf, 3), side, clause)
+        return [sorted(f.values(), key=lambda g: -g.confidence) for f in found]
+
+    def _pieces(self, text: str, box: str) -> list[tuple[str, str, str]]:
+        """Return (clause, folded clause with inherited cues, side) for one text."""
+        out, side, lead = [], box, ""
+        for clause in clauses(text):
+            start = clause.startswith("\x00")
+            clause = clause.lstrip("\x00")
+            folded = fold(clause)
+            if start:
+                side, lead = box, ""
+            own = cues.OFFER.search(folded) or cues.NEED.search(folded)
+            side = cues.side_of(folded, box) if own or start else side
+            mode = cues.HIRE.search(folded) or cues.JOB.search(folded)
+            if mode:
+                lead = mode.group(0)
+            elif lead:
+                folded = f"{lead} {folded}"  # "Hiring a designer and two developers"
+            out.append((clause, folded, side))
+        return out
+
+    def _tfidf(self, folded: list[str]) -> np.ndarray | None:
+        """Return a clauses x topics x sides array of best example cosines."""
+        if not folded:
+            return None
+        sims = (self._vectors(folded) @ self.docs).toarray()
+        out = np.zeros((len(folded), len(self.ids), 2))
+        for s, side in enumerate(("need", "offer")):
+            cols = np.flatnonzero(self.doc_side == side)
+            np.maximum.at(out[:, :, s].T, self.doc_topic[cols], sims[:, cols].T)
+        return out
+
+    def _clause(self, folded: str, side: str, tfidf: np.ndarray | None) -> dict[str, float]:
+        """Return {topic: confidence} for one folded clause read as `side`."""
+        scores: dict[str, float] = {}
+        if "lexicon" in self.signals:
+            for topic, conf in self._lexicon(folded, side).items():
+                scores[topic] = max(scores.get(topic, 0.0), conf)
+        if "roles" in self.signals:
+            found, cued = _role_topics(folded, side)
+            for topic in found:
+                scores[topic] = max(scores.get(topic, 0.0), ROLE_CONF)
+                for skill in _SKILLS.get(topic.split("_", 1)[1], ()) if cued else ():
+                    scores[skill] = -1.0  # never read back below
+        if tfidf is not None:
+            column = tfidf[:, 0 if side == "need" else 1]
+            best = float(column.max()) if len(column) else 0.0
+            for k in np.flatnonzero(column >= max(TFIDF_FLOOR, 0.85 * best)):
+                sim = min(float(column[k]) * TFIDF_SCALE, 0.85)
+                topic = self.ids[k]
+                prior = scores.get(topic, 0.0)
+                if prior < 0:
+                    continue
+                scores[topic] = 1 - (1 - prior) * (1 - sim) if prior else sim
+        return {t: min(c, 0.99) for t, c in scores.items() if c > 0}
+
+    def _lexicon(self, folded: str, side: str) -> dict[str, float]:
+        """Return topics whose phrases occur in the clause (longest phrase first)."""
+        words, lexicon, out = folded.split(), self.lexicon[side], {}
+        i = 0
+        while i < len(words):
+            for size in range(min(self.longest, len(words) - i), 0, -1):
+                gram = " ".join(words[i : i + size])
+                hit = lexicon.get(gram) or lexicon.get(_singular(gram))
+                if hit:
+                    for topic in hit:
+                        out[topic] = LEXICON_CONF
+                    i += size
+                    break
+            else:
+                if "fuzzy" in self.signals and len(words[i]) >= 5:
+                    for topic in self._fuzzy(words[i], side):
+                        out.setdefault(topic, FUZZY_CONF)
+                i += 1
+        return out
+
+    def _fuzzy(self, word: str, side: str) -> set[str]:
+        """Return topics of a one-word phrase one typo away from `word`."""
+        table = self.fuzzy[side]
+        found: set[str] = set()
+        for variant in (word, *(word[:k] + word[k + 1 :] for k in range(len(word)))):
+            found |= table.get(variant, set())
+        return found
+
+
+def _flat(*groups) -> list[str]:
+    """Return every phrase of these {language: phrases} mappings."""
+    return [p for group in groups for phrases in group.values() for p in phrases]
+
+
+def _singular(gram: str) -> str:
+    """Return a phrase with a plural ending taken off its last word."""
+    if gram.endswith("ies") and len(gram) > 4:
+        return gram[:-3] + "y"
+    if gram.endswith("es") and gram[-3:-2] in "sxz" and len(gram) > 4:
+        return gram[:-2]
+    return gram[:-1] if gram.endswith("s") and len(gram) > 3 else gram
+
+
+def _deletions(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Return one-word phrases of five letters or more under each one-letter deletion."""
+    table: dict[str, set[str]] = {}
+    for phrase, topics in lexicon.items():
+        if " " in phrase or len(phrase) < 5:
+            continue
+        for variant in (phrase, *(phrase[:k] + phrase[k + 1 :] for k in range(len(phrase)))):
+            table.setdefault(variant, set()).update(topics)
+    return table
+
+
+def _role_topics(folded: str, side: str) -> tuple[list[str], bool]:
+    """Return hire_/job_ topics for a clause naming roles, and whether a cue said so."""
+    hire, job = cues.HIRE.search(folded), cues.JOB.search(folded)
+    families = cues.roles_in(folded)
+    giving = cues.OFFER.search(folded)
+    if hire:
+        return [f"hire_{f}" for f in families] or ([] if giving else ["hire_other"]), True
+    if job and not giving:
+        return [f"job_{f}" for f in families] or ["job_other"], True
+    if side == "need" and "engineering" in families and not giving:
+        return ["hire_engineering"], False  # "need a backend developer"
+    return [], False
