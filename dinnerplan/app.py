@@ -98,6 +98,7 @@ def register_blueprints(app: Flask) -> None:
     for bp in (auth_bp, events_bp, guests_bp, rsvp_bp, mail_bp, intros_bp, sheets_bp):
         app.register_blueprint(bp)
     app.register_blueprint(__import__("dinnerplan.seating.views", fromlist=["bp"]).bp)
+    app.register_blueprint(__import__("dinnerplan.topics.views", fromlist=["bp"]).bp)
     app.add_url_rule("/", endpoint="index", view_func=app.view_functions["events.index"])
 
 

@@ -77,6 +77,7 @@ def _register_area_commands() -> None:
     main.add_command(intros_cli)
     __import__("dinnerplan.seating.commands", fromlist=["register"]).register(main)
     main.add_command(sheets_command)
+    main.add_command(__import__("dinnerplan.topics.commands", fromlist=["x"]).topics_command)
     try:
         from dinnerplan.cli_solve import solve
     except ImportError:  # the solver lands in its own change

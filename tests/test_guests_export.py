@@ -17,7 +17,7 @@ from tests.test_guests import guests_of, signed_in
 DATA = Path(__file__).parent / "data"
 HEADER = (
     "name,email,company,title,industry,one_liner,offers,needs,intent,dietary,"
-    "accessibility,rsvp,notes"
+    "accessibility,rsvp,notes,need_topics,offer_topics"
 )
 
 

@@ -12,6 +12,7 @@ from dinnerplan.guests.exporter import export_csv
 from dinnerplan.guests.importer import CsvError, parse_csv
 from dinnerplan.guests.operations import apply_import
 from dinnerplan.models import Event
+from dinnerplan.topics.catalogue import event_catalogue
 
 guests_cli = AppGroup("guests", help="Import and export an event's guest list.")
 
@@ -36,7 +37,7 @@ def import_command(event_id: int, file, skip_invalid: bool) -> None:
     """
     event = _event_or_exit(event_id)
     try:
-        preview = parse_csv(file.read())
+        preview = parse_csv(file.read(), event_catalogue(event))
     except CsvError as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(2)

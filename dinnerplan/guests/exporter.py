@@ -26,6 +26,8 @@ COLUMNS = (
     "accessibility",
     "rsvp",
     "notes",
+    "need_topics",  # confirmed help-topic ids, read back by the importer
+    "offer_topics",
 )
 
 
@@ -48,6 +50,8 @@ def guest_row(guest: Guest) -> list[str]:
         "one_liner": guest.one_liner,
         "offers": "; ".join(guest.offers or []),
         "needs": "; ".join(guest.needs or []),
+        "need_topics": "; ".join(guest.need_topics or []),
+        "offer_topics": "; ".join(guest.offer_topics or []),
         "intent": intent_label(guest.intent),
         "dietary": "; ".join(dietary),
         "accessibility": guest.accessibility,

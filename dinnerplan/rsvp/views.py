@@ -19,6 +19,7 @@ from dinnerplan.models._base import utcnow
 from dinnerplan.rsvp import operations as ops
 from dinnerplan.rsvp.calendar import build_ics
 from dinnerplan.rsvp.forms import AnswerForm, ResendForm
+from dinnerplan.topics.operations import rsvp_topics
 
 bp = Blueprint("rsvp", __name__)
 bp.add_app_template_global(ops.summary, "rsvp_summary")
@@ -40,9 +41,11 @@ def page(token: str):
     elif posted and answer.validate_on_submit() & profile.validate():
         ops.record_rsvp(guest, answer.answer.data, utcnow())
         apply_profile(guest, profile)
+        confirm_step = rsvp_topics(guest, request.form, utcnow())
         db.session.commit()
         send_queued()
-        return redirect(url_for(".done", token=token), code=303)
+        after = "topics.confirm" if confirm_step else ".done"
+        return redirect(url_for(after, token=token), code=303)
     return render_template(
         "rsvp/page.html", **_page_context(guest, token, closed), answer_form=answer, form=profile
     )
