@@ -98,6 +98,12 @@ def test_chips_posted_with_the_rsvp_are_stored_as_confirmed(app, client, ana):
     assert fresh(app, ana).offer_topics == ["mentoring"]
 
 
+def test_with_javascript_no_confirmation_step_follows_even_if_no_chip_was_tapped(app, client, ana):
+    response = rsvp(client, link_of(app, ana), **{"needs-0": "our books are a mess"}, topics_js="1")
+    assert response.headers["Location"].endswith("/done")
+    assert fresh(app, ana).need_topics == []  # seating reads the words instead
+
+
 def test_crafted_unknown_topic_ids_are_dropped_from_the_rsvp(app, client, ana):
     link = link_of(app, ana)
     rsvp(client, link, need_topics=["no_such_topic", "fundraising"], topics_js="1")
