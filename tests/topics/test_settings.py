@@ -87,6 +87,32 @@ def test_rename_shows_the_new_name_to_guests(app, org_client, client, make, even
     assert bad.status_code == 400 and "Not a valid choice" in bad.get_data(as_text=True)
 
 
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"topic": "accounting_tax", "name": ""}, "Enter the new name."),
+        ({"topic": "accounting_tax", "name": "x" * 10_000}, "cannot be longer than 80"),
+        ({"topic": "accounting_tax", "name": "Raising investment"}, "There is already a topic"),
+        ({"topic": "", "name": "Books"}, "Choose a topic."),
+    ],
+)
+def test_renaming_bad_input_says_why_and_saves_nothing(app, org_client, event, data, message):
+    response = org_client.post(f"/events/{event.id}/topics/settings/rename", data=data)
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+    assert settings_of(app, event).get("renamed", {}) == {}
+
+
+def test_another_organizer_cannot_rename_or_remove(app, client, make, event):
+    from tests.factories import sign_in
+
+    sign_in(client, make.organizer())
+    base = f"/events/{event.id}/topics/settings"
+    assert client.post(f"{base}/rename", data={"topic": "grants", "name": "X"}).status_code == 404
+    assert client.post(f"{base}/remove/custom-x").status_code == 404
+    assert settings_of(app, event) == {}
+
+
 def test_hiding_a_topic_in_use_keeps_confirmations_and_they_still_count(
     app, org_client, make, event
 ):
