@@ -298,6 +298,15 @@ def run(guests: list[dict], time_limit: float, confirmed, texts: bool = True) ->
     }
 
 
+def line(label: str, res: dict) -> str:
+    """Return one seating result as a sentence."""
+    return (
+        f"{label}: seated with a true helper {res['helped']}/{res['helpable']} = "
+        f"{res['share']:.1%}; random {res['random']:.1%}; reasons shown {res['reasons']}, "
+        f"precision {res['precision']:.2f} (strict {res['strict']:.2f})"
+    )
+
+
 def main() -> None:
     """Run the evaluation on one set and print Markdown-ready figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -307,33 +316,23 @@ def main() -> None:
     args = parser.parse_args()
     guests = load(args.set)
     helpers = truth_helpers(guests)
-    print(
-        f"{args.set}: {len(guests)} guests, {sum(bool(h) for h in helpers.values())} helpable by truth; "
-        f"cpu {os.cpu_count()}, load {os.getloadavg()[0]:.1f}, time limit {args.time_limit} s"
-    )
+    helpable = sum(bool(h) for h in helpers.values())
+    print(f"{args.set}: {len(guests)} guests, {helpable} helpable by truth")
+    print(f"cpu {os.cpu_count()}, load {os.getloadavg()[0]:.1f}, time limit {args.time_limit} s")
     if args.baseline:
-        auto = run(guests, args.time_limit, None)
-        print(
-            f"old matcher: seated with a true helper {auto['helped']}/{auto['helpable']} = {auto['share']:.1%}; "
-            f"random {auto['random']:.1%}; reasons {auto['reasons']}, precision {auto['precision']:.2f}"
-        )
+        print(line("old matcher", run(guests, args.time_limit, None)))
         return
     r = reading(guests, helpers)
     print(
-        f"reading: needs P {r['need_precision']:.2f} R {r['need_recall']:.2f}; offers P {r['offer_precision']:.2f} "
-        f"R {r['offer_recall']:.2f}; true helper ranked first {r['first']:.1%}; read in {r['read_seconds']:.2f} s"
+        f"reading: needs P {r['need_precision']:.2f} R {r['need_recall']:.2f}; "
+        f"offers P {r['offer_precision']:.2f} R {r['offer_recall']:.2f}; "
+        f"true helper ranked first {r['first']:.1%}; read in {r['read_seconds']:.2f} s"
     )
-    auto = run(guests, args.time_limit, None)
+    print(line("automatic", run(guests, args.time_limit, None)))
     table, chips = confirmed_topics(guests)
-    conf = run(guests, args.time_limit, table)
+    print(line("confirmed", run(guests, args.time_limit, table)))
     truth = {g["email"]: (tuple(g["truth_needs"]), tuple(g["truth_offers"])) for g in guests}
-    known = run(guests, args.time_limit, truth, texts=False)
-    for label, res in (("automatic", auto), ("confirmed", conf), ("truth seating", known)):
-        print(
-            f"{label}: seated with a true helper {res['helped']}/{res['helpable']} = {res['share']:.1%}; "
-            f"random {res['random']:.1%}; reasons shown {res['reasons']}, precision {res['precision']:.2f} "
-            f"(strict {res['strict']:.2f})"
-        )
+    print(line("truth seating", run(guests, args.time_limit, truth, texts=False)))
     print(f"true topics shown in the first five chips: {chips:.1%}")
 
 
