@@ -122,12 +122,16 @@ class Reader:
         self.conf = _specificity(topics, self.lexicon)
         self.fuzzy = {side: _deletions(lex) for side, lex in self.lexicon.items()}
         self.longest = max((len(k.split()) for x in self.lexicon.values() for k in x), default=1)
-        self.doc_topic = np.array(doc_topic, dtype=int)
-        self.doc_side = np.array(doc_side)
-        docs = [d or "empty" for d in docs] or ["empty"]
-        self.word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit(docs)
-        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
-        self.char.fit(docs)
+        # Documents sorted by (topic, side) group, so one reduceat takes each group's best.
+        group = [2 * k + (side == "offer") for k, side in zip(doc_topic, doc_side, strict=True)]
+        order = sorted(dict.fromkeys(zip(group, docs, strict=True)))  # distinct, in group order
+        docs = [d or "empty" for _, d in order] or ["empty"]
+        keys = np.array([g for g, _ in order] or [0], dtype=int)
+        self.starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        self.groups = keys[self.starts]
+        common = {"sublinear_tf": True, "dtype": np.float32}
+        self.word = TfidfVectorizer(ngram_range=(1, 2), **common).fit(docs)
+        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), **common).fit(docs)
         self.docs = self._vectors(docs).T.tocsr()
 
     def _vectors(self, texts: Sequence[str]):
@@ -182,11 +186,9 @@ class Reader:
         if not folded:
             return None
         sims = (self._vectors(folded) @ self.docs).toarray()
-        out = np.zeros((len(folded), len(self.ids), 2))
-        for s, side in enumerate(("need", "offer")):
-            cols = np.flatnonzero(self.doc_side == side)
-            np.maximum.at(out[:, :, s].T, self.doc_topic[cols], sims[:, cols].T)
-        return out
+        out = np.zeros((len(folded), 2 * len(self.ids)), dtype=np.float32)
+        out[:, self.groups] = np.maximum.reduceat(sims, self.starts, axis=1)
+        return out.reshape(len(folded), len(self.ids), 2)
 
     def _clause(self, folded: str, side: str, tfidf: np.ndarray | None) -> dict[str, float]:
         """Return {topic: confidence} for one folded clause read as `side`."""
