@@ -181,13 +181,14 @@ def reason_precision(tables, scores, emails, by_email) -> tuple[int, int, int]:
                     shown += 1
                     offers, needs = helper["truth_offers"], helped["truth_needs"]
                     correct += any(o in meets[n] for n in needs for o in offers)
-                    strict += r.topic in needs and any(o in meets[r.topic] for o in offers)
+                    topic = getattr(r, "topic", "")  # the old matcher's reasons had no topic
+                    strict += topic in needs and any(o in meets[topic] for o in offers)
     return correct, strict, shown
 
 
 def reading(guests: list[dict], helpers) -> dict:
     """Return topic precision/recall per guest (micro) and the true-helper-first share."""
-    from dinnerplan.matching import Profile, score_pairs
+    from dinnerplan.matching import Profile
     from dinnerplan.matching.catalogue import load_catalogue
     from dinnerplan.matching.evidence import read_sides
 
@@ -216,6 +217,29 @@ def reading(guests: list[dict], helpers) -> dict:
             counts[side][0] += len(got & set(truth))
             counts[side][1] += len(got)
             counts[side][2] += len(set(truth))
+    out = {"read_seconds": read_s, "first": helper_first(guests, helpers)}
+    for side, (tp, pred, true) in counts.items():
+        out[f"{side}_precision"] = tp / max(pred, 1)
+        out[f"{side}_recall"] = tp / max(true, 1)
+    return out
+
+
+def helper_first(guests: list[dict], helpers) -> float:
+    """Return the share of helpable guests whose best-ranked other guest is a true helper."""
+    from dinnerplan.matching import Profile, score_pairs
+
+    profiles = [
+        Profile(
+            g["email"],
+            g["name"],
+            g["company"],
+            g["one_liner"],
+            tuple(g["offers"]),
+            tuple(g["needs"]),
+            g["intent"],
+        )
+        for g in guests
+    ]
     scores = score_pairs(profiles)
     first = ranked = 0
     for g in guests:
@@ -231,11 +255,7 @@ def reading(guests: list[dict], helpers) -> dict:
             ),
         )
         first += best in helpers[g["email"]]
-    out = {"read_seconds": read_s, "first": first / max(ranked, 1)}
-    for side, (tp, pred, true) in counts.items():
-        out[f"{side}_precision"] = tp / max(pred, 1)
-        out[f"{side}_recall"] = tp / max(true, 1)
-    return out
+    return first / max(ranked, 1)
 
 
 def confirmed_topics(guests: list[dict]) -> tuple[dict, float]:
@@ -320,6 +340,7 @@ def main() -> None:
     print(f"{args.set}: {len(guests)} guests, {helpable} helpable by truth")
     print(f"cpu {os.cpu_count()}, load {os.getloadavg()[0]:.1f}, time limit {args.time_limit} s")
     if args.baseline:
+        print(f"old matcher: true helper ranked first {helper_first(guests, helpers):.1%}")
         print(line("old matcher", run(guests, args.time_limit, None)))
         return
     r = reading(guests, helpers)

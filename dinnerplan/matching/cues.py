@@ -136,6 +136,26 @@ def side_of(folded: str, box: str) -> str:
     return "offer"
 
 
+# Words in a profile that say which kind of job its owner does ("Go / Postgres, backend").
+_SKILL_HINTS = {
+    "engineering": _compile(
+        (r"backend", r"back end", r"frontend", r"full ?stack", r"python", r"golang", r"rust",
+         r"typescript", r"react", r"pytorch", r"kubernetes", r"k8s", r"devops", r"sre", r"ml",
+         r"postgres", r"java", r"android", r"ios", r"embedded", r"firmware")
+    ),
+    "product_design": _compile((r"pm", r"product", r"ux", r"ui", r"figma", r"design systems?")),
+    "sales_marketing": _compile(
+        (r"ae", r"sales", r"marketing", r"growth", r"sdr", r"bdr", r"closing", r"quota")
+    ),
+}
+
+
+def profile_families(folded: str) -> list[str]:
+    """Return the job families a profile's one-liner, title and offers point to."""
+    found = [f for f in roles_in(folded) if f != "other"]
+    return found or [f for f, pattern in _SKILL_HINTS.items() if pattern.search(folded)]
+
+
 def roles_in(folded: str) -> list[str]:
     """Return the role families named in a clause, in family order."""
     return [family for family, pattern in ROLE.items() if pattern.search(folded)]

@@ -68,8 +68,7 @@ def _quote(item: str, guess: TopicGuess, guesses: list[TopicGuess]) -> str:
 
 def _families(p: Profile) -> list[str]:
     """Return the role families a guest's one-liner, title and offers name ("Backend dev")."""
-    text = fold(" ".join((p.one_liner, p.title, *p.offers)))
-    return [f for f in cues.roles_in(text) if f != "other"]
+    return cues.profile_families(fold(" ".join((p.one_liner, p.title, *p.offers))))
 
 
 def _with_family(guesses: list[TopicGuess], families: list[str]) -> list[TopicGuess]:
