@@ -137,6 +137,7 @@ def side_of(folded: str, box: str) -> str:
 
 
 # Words in a profile that say which kind of job its owner does ("Go / Postgres, backend").
+# fmt: off
 _SKILL_HINTS = {
     "engineering": _compile(
         (r"backend", r"back end", r"frontend", r"full ?stack", r"python", r"golang", r"rust",
@@ -148,6 +149,7 @@ _SKILL_HINTS = {
         (r"ae", r"sales", r"marketing", r"growth", r"sdr", r"bdr", r"closing", r"quota")
     ),
 }
+# fmt: on
 
 
 def profile_families(folded: str) -> list[str]:
