@@ -63,7 +63,8 @@ _JOB = (
     r"placement", r"apprenticeship", r"(?:roles?|jobs?|positions?) (?:in|at|as|with)",
     r"looking for (?:work|a job|roles?|jobs?)", r"available for (?:hire|work|roles)",
     r"between jobs", r"laid off", r"graduat\w+", r"want to (?:work|join) (?:at|for|in)",
-    r"neue stelle", r"neuen job", r"praktikum", r"nouveau poste", r"un emploi", r"un poste",
+    r"ouverte? a (?:de )?(?:nouvelles? )?(?:opportunites|postes?)", r"abiert[oa] a nuevas oportunidades",
+    r"aperto a nuove opportunita", r"open voor (?:nieuwe )?(?:kansen|banen)", r"neue stellen?", r"neuen job", r"offen fur (?:neue )?(?:stellen|jobs?|angebote)", r"stelle als", r"praktikum", r"nouveau poste", r"un emploi", r"un poste",
     r"un stage", r"nuevo trabajo", r"un empleo", r"un trabajo", r"nieuwe baan", r"een baan",
     r"nuovo lavoro", r"un lavoro", r"novo emprego", r"um emprego", r"nowa prac\w+", r"prace",
 )
@@ -84,13 +85,13 @@ ROLES: dict[str, tuple[str, ...]] = {
         r"salespeople", r"account executives?", r"aes", r"sdrs?", r"bdrs?", r"head of (?:sales|marketing|growth)",
         r"(?:growth |performance |content |product )?marketers?", r"marketing (?:hires?|roles?|jobs?|manager|lead)",
         r"growth (?:hires?|roles?|lead)", r"business developers?", r"cmos?", r"vertriebl\w*",
-        r"commerciaux", r"comerciales?", r"vendedor\w*", r"verkopers?",
+        r"commerciaux", r"comercial(?:es)?", r"vendedor\w*", r"verkopers?",
         r"commerciali", r"handlowc\w*",
     ),
     "product_design": (
         r"product (?:managers?|owners?|people|leads?|designers?|roles?|jobs?)", r"pms", r"pm",
         r"head of (?:product|design)", r"(?:ux|ui|ux ui|product|interaction|visual) designers?",
-        r"designers?", r"ux researchers?", r"produktmanager\w*", r"chefs? de produit",
+        r"designer(?:s|in|innen)?", r"ux researchers?", r"produktmanager\w*", r"chefs? de produit",
         r"product owner", r"disenador\w*", r"disenadores", r"ontwerpers?", r"projektant\w*",
     ),
     "other": (
@@ -133,6 +134,28 @@ def side_of(folded: str, box: str) -> str:
     if need and need.start() <= 12 and not (offer and offer.start() < need.start()):
         return "need"
     return "offer"
+
+
+# Words in a profile that say which kind of job its owner does ("Go / Postgres, backend").
+# fmt: off
+_SKILL_HINTS = {
+    "engineering": _compile(
+        (r"backend", r"back end", r"frontend", r"full ?stack", r"python", r"golang", r"rust",
+         r"typescript", r"react", r"pytorch", r"kubernetes", r"k8s", r"devops", r"sre", r"ml",
+         r"postgres", r"java", r"android", r"ios", r"embedded", r"firmware")
+    ),
+    "product_design": _compile((r"pm", r"product", r"ux", r"ui", r"figma", r"design systems?")),
+    "sales_marketing": _compile(
+        (r"ae", r"sales", r"marketing", r"growth", r"sdr", r"bdr", r"closing", r"quota")
+    ),
+}
+# fmt: on
+
+
+def profile_families(folded: str) -> list[str]:
+    """Return the job families a profile's one-liner, title and offers point to."""
+    found = [f for f in roles_in(folded) if f != "other"]
+    return found or [f for f, pattern in _SKILL_HINTS.items() if pattern.search(folded)]
 
 
 def roles_in(folded: str) -> list[str]:

@@ -10,16 +10,17 @@ also offers themself, so a hirer and a job seeker meet whichever box they wrote 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from dinnerplan.matching.catalogue import Catalogue
+from dinnerplan.matching import cues
+from dinnerplan.matching.catalogue import Catalogue, fold
 from dinnerplan.matching.reader import TopicGuess
 from dinnerplan.matching.schema import Profile
 from dinnerplan.matching.topics import reader_for
 
 GUESS_WEIGHT = 1.0  # a guess's weight is its confidence times this...
 GUESS_BESIDE_CONFIRMED = 0.5  # ...times this when that side has confirmed topics
-ONE_LINER_WEIGHT = 0.9  # a one-liner is a weaker offer than a stated one
+ONE_LINER_WEIGHT = 0.5  # a one-liner or title is a weaker offer than a stated one (dev: 0.9 vs 0.5)
 MIRROR_WEIGHT = 0.9  # a hiring need is also a job offered, a job hunt a candidate offered
 MIRRORED = ("hire_", "job_")
 QUOTE_WHOLE = 120  # quote a whole need or offer up to this length when it has one topic
@@ -65,21 +66,38 @@ def _quote(item: str, guess: TopicGuess, guesses: list[TopicGuess]) -> str:
     return guess.text.strip()
 
 
+def _families(p: Profile) -> list[str]:
+    """Return the role families a guest's one-liner, title and offers name ("Backend dev")."""
+    return cues.profile_families(fold(" ".join((p.one_liner, p.title, *p.offers))))
+
+
+def _with_family(guesses: list[TopicGuess], families: list[str]) -> list[TopicGuess]:
+    """Turn "next role" (job_other) into job_engineering when the guest is an engineer."""
+    if len(families) != 1:
+        return guesses
+    out = []
+    for g in guesses:
+        if g.topic == "job_other" and not cues.ROLE["other"].search(fold(g.text)):
+            g = replace(g, topic=f"job_{families[0]}")
+        out.append(g)
+    return out
+
+
 def read_sides(profiles: Sequence[Profile], catalogue: Catalogue) -> list[Sides]:
     """Return every guest's needs and offers as weighted topic evidence."""
     items: list[tuple[int, str, str]] = []
     for i, p in enumerate(profiles):
         items += [(i, "need", t) for t in p.needs if t]
         items += [(i, "offer", t) for t in p.offers if t]
-        if p.one_liner:
-            items.append((i, "role", p.one_liner))
+        items += [(i, "role", t) for t in (p.one_liner, p.title) if t]
     read = reader_for(catalogue).read_many(
         [(text, "offer" if box == "role" else box) for _, box, text in items]
     )
     guessed: list[dict[str, list[Evidence]]] = [{"need": [], "offer": []} for _ in profiles]
+    families = [_families(p) for p in profiles]
     for (i, box, text), guesses in zip(items, read, strict=True):
         scale = ONE_LINER_WEIGHT if box == "role" else 1.0
-        for g in guesses:
+        for g in _with_family(guesses, families[i]):
             words = _quote(text, g, guesses)
             guessed[i][g.side].append(
                 Evidence(g.topic, g.confidence * scale, words, False, box == "role")

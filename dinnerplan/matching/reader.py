@@ -23,11 +23,19 @@ from dinnerplan.matching import cues
 from dinnerplan.matching.catalogue import Catalogue, fold
 
 MAX_CHARS = 2000  # longer texts are read up to here (a pasted CV should not stall a page)
-LEXICON_CONF = 0.9
-FUZZY_CONF = 0.7
+# A phrase's confidence falls with how many topics' texts use its words: "gdpr" is sure,
+# "customers" is not. Index: number of other topics that use it (0, 1, 2+).
+LEXICON_CONF = (0.9, 0.7, 0.5)
+FUZZY_CONF = 0.6
 ROLE_CONF = 0.9
-TFIDF_FLOOR = 0.32  # below this cosine a TF-IDF neighbour says nothing
-TFIDF_SCALE = 1.0
+TFIDF_FLOOR = 0.65  # below this cosine a TF-IDF neighbour says nothing (dev: 0.5 -> 0.65)
+TFIDF_MIN_WORDS = 3  # a shorter clause ("Go", "paid POCs") is too thin for TF-IDF alone
+TFIDF_MAX = 0.7  # a TF-IDF neighbour alone is never surer than this
+TFIDF_NEAR = 0.8  # this close to an example, TF-IDF adds its topic beside lexicon hits
+PRUNE = True  # keep only a clause's leading topics...
+PRUNE_MARGIN = 0.15  # ...those within this of the best (confidence + TFIDF_SUPPORT * cosine)
+PRUNE_KEEP = 2  # ...and at most this many
+TFIDF_SUPPORT = 0.3
 SIGNALS = frozenset({"lexicon", "fuzzy", "roles", "tfidf"})
 
 _STRONG = re.compile(r"[.;!?\n\r•·|()\[\]]+|\s[-–—/+]\s|\s*\d+[.)]\s")
@@ -111,14 +119,19 @@ class Reader:
             if t.group == "This event":  # organizers' topics: their name is a term too
                 for side in ("need", "offer"):
                     self.lexicon[side].setdefault(fold(t.name), set()).add(t.id)
+        self.conf = _specificity(topics, self.lexicon)
         self.fuzzy = {side: _deletions(lex) for side, lex in self.lexicon.items()}
         self.longest = max((len(k.split()) for x in self.lexicon.values() for k in x), default=1)
-        self.doc_topic = np.array(doc_topic, dtype=int)
-        self.doc_side = np.array(doc_side)
-        docs = [d or "empty" for d in docs] or ["empty"]
-        self.word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit(docs)
-        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
-        self.char.fit(docs)
+        # Documents sorted by (topic, side) group, so one reduceat takes each group's best.
+        group = [2 * k + (side == "offer") for k, side in zip(doc_topic, doc_side, strict=True)]
+        order = sorted(dict.fromkeys(zip(group, docs, strict=True)))  # distinct, in group order
+        docs = [d or "empty" for _, d in order] or ["empty"]
+        keys = np.array([g for g, _ in order] or [0], dtype=int)
+        self.starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        self.groups = keys[self.starts]
+        common = {"sublinear_tf": True, "dtype": np.float32}
+        self.word = TfidfVectorizer(ngram_range=(1, 2), **common).fit(docs)
+        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), **common).fit(docs)
         self.docs = self._vectors(docs).T.tocsr()
 
     def _vectors(self, texts: Sequence[str]):
@@ -148,20 +161,23 @@ class Reader:
 
     def _pieces(self, text: str, box: str) -> list[tuple[str, str, str]]:
         """Return (clause, folded clause with inherited cues, side) for one text."""
-        out, side, lead = [], box, ""
+        out, side, lead, role = [], box, "", ""
         for clause in clauses(text):
             start = clause.startswith("\x00")
             clause = clause.lstrip("\x00")
             folded = fold(clause)
             if start:
-                side, lead = box, ""
+                side, lead, role = box, "", ""
             own = cues.OFFER.search(folded) or cues.NEED.search(folded)
             side = cues.side_of(folded, box) if own or start else side
             mode = cues.HIRE.search(folded) or cues.JOB.search(folded)
             if mode:
                 lead = mode.group(0)
+                if not cues.roles_in(folded) and cues.roles_in(role):
+                    folded = f"{role} {folded}"  # "senior engineer, open to new roles"
             elif lead:
                 folded = f"{lead} {folded}"  # "Hiring a designer and two developers"
+            role = folded if cues.roles_in(folded) else role
             out.append((clause, folded, side))
         return out
 
@@ -170,11 +186,9 @@ class Reader:
         if not folded:
             return None
         sims = (self._vectors(folded) @ self.docs).toarray()
-        out = np.zeros((len(folded), len(self.ids), 2))
-        for s, side in enumerate(("need", "offer")):
-            cols = np.flatnonzero(self.doc_side == side)
-            np.maximum.at(out[:, :, s].T, self.doc_topic[cols], sims[:, cols].T)
-        return out
+        out = np.zeros((len(folded), 2 * len(self.ids)), dtype=np.float32)
+        out[:, self.groups] = np.maximum.reduceat(sims, self.starts, axis=1)
+        return out.reshape(len(folded), len(self.ids), 2)
 
     def _clause(self, folded: str, side: str, tfidf: np.ndarray | None) -> dict[str, float]:
         """Return {topic: confidence} for one folded clause read as `side`."""
@@ -188,17 +202,36 @@ class Reader:
                 scores[topic] = max(scores.get(topic, 0.0), ROLE_CONF)
                 for skill in _SKILLS.get(topic.split("_", 1)[1], ()) if cued else ():
                     scores[skill] = -1.0  # never read back below
-        if tfidf is not None:
-            column = tfidf[:, 0 if side == "need" else 1]
+        column = None if tfidf is None else tfidf[:, 0 if side == "need" else 1]
+        if (
+            column is not None
+            and not any(c > 0 for c in scores.values())
+            and len(folded.split()) >= TFIDF_MIN_WORDS
+        ):
             best = float(column.max()) if len(column) else 0.0
-            for k in np.flatnonzero(column >= max(TFIDF_FLOOR, 0.85 * best)):
-                sim = min(float(column[k]) * TFIDF_SCALE, 0.85)
-                topic = self.ids[k]
-                prior = scores.get(topic, 0.0)
-                if prior < 0:
-                    continue
-                scores[topic] = 1 - (1 - prior) * (1 - sim) if prior else sim
-        return {t: min(c, 0.99) for t, c in scores.items() if c > 0}
+            for k in np.flatnonzero(column >= max(TFIDF_FLOOR, 0.95 * best)):
+                if scores.get(self.ids[k], 0.0) >= 0:
+                    scores[self.ids[k]] = min(float(column[k]), TFIDF_MAX)
+        elif column is not None:  # a near-copy of a topic's example counts beside the lexicon
+            for k in np.flatnonzero(column >= TFIDF_NEAR):
+                if scores.get(self.ids[k], 0.0) >= 0:
+                    scores[self.ids[k]] = max(scores.get(self.ids[k], 0.0), float(column[k]))
+        return self._prune({t: min(c, 0.99) for t, c in scores.items() if c > 0}, column)
+
+    def _prune(self, scores: dict[str, float], column: np.ndarray | None) -> dict[str, float]:
+        """Keep a clause's leading topics: those near the best, ties broken by TF-IDF."""
+        if len(scores) <= 1 or not PRUNE:
+            return scores
+        index = {t: k for k, t in enumerate(self.ids)}
+        support = {
+            t: c + (TFIDF_SUPPORT * float(column[index[t]]) if column is not None else 0.0)
+            for t, c in scores.items()
+        }
+        best = max(support.values())
+        kept = sorted(
+            (t for t in scores if support[t] >= best - PRUNE_MARGIN), key=lambda t: -support[t]
+        )
+        return {t: scores[t] for t in kept[:PRUNE_KEEP]}
 
     def _lexicon(self, folded: str, side: str) -> dict[str, float]:
         """Return topics whose phrases occur in the clause (longest phrase first)."""
@@ -209,14 +242,15 @@ class Reader:
                 gram = " ".join(words[i : i + size])
                 hit = lexicon.get(gram) or lexicon.get(_singular(gram))
                 if hit:
+                    conf = self.conf.get(gram) or self.conf.get(_singular(gram), LEXICON_CONF[0])
                     for topic in hit:
-                        out[topic] = LEXICON_CONF
+                        out[topic] = max(out.get(topic, 0.0), conf)
                     i += size
                     break
             else:
                 if "fuzzy" in self.signals and len(words[i]) >= 5:
                     for topic in self._fuzzy(words[i], side):
-                        out.setdefault(topic, FUZZY_CONF)
+                        out.setdefault(topic, FUZZY_CONF * self.conf.get(words[i], 0.9) / 0.9)
                 i += 1
         return out
 
@@ -241,6 +275,24 @@ def _singular(gram: str) -> str:
     if gram.endswith("es") and gram[-3:-2] in "sxz" and len(gram) > 4:
         return gram[:-2]
     return gram[:-1] if gram.endswith("s") and len(gram) > 3 else gram
+
+
+def _specificity(topics, lexicon: dict[str, dict[str, set[str]]]) -> dict[str, float]:
+    """Return each one-word phrase's confidence by how many other topics use that word."""
+    words_of = {}
+    for t in topics:
+        texts = [t.name, t.description, *_flat(t.terms, t.need_terms, t.offer_terms)]
+        texts += _flat(t.need_examples, t.offer_examples)
+        words_of[t.id] = set(fold(" ".join(texts)).split())
+    conf = {}
+    for phrase in {p for side in lexicon.values() for p in side}:
+        if " " in phrase:
+            continue
+        owners = {tid for side in lexicon.values() for tid in side.get(phrase, ())}
+        others = sum(phrase in words for tid, words in words_of.items() if tid not in owners)
+        others += len(owners) - 1
+        conf[phrase] = LEXICON_CONF[min(others, 2)]
+    return conf
 
 
 def _deletions(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:

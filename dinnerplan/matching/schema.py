@@ -12,12 +12,13 @@ class Profile:
     id: str
     name: str
     company: str = ""
-    one_liner: str = ""
+    one_liner: str = ""  # read as an offer, like the job title
     offers: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     intent: str | None = None
     avoid: tuple[str, ...] = ()  # ids of guests never to seat them with
     prefer: tuple[str, ...] = ()  # ids of guests they would like to sit with
+    title: str = ""
     need_topics: tuple[str, ...] = ()  # topics confirmed by the guest, organizer or import
     offer_topics: tuple[str, ...] = ()
 

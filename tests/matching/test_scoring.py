@@ -143,13 +143,13 @@ def test_empty_event():
 
 def test_confirmed_topics_beat_guesses():
     # Zoe's words read as marketing, but she confirmed she needs a lawyer.
-    zoe = Profile("zoe", "Zoe", needs=("help with our launch",), need_topics=("legal_company",))
+    zoe = Profile("zoe", "Zoe", needs=("SEO for our launch",), need_topics=("legal_company",))
     lawyer = Profile("law", "Lu", offers=("startup lawyer",))
-    marketer = Profile("mkt", "Mo", offers=("growth marketer, B2C apps",))
+    marketer = Profile("mkt", "Mo", offers=("SEO consultant",))
     scores = score_pairs([zoe, lawyer, marketer])
     assert scores.score("law", "zoe") > scores.score("mkt", "zoe") > 0
     [reason] = scores.helps("law", "zoe")
-    assert reason.topic == "legal_company" and reason.need == "help with our launch"
+    assert reason.topic == "legal_company" and reason.need == "SEO for our launch"
 
 
 def test_reasons_only_where_topics_meet_and_hirers_never_help_each_other():
