@@ -85,7 +85,7 @@ def test_organizer_page_at_desktop_width(desktop, live_server, tmp_path):
         ("Ben Okafor", [], ["CPA for small businesses"]),
         ("Cy Chen", ["need a lawyer for our term sheet"], []),
         ("Dee Diaz", ["anyone who's sold to the NHS??"], ["Steuerberatung für Startups"]),
-        ("Eve Evans", ["zxqv blorp"], []),
+        ("Eve Evans", ["qqqq wwww"], []),
     ):
         guests[name] = make.guest(event, name=name, rsvp="yes", needs=needs, offers=offers)
     page = desktop

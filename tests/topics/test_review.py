@@ -23,7 +23,7 @@ def crowd(make, event):
         "ben": make.guest(event, name="Ben Brown", rsvp="yes", offers=["CPA for small businesses"]),
         "cy": make.guest(event, name="Cy Chen", rsvp="yes", needs=["need a lawyer for contracts"]),
         "dee": make.guest(event, name="Dee Diaz", rsvp="yes", needs=["legal help with contracts"]),
-        "eve": make.guest(event, name="Eve Evans", rsvp="yes", needs=["zxqv blorp"]),
+        "eve": make.guest(event, name="Eve Evans", rsvp="yes", needs=["qqqq wwww"]),
         "fay": make.guest(event, name="Fay Fox", rsvp="no", needs=["a lawyer"]),
     }
 
