@@ -11,7 +11,7 @@ from dinnerplan.mail.operations import queue_message
 from dinnerplan.matching.topics import Catalogue
 from dinnerplan.models import Event, Guest, Message
 from dinnerplan.rsvp.operations import token_for
-from dinnerplan.topics.reading import needs_confirming
+from dinnerplan.topics.reading import SideReading, read_event, unconfirmed
 from dinnerplan.urls import external_url
 
 
@@ -20,19 +20,23 @@ def dedupe_key(guest: Guest) -> str:
     return f"topics-confirm:{guest.id}:{guest.token_nonce}"
 
 
-def to_ask(guests: list[Guest], catalogue: Catalogue) -> list[Guest]:
-    """Guests with words but no confirmed topics, not yet emailed with their current link."""
+def to_ask(
+    guests: list[Guest], catalogue: Catalogue, readings: list[SideReading] | None = None
+) -> list[Guest]:
+    """Guests with words but no confirmed topics, not yet emailed with their current link.
+
+    `readings` (from read_event over these guests) saves reading them again."""
     keys = {dedupe_key(g): g for g in guests if g.topics_confirmed_at is None}
     if not keys:
         return []
     sent = set(
         db.session.scalars(db.select(Message.dedupe_key).where(Message.dedupe_key.in_(keys)))
     )
-    return [
-        guest
-        for key, guest in keys.items()
-        if key not in sent and needs_confirming(guest, catalogue)
-    ]
+    waiting = [guest for key, guest in keys.items() if key not in sent]
+    if readings is None:
+        readings = read_event(waiting, catalogue)  # one batch read, not one per guest
+    ids = {r.guest.id for r in readings if unconfirmed(r)}
+    return [guest for guest in waiting if guest.id in ids]
 
 
 def ask_to_confirm(event: Event, guests: list[Guest], catalogue: Catalogue) -> int:

@@ -133,7 +133,8 @@ def review_context(event: Event, form) -> dict:
     catalogue = event_catalogue(event)
     if not form.topic.choices:
         form.topic.choices = bulk_choices(event)
-    readings = read_event(ops.event_guests(event), catalogue)
+    guests = ops.event_guests(event)
+    readings = read_event(guests, catalogue)
     coming, said_yes = ops.coming_guests(event)
     coming_ids = {g.id for g in coming}
     unmet = ops.unmet_needs([r for r in readings if r.guest.id in coming_ids], event)
@@ -144,7 +145,7 @@ def review_context(event: Event, form) -> dict:
         "unmet": unmet,
         "said_yes": said_yes,
         "names": full_catalogue(event),
-        "to_ask": len(to_ask(ops.event_guests(event), catalogue)),
+        "to_ask": len(to_ask(guests, catalogue, readings)),
         "likely": LIKELY,
     }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dinnerplan.matching.topics import Catalogue, TopicGuess, read
+from dinnerplan.matching.topics import Catalogue, TopicGuess, reader_for
 from dinnerplan.models import Guest
 from dinnerplan.topics.catalogue import SIDES
 
@@ -47,24 +47,34 @@ class SideReading:
         return [g.topic for g in self.guesses if g.confidence >= LIKELY]
 
 
-def guess_sides(guest: Guest, catalogue: Catalogue) -> dict[str, list[TopicGuess]]:
-    """Read every need and offer of a guest; a guess lands on the side it was read as."""
-    found: dict[str, dict[str, TopicGuess]] = {side: {} for side in SIDES}
-    for side, texts in (("need", guest.needs or []), ("offer", guest.offers or [])):
-        for text in texts:
-            for guess in read(text, side, catalogue):
-                best = found[guess.side].get(guess.topic)
-                if best is None or guess.confidence > best.confidence:
-                    found[guess.side][guess.topic] = guess
-    return {
-        side: sorted(guesses.values(), key=lambda g: -g.confidence)
-        for side, guesses in found.items()
-    }
+def guess_many(guests: list[Guest], catalogue: Catalogue) -> list[dict[str, list[TopicGuess]]]:
+    """Read every need and offer of these guests in one batch; per guest, guesses by side.
+
+    A guess lands on the side it was read as ("happy to mentor" typed as a need is an offer).
+    """
+    items = [
+        (guest_index, text, side)
+        for guest_index, guest in enumerate(guests)
+        for side, texts in (("need", guest.needs or []), ("offer", guest.offers or []))
+        for text in texts
+    ]
+    read = reader_for(catalogue).read_many([(text, side) for _, text, side in items])
+    found: list[dict[str, dict[str, TopicGuess]]] = [{s: {} for s in SIDES} for _ in guests]
+    for (guest_index, _, _), guesses in zip(items, read, strict=True):
+        for guess in guesses:
+            best = found[guest_index][guess.side].get(guess.topic)
+            if best is None or guess.confidence > best.confidence:
+                found[guest_index][guess.side][guess.topic] = guess
+    return [
+        {
+            side: sorted(by_topic.values(), key=lambda g: -g.confidence)
+            for side, by_topic in f.items()
+        }
+        for f in found
+    ]
 
 
-def read_guest(guest: Guest, catalogue: Catalogue) -> dict[str, SideReading]:
-    """Both sides of a guest, read and confirmed."""
-    guesses = guess_sides(guest, catalogue)
+def _sides(guest: Guest, guesses: dict[str, list[TopicGuess]]) -> dict[str, SideReading]:
     return {
         "need": SideReading(
             guest, "need", list(guest.needs or []), list(guest.need_topics or []), guesses["need"]
@@ -79,18 +89,27 @@ def read_guest(guest: Guest, catalogue: Catalogue) -> dict[str, SideReading]:
     }
 
 
+def read_guest(guest: Guest, catalogue: Catalogue) -> dict[str, SideReading]:
+    """Both sides of a guest, read and confirmed."""
+    return _sides(guest, guess_many([guest], catalogue)[0])
+
+
 def read_event(guests: list[Guest], catalogue: Catalogue) -> list[SideReading]:
     """Every side with words or topics, least confident first (then by name)."""
     rows = [
         reading
-        for guest in guests
-        for reading in read_guest(guest, catalogue).values()
+        for guest, guesses in zip(guests, guess_many(guests, catalogue), strict=True)
+        for reading in _sides(guest, guesses).values()
         if reading.texts or reading.confirmed or reading.guesses
     ]
     return sorted(rows, key=lambda r: (r.confidence, r.guest.name.lower(), r.side))
 
 
+def unconfirmed(reading: SideReading) -> bool:
+    """True when the guest wrote something on this side and confirmed no topic for it."""
+    return bool((reading.texts or reading.guesses) and not reading.confirmed)
+
+
 def needs_confirming(guest: Guest, catalogue: Catalogue) -> bool:
     """True when the guest wrote needs or offers and has confirmed no topic for them."""
-    readings = read_guest(guest, catalogue).values()
-    return any((r.texts or r.guesses) and not r.confirmed for r in readings)
+    return any(unconfirmed(r) for r in read_guest(guest, catalogue).values())
