@@ -12,7 +12,7 @@ from dinnerplan.extensions import db
 from dinnerplan.models import Event
 from dinnerplan.topics.catalogue import event_catalogue, full_catalogue, topic_name
 from dinnerplan.topics.operations import event_guests
-from dinnerplan.topics.reading import SideReading, read_guest
+from dinnerplan.topics.reading import SideReading, read_guests
 
 CSV_COLUMNS = ("guest_id", "name", "email", "rsvp", "side", "words", "topic_id", "topic")
 CSV_COLUMNS += ("status", "confidence")
@@ -43,8 +43,7 @@ def topics_command(event_id: int, as_csv: bool) -> None:
     if as_csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
-    for guest in guests:
-        readings = read_guest(guest, catalogue)
+    for guest, readings in zip(guests, read_guests(guests, catalogue), strict=True):
         if as_csv:
             for side, reading in readings.items():
                 base = (guest.id, guest.name, guest.email, guest.rsvp, side)

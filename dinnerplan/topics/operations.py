@@ -23,7 +23,7 @@ from dinnerplan.topics.reading import (
     SideReading,
     needs_confirming,
     read_event,
-    read_guest,
+    read_guests,
 )
 
 MAX_TOPICS = 8  # per side: a guest confirming more than this is not choosing
@@ -99,9 +99,12 @@ def bulk_update(
     if action != "accept" and topic_id not in known_ids(event):
         raise UnknownTopicError("Choose a topic from the list.")
     guests = {g.id: g for g in event_guests(event)}
+    chosen = parse_keys(keys, guests)
+    picked = list(dict.fromkeys(guest for guest, _ in chosen))
+    readings = dict(zip((g.id for g in picked), read_guests(picked, catalogue), strict=True))
     changed = 0
-    for guest, side in parse_keys(keys, guests):
-        reading = read_guest(guest, catalogue)[side]
+    for guest, side in chosen:
+        reading = readings[guest.id][side]
         if action == "accept":
             ids = reading.confirmed or [g.topic for g in reading.guesses[:1]] + [
                 g.topic for g in reading.guesses[1:] if g.confidence >= LIKELY

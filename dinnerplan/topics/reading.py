@@ -89,17 +89,24 @@ def _sides(guest: Guest, guesses: dict[str, list[TopicGuess]]) -> dict[str, Side
     }
 
 
+def read_guests(guests: list[Guest], catalogue: Catalogue) -> list[dict[str, SideReading]]:
+    """Both sides of each guest, read (in one batch) and confirmed."""
+    return [
+        _sides(g, guesses) for g, guesses in zip(guests, guess_many(guests, catalogue), strict=True)
+    ]
+
+
 def read_guest(guest: Guest, catalogue: Catalogue) -> dict[str, SideReading]:
     """Both sides of a guest, read and confirmed."""
-    return _sides(guest, guess_many([guest], catalogue)[0])
+    return read_guests([guest], catalogue)[0]
 
 
 def read_event(guests: list[Guest], catalogue: Catalogue) -> list[SideReading]:
     """Every side with words or topics, least confident first (then by name)."""
     rows = [
         reading
-        for guest, guesses in zip(guests, guess_many(guests, catalogue), strict=True)
-        for reading in _sides(guest, guesses).values()
+        for sides in read_guests(guests, catalogue)
+        for reading in sides.values()
         if reading.texts or reading.confirmed or reading.guesses
     ]
     return sorted(rows, key=lambda r: (r.confidence, r.guest.name.lower(), r.side))
