@@ -52,7 +52,7 @@ _HIRE = (
     r"hiring", r"hire", r"hires", r"recruit\w*", r"join (?:our|the|my) team",
     r"build(?:ing)? (?:out )?(?:our|my|a|the) (?:\w+ )?team", r"first (?:employee|hire)s?",
     r"open (?:roles?|positions?|jobs?)", r"we have (?:a |an )?(?:roles?|positions?|jobs?|vacanc)",
-    r"vacanc\w*", r"job openings?", r"staff up", r"grow(?:ing)? (?:our|the) team",
+    r"vacanc\w*", r"job openings?", r"(?:roles?|positions?|jobs?) open", r"staff up", r"grow(?:ing)? (?:our|the) team",
     r"(?:need|looking for|seeking) (?:\w+ ){0,3}(?:to join|for our team)",
     r"einstellen", r"stellen ein", r"verstarkung", r"recrut\w*", r"embauch\w*", r"contrat\w*",
     r"vacantes?", r"vacature\w*", r"versterking", r"assum\w*", r"zatrudni\w*", r"rekrut\w*",
@@ -84,7 +84,7 @@ ROLES: dict[str, tuple[str, ...]] = {
         r"sales ?(?:people|persons?|reps?|hires?|team|lead|leader|roles?|jobs?|manager)",
         r"salespeople", r"account executives?", r"aes", r"sdrs?", r"bdrs?", r"head of (?:sales|marketing|growth)",
         r"(?:growth |performance |content |product )?marketers?", r"marketing (?:hires?|roles?|jobs?|manager|lead)",
-        r"growth (?:hires?|roles?|lead)", r"business developers?", r"cmos?", r"vertriebl\w*",
+        r"growth (?:hires?|roles?|lead)", r"devrels?", r"devrel (?:person|people|engineer)", r"business developers?", r"cmos?", r"vertriebl\w*",
         r"commerciaux", r"comercial(?:es)?", r"vendedor\w*", r"verkopers?",
         r"commerciali", r"handlowc\w*",
     ),
@@ -95,7 +95,8 @@ ROLES: dict[str, tuple[str, ...]] = {
         r"product owner", r"disenador\w*", r"disenadores", r"ontwerpers?", r"projektant\w*",
     ),
     "other": (
-        r"chefs?", r"cooks?", r"kitchen (?:staff|porters?)", r"waiters?", r"baristas?", r"farm ?hands?",
+        r"(?:sous |head |pastry )?chefs?", r"cooks?", r"kps?", r"kitchen porters?", r"front of house",
+        r"foh", r"(?:assistant )?ecologists?", r"a?pprentices?", r"kitchen (?:staff|porters?)", r"waiters?", r"baristas?", r"farm ?hands?",
         r"growers?", r"farm (?:workers?|staff|manager)", r"pickers?", r"electricians?", r"plumbers?",
         r"installers?", r"fitters?", r"carpenters?", r"joiners?", r"site managers?", r"crew",
         r"operations? (?:managers?|leads?|people|hires?|roles?)", r"ops (?:hires?|lead|manager|roles?)",
@@ -123,6 +124,29 @@ NEED = _compile(_NEED)
 HIRE = _compile(_HIRE)
 JOB = _compile(_JOB)
 ROLE = {family: _compile(patterns) for family, patterns in ROLES.items()}
+
+
+# Roles that, named in the needs box without any cue, mean the guest is hiring
+# ("my sous chef leaves in march", "a senior SRE"); professions such as accountants or
+# installers are usually services wanted, not hires, so they are left out.
+NEED_ROLE = _compile(
+    (
+        r"(?:sous |head |pastry )?chefs?",
+        r"cooks?",
+        r"kps?",
+        r"kitchen porters?",
+        r"front of house",
+        r"foh",
+        r"waiters?",
+        r"baristas?",
+        r"farm ?hands?",
+        r"pickers?",
+        r"a?pprentices?",
+        r"apprentice \w+",
+        r"(?:assistant )?ecologists?",
+        r"carpenters?",
+    )
+)
 
 
 def side_of(folded: str, box: str) -> str:

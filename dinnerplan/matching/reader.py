@@ -21,6 +21,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from dinnerplan.matching import cues
 from dinnerplan.matching.catalogue import Catalogue, fold
+from dinnerplan.matching.phrases import deletions, flat, singular, specificity
 
 MAX_CHARS = 2000  # longer texts are read up to here (a pasted CV should not stall a page)
 # A phrase's confidence falls with how many topics' texts use its words: "gdpr" is sure,
@@ -38,7 +39,7 @@ PRUNE_KEEP = 2  # ...and at most this many
 TFIDF_SUPPORT = 0.3
 SIGNALS = frozenset({"lexicon", "fuzzy", "roles", "tfidf"})
 
-_STRONG = re.compile(r"[.;!?\n\r•·|()\[\]]+|\s[-–—/+]\s|\s*\d+[.)]\s")
+_STRONG = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[;!?\n\r•·|()\[\]])+|\s[-–—/+]\s|\s*\d+[.)]\s")
 _SOFT = re.compile(
     r",|\s(?:and also|as well as|and|plus|also|und|sowie|et|ainsi que|y|oraz|or|ou)\s"
 )
@@ -110,17 +111,18 @@ class Reader:
                 ("need", t.need_terms, t.need_examples),
                 ("offer", t.offer_terms, t.offer_examples),
             ):
-                for phrase in _flat(t.terms, own_terms):
-                    self.lexicon[side].setdefault(fold(phrase), set()).add(t.id)
-                for phrase in _flat(t.terms, own_terms, own_examples):
+                for phrase in flat(t.terms, own_terms):
+                    for key in {fold(phrase), singular(fold(phrase))}:
+                        self.lexicon[side].setdefault(key, set()).add(t.id)
+                for phrase in flat(t.terms, own_terms, own_examples):
                     docs.append(fold(phrase))
                     doc_topic.append(k)
                     doc_side.append(side)
             if t.group == "This event":  # organizers' topics: their name is a term too
                 for side in ("need", "offer"):
                     self.lexicon[side].setdefault(fold(t.name), set()).add(t.id)
-        self.conf = _specificity(topics, self.lexicon)
-        self.fuzzy = {side: _deletions(lex) for side, lex in self.lexicon.items()}
+        self.conf = specificity(topics, self.lexicon, LEXICON_CONF)
+        self.fuzzy = {side: deletions(lex) for side, lex in self.lexicon.items()}
         self.longest = max((len(k.split()) for x in self.lexicon.values() for k in x), default=1)
         # Documents sorted by (topic, side) group, so one reduceat takes each group's best.
         group = [2 * k + (side == "offer") for k, side in zip(doc_topic, doc_side, strict=True)]
@@ -240,9 +242,9 @@ class Reader:
         while i < len(words):
             for size in range(min(self.longest, len(words) - i), 0, -1):
                 gram = " ".join(words[i : i + size])
-                hit = lexicon.get(gram) or lexicon.get(_singular(gram))
+                hit = lexicon.get(gram) or lexicon.get(singular(gram))
                 if hit:
-                    conf = self.conf.get(gram) or self.conf.get(_singular(gram), LEXICON_CONF[0])
+                    conf = self.conf.get(gram) or self.conf.get(singular(gram), LEXICON_CONF[0])
                     for topic in hit:
                         out[topic] = max(out.get(topic, 0.0), conf)
                     i += size
@@ -263,49 +265,6 @@ class Reader:
         return found
 
 
-def _flat(*groups) -> list[str]:
-    """Return every phrase of these {language: phrases} mappings."""
-    return [p for group in groups for phrases in group.values() for p in phrases]
-
-
-def _singular(gram: str) -> str:
-    """Return a phrase with a plural ending taken off its last word."""
-    if gram.endswith("ies") and len(gram) > 4:
-        return gram[:-3] + "y"
-    if gram.endswith("es") and gram[-3:-2] in "sxz" and len(gram) > 4:
-        return gram[:-2]
-    return gram[:-1] if gram.endswith("s") and len(gram) > 3 else gram
-
-
-def _specificity(topics, lexicon: dict[str, dict[str, set[str]]]) -> dict[str, float]:
-    """Return each one-word phrase's confidence by how many other topics use that word."""
-    words_of = {}
-    for t in topics:
-        texts = [t.name, t.description, *_flat(t.terms, t.need_terms, t.offer_terms)]
-        texts += _flat(t.need_examples, t.offer_examples)
-        words_of[t.id] = set(fold(" ".join(texts)).split())
-    conf = {}
-    for phrase in {p for side in lexicon.values() for p in side}:
-        if " " in phrase:
-            continue
-        owners = {tid for side in lexicon.values() for tid in side.get(phrase, ())}
-        others = sum(phrase in words for tid, words in words_of.items() if tid not in owners)
-        others += len(owners) - 1
-        conf[phrase] = LEXICON_CONF[min(others, 2)]
-    return conf
-
-
-def _deletions(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:
-    """Return one-word phrases of five letters or more under each one-letter deletion."""
-    table: dict[str, set[str]] = {}
-    for phrase, topics in lexicon.items():
-        if " " in phrase or len(phrase) < 5:
-            continue
-        for variant in (phrase, *(phrase[:k] + phrase[k + 1 :] for k in range(len(phrase)))):
-            table.setdefault(variant, set()).update(topics)
-    return table
-
-
 def _role_topics(folded: str, side: str) -> tuple[list[str], bool]:
     """Return hire_/job_ topics for a clause naming roles, and whether a cue said so."""
     hire, job = cues.HIRE.search(folded), cues.JOB.search(folded)
@@ -315,6 +274,9 @@ def _role_topics(folded: str, side: str) -> tuple[list[str], bool]:
         return [f"hire_{f}" for f in families] or ([] if giving else ["hire_other"]), True
     if job and not giving:
         return [f"job_{f}" for f in families] or ["job_other"], True
-    if side == "need" and "engineering" in families and not giving:
-        return ["hire_engineering"], False  # "need a backend developer"
+    if side == "need" and not giving:  # "need a backend developer", "aprentice carpenters"
+        found = [f"hire_{f}" for f in families if f in ("engineering", "sales_marketing")]
+        if cues.NEED_ROLE.search(folded):
+            found.append("hire_other")
+        return found, False
     return [], False
