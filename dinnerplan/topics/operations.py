@@ -169,5 +169,6 @@ def unmet_needs(readings: list[SideReading], event: Event) -> list[UnmetNeed]:
         topic = names.get(need)
         met_by = topic.met_by if topic and topic.met_by else (need,)
         offered_by = [topic_name(names, t) for t in met_by]
-        out.append(UnmetNeed(need, topic_name(names, need), guests, offered_by))
+        by_name = sorted(guests, key=lambda g: g.name.lower())
+        out.append(UnmetNeed(need, topic_name(names, need), by_name, offered_by))
     return sorted(out, key=lambda u: (-len(u.guests), u.name))

@@ -83,7 +83,7 @@ def test_organizer_page_at_desktop_width(desktop, live_server, tmp_path):
     for name, needs, offers in (
         ("Ana Silva", ["our books are a mess"], ["happy to mentor"]),
         ("Ben Okafor", [], ["CPA for small businesses"]),
-        ("Cy Chen", ["need a lawyer for our term sheet"], []),
+        ("Cy Chen", ["legal help with contracts"], []),
         ("Dee Diaz", ["anyone who's sold to the NHS??"], ["Steuerberatung für Startups"]),
         ("Eve Evans", ["qqqq wwww"], []),
     ):
