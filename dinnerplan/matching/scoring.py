@@ -24,7 +24,7 @@ from dinnerplan.matching.intents import INTENT_PHRASES, INTENTS
 from dinnerplan.matching.matcher import Matcher
 from dinnerplan.matching.schema import Match, Profile, Reason
 
-QUOTE_MARGIN = 0.1  # texts this close to a topic's strongest evidence may be quoted instead
+QUOTE_MARGIN = 0.1  # need words this close to the strongest may be quoted instead
 
 
 @dataclass(frozen=True)
@@ -146,9 +146,10 @@ class _Similar:
 def _words(
     needs: list[Evidence], offers: list[Evidence], similar: _Similar
 ) -> tuple[Evidence, Evidence]:
-    """Return which need and offer words to quote: of the strongest, the closest pair."""
+    """Return which words to quote: of the need's strongest clauses and the offers that
+    would meet it on their own, the pair whose words are closest."""
     needs = [e for e in needs if e.weight >= needs[0].weight - QUOTE_MARGIN]
-    offers = [e for e in offers if e.weight >= offers[0].weight - QUOTE_MARGIN]
+    offers = [e for e in offers if e.weight * needs[0].weight >= w.MIN_MEET] or offers[:1]
     if len(needs) == len(offers) == 1:
         return needs[0], offers[0]
     return max(
