@@ -198,6 +198,16 @@ def _matrices(sides: list[Sides], ids: list[str], catalogue: Catalogue):
     return need[:, used], met.max(axis=2, initial=0), met.argmax(axis=2), used
 
 
+def _top_needs(value: np.ndarray, k: int) -> np.ndarray:
+    """Return, per pair, the indices of its k best need topics, best first."""
+    if value.shape[2] > k:
+        value_part = np.argpartition(-value, k - 1, axis=2)[:, :, :k]
+    else:
+        value_part = np.broadcast_to(np.arange(value.shape[2]), value.shape).copy()
+    best = np.take_along_axis(value, value_part, axis=2)
+    return np.take_along_axis(value_part, np.argsort(-best, axis=2, kind="stable"), axis=2)
+
+
 def score_pairs(
     profiles: Iterable[Profile],
     matcher: Matcher | None = None,
@@ -215,7 +225,7 @@ def score_pairs(
     value = need[:, None, :] * best[None, :, :]
     value[value < w.MIN_MEET] = 0.0
     value[np.arange(n), np.arange(n), :] = 0.0
-    order = np.argsort(-value, axis=2, kind="stable")[:, :, : w.MAX_NEEDS_PER_PAIR]
+    order = _top_needs(value, w.MAX_NEEDS_PER_PAIR)
     top = np.take_along_axis(value, order, axis=2)
     helped_by = w.NEED_MET * top.sum(axis=2).astype(np.float64)
 
