@@ -19,10 +19,15 @@ from dinnerplan.matching.schema import Profile
 from dinnerplan.matching.topics import reader_for
 
 GUESS_WEIGHT = 1.0  # a guess's weight is its confidence times this...
-GUESS_BESIDE_CONFIRMED = 0.5  # ...times this when that side has confirmed topics
-ONE_LINER_WEIGHT = 0.5  # a one-liner or title is a weaker offer than a stated one (dev: 0.9 vs 0.5)
+GUESS_BESIDE_CONFIRMED = 0.4  # ...times this beside confirmed topics (dev-measured, docs)
+ONE_LINER_WEIGHT = 0.6  # a one-liner or title is a weaker offer than a stated one (docs: measured)
 MIRROR_WEIGHT = 0.9  # a hiring need is also a job offered, a job hunt a candidate offered
-MIRRORED = ("hire_", "job_")
+# Not hire_other/job_other: a chef hire and a first job in ecology are not a match.
+MIRRORED = tuple(
+    f"{k}_{f}"
+    for k in ("hire", "job")
+    for f in ("engineering", "sales_marketing", "product_design")
+)
 QUOTE_WHOLE = 120  # quote a whole need or offer up to this length when it has one topic
 
 

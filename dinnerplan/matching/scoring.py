@@ -24,7 +24,7 @@ from dinnerplan.matching.intents import INTENT_PHRASES, INTENTS
 from dinnerplan.matching.matcher import Matcher
 from dinnerplan.matching.schema import Match, Profile, Reason
 
-QUOTE_MARGIN = 0.1  # texts this close to a topic's strongest evidence may be quoted instead
+QUOTE_MARGIN = 0.1  # need words this close to the strongest may be quoted instead
 
 
 @dataclass(frozen=True)
@@ -146,9 +146,10 @@ class _Similar:
 def _words(
     needs: list[Evidence], offers: list[Evidence], similar: _Similar
 ) -> tuple[Evidence, Evidence]:
-    """Return which need and offer words to quote: of the strongest, the closest pair."""
+    """Return which words to quote: of the need's strongest clauses and the offers that
+    would meet it on their own, the pair whose words are closest."""
     needs = [e for e in needs if e.weight >= needs[0].weight - QUOTE_MARGIN]
-    offers = [e for e in offers if e.weight >= offers[0].weight - QUOTE_MARGIN]
+    offers = [e for e in offers if e.weight * needs[0].weight >= w.MIN_MEET] or offers[:1]
     if len(needs) == len(offers) == 1:
         return needs[0], offers[0]
     return max(
@@ -197,6 +198,16 @@ def _matrices(sides: list[Sides], ids: list[str], catalogue: Catalogue):
     return need[:, used], met.max(axis=2, initial=0), met.argmax(axis=2), used
 
 
+def _top_needs(value: np.ndarray, k: int) -> np.ndarray:
+    """Return, per pair, the indices of its k best need topics, best first."""
+    if value.shape[2] > k:
+        value_part = np.argpartition(-value, k - 1, axis=2)[:, :, :k]
+    else:
+        value_part = np.broadcast_to(np.arange(value.shape[2]), value.shape).copy()
+    best = np.take_along_axis(value, value_part, axis=2)
+    return np.take_along_axis(value_part, np.argsort(-best, axis=2, kind="stable"), axis=2)
+
+
 def score_pairs(
     profiles: Iterable[Profile],
     matcher: Matcher | None = None,
@@ -214,7 +225,7 @@ def score_pairs(
     value = need[:, None, :] * best[None, :, :]
     value[value < w.MIN_MEET] = 0.0
     value[np.arange(n), np.arange(n), :] = 0.0
-    order = np.argsort(-value, axis=2, kind="stable")[:, :, : w.MAX_NEEDS_PER_PAIR]
+    order = _top_needs(value, w.MAX_NEEDS_PER_PAIR)
     top = np.take_along_axis(value, order, axis=2)
     helped_by = w.NEED_MET * top.sum(axis=2).astype(np.float64)
 

@@ -16,7 +16,7 @@ from dinnerplan.matching.intents import INTENTS
 NEED_MET = 10.0
 
 # Below this need weight * offer weight a topic match is too unsure to count at all.
-MIN_MEET = 0.4
+MIN_MEET = 0.45
 
 # Extra points for a two-way pair: TWO_WAY_BONUS * min(help a->b, help b->a). With 1.0, a
 # pair that helps each other is worth more than two separate one-way pairs of the same

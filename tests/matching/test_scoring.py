@@ -143,13 +143,23 @@ def test_empty_event():
 
 def test_confirmed_topics_beat_guesses():
     # Zoe's words read as marketing, but she confirmed she needs a lawyer.
-    zoe = Profile("zoe", "Zoe", needs=("SEO for our launch",), need_topics=("legal_company",))
+    words = ("SEO for our launch",)
     lawyer = Profile("law", "Lu", offers=("startup lawyer",))
     marketer = Profile("mkt", "Mo", offers=("SEO consultant",))
+    unconfirmed = score_pairs([Profile("zoe", "Zoe", needs=words), lawyer, marketer])
+    assert unconfirmed.helps("mkt", "zoe") and not unconfirmed.helps("law", "zoe")
+    zoe = Profile("zoe", "Zoe", needs=words, need_topics=("legal_company",))
     scores = score_pairs([zoe, lawyer, marketer])
-    assert scores.score("law", "zoe") > scores.score("mkt", "zoe") > 0
+    assert scores.score("law", "zoe") > 0 and scores.helps("mkt", "zoe") == []
     [reason] = scores.helps("law", "zoe")
     assert reason.topic == "legal_company" and reason.need == "SEO for our launch"
+
+
+def test_a_one_liner_is_an_offer():
+    founder = Profile("ana", "Ana", needs=("Raising a seed round",))
+    partner = Profile("ben", "Ben", one_liner="Partner at a seed fund")
+    [reason] = score_pairs([founder, partner]).helps("ben", "ana")
+    assert reason.topic == "fundraising" and reason.text.endswith("Ben is “Partner at a seed fund”")
 
 
 def test_reasons_only_where_topics_meet_and_hirers_never_help_each_other():
