@@ -124,12 +124,14 @@ def register_blueprints(app: Flask) -> None:
     from dinnerplan.rsvp.views import bp as rsvp_bp
     from dinnerplan.seating.views import bp as seating_bp
     from dinnerplan.sheets.views import bp as sheets_bp
+    from dinnerplan.topics.views import bp as topics_bp
 
     for bp in (auth_bp, events_bp, guests_bp, rsvp_bp, mail_bp, intros_bp, sheets_bp):
         app.register_blueprint(bp)
     app.register_blueprint(seating_bp)
     app.register_blueprint(followups_bp)
     app.register_blueprint(night_bp)
+    app.register_blueprint(topics_bp)
     app.add_url_rule("/", endpoint="index", view_func=app.view_functions["events.index"])
 
 

@@ -82,6 +82,7 @@ def _register_area_commands() -> None:
     from dinnerplan.organizers.commands import organizer_cli
     from dinnerplan.seating.commands import register as register_seating_commands
     from dinnerplan.sheets.commands import sheets_command
+    from dinnerplan.topics.commands import topics_command
     from dinnerplan.worker import jobs_cli, worker_command
 
     main.add_command(event_cli)
@@ -95,6 +96,7 @@ def _register_area_commands() -> None:
     main.add_command(jobs_cli)
     main.add_command(solve)
     main.add_command(followups_cli)
+    main.add_command(topics_command)
 
 
 _register_area_commands()

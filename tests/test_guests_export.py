@@ -17,7 +17,7 @@ from tests.factories import guests_of, sign_in_as
 DATA = Path(__file__).parent / "data"
 HEADER = (
     "name,email,company,title,industry,one_liner,offers,needs,intent,dietary,"
-    "accessibility,rsvp,notes"
+    "accessibility,rsvp,notes,need_topics,offer_topics"
 )
 
 

@@ -13,9 +13,8 @@ from dataclasses import dataclass, fields
 
 from dinnerplan.extensions import db
 from dinnerplan.intros.build import seated
-from dinnerplan.matching import score_pairs
 from dinnerplan.models import Event, FollowupAnswer, Promise
-from dinnerplan.seating.profiles import profiles_for
+from dinnerplan.seating.profiles import score_guests
 from dinnerplan.seating.versions import published_version
 
 
@@ -62,7 +61,7 @@ def _predicted(version, rows) -> set[int]:
     stored = (version.summary or {}).get("guests") or {}
     if stored:
         return {int(gid) for gid, entry in stored.items() if entry.get("helped")}
-    scores = score_pairs(profiles_for(g for _, g, _ in rows))  # older versions: recompute
+    scores = score_guests(g for _, g, _ in rows)  # older versions: recompute
     table_of = {g.id: t.id for _, g, t in rows}
     return {
         g.id

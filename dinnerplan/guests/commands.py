@@ -13,6 +13,7 @@ from dinnerplan.guests.exporter import export_csv
 from dinnerplan.guests.importer import CsvError, parse_csv
 from dinnerplan.guests.operations import apply_import
 from dinnerplan.models import Event
+from dinnerplan.topics.catalogue import event_catalogue
 
 guests_cli = AppGroup("guests", help="Import and export an event's guest list.")
 
@@ -37,7 +38,9 @@ def import_command(event_id: int, file, skip_invalid: bool) -> None:
     """
     event = _event_or_exit(event_id)
     try:
-        preview = parse_csv(file.read(), current_app.config["IMPORT_MAX_ROWS"])
+        preview = parse_csv(
+            file.read(), current_app.config["IMPORT_MAX_ROWS"], event_catalogue(event)
+        )
     except CsvError as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(2)

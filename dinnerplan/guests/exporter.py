@@ -27,6 +27,8 @@ COLUMNS = (
     "accessibility",
     "rsvp",
     "notes",
+    "need_topics",  # confirmed help-topic ids, read back by the importer
+    "offer_topics",
 )
 
 
@@ -44,6 +46,8 @@ def guest_row(guest: Guest) -> list[str]:
         "one_liner": guest.one_liner,
         "offers": join_items(guest.offers),
         "needs": join_items(guest.needs),
+        "need_topics": join_items(guest.need_topics),
+        "offer_topics": join_items(guest.offer_topics),
         "intent": intent_label(guest.intent),
         "dietary": "; ".join(dietary),
         "accessibility": guest.accessibility,

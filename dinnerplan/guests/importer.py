@@ -26,8 +26,10 @@ from dinnerplan.guests.vocabulary import (
     header_key,
     phrase_key,
 )
+from dinnerplan.matching.topics import Catalogue, load_catalogue
 from dinnerplan.profile import INTENTS, split_items
 from dinnerplan.spreadsheets import FORMULA_PREFIXES
+from dinnerplan.topics.names import resolve_topic
 
 TEXT_FIELDS = ("company", "title", "industry", "one_liner", "accessibility", "phone")
 TEXT_FIELDS += ("linkedin", "notes")
@@ -152,10 +154,13 @@ def match_headers(headers: list[str]) -> tuple[dict[int, str], list[str]]:
     return columns, ignored
 
 
-def parse_csv(data: bytes, max_rows: int | None = None) -> ImportPreview:
+def parse_csv(
+    data: bytes, max_rows: int | None = None, catalogue: Catalogue | None = None
+) -> ImportPreview:
     """Parse an uploaded guest list into a preview; raise CsvError if it is not one.
 
-    More than `max_rows` guests is refused as a whole (an import is one transaction)."""
+    More than `max_rows` guests is refused as a whole (an import is one transaction); topic
+    columns are read against `catalogue` (the event's; the built-in by default)."""
     if not data.strip():
         raise CsvError("The file is empty.")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -181,7 +186,9 @@ def parse_csv(data: bytes, max_rows: int | None = None) -> ImportPreview:
                     f"This file has more than {max_rows:,} guests; an import takes at most "
                     f"{max_rows:,}. Split the file and import each part."
                 )
-            rows.append(_parse_row(number, record, columns, seen))
+            row = _parse_row(number, record, columns, seen)
+            _check_topics(row, record, columns, catalogue or load_catalogue())
+            rows.append(row)
     header_names = {headers[i].strip(): name for i, name in columns.items()}
     return ImportPreview(columns=header_names, ignored=ignored, rows=rows)
 
@@ -248,6 +255,22 @@ def _parse_row(number: int, record: list[str], columns: dict, seen: dict) -> Imp
         if isinstance(value, str) and len(value) > limit:
             row.problems.append(f"{key.replace('_', ' ')} is longer than {limit} characters")
     return row
+
+
+def _check_topics(row: ImportRow, record: list[str], columns: dict, catalogue) -> None:
+    """need_topics / offer_topics cells: topic ids or names, ';'-separated, all known."""
+    for index, name in columns.items():
+        if name not in ("need_topics", "offer_topics") or not _cell(record, index):
+            continue
+        ids, side = [], name.split("_")[0]
+        for part in filter(None, (p.strip() for p in _cell(record, index).split(";"))):
+            topic_id = resolve_topic(part, catalogue)
+            if topic_id is None:
+                row.problems.append(f"{side} topic '{part[:60]}' is not one we know")
+            elif topic_id not in ids:
+                ids.append(topic_id)
+        if ids:
+            row.values[name] = ids
 
 
 def _check_email(row: ImportRow, email: str, seen: dict[str, int]) -> None:

@@ -142,6 +142,9 @@ def _apply_row(guest: Guest, values: dict) -> None:
             # "invited" is the starting state: it never undoes an answer already recorded.
             if value != "invited" or guest.rsvp in (None, "invited"):
                 set_rsvp(guest, value)
+        elif name in ("need_topics", "offer_topics"):  # an import column is a confirmation
+            setattr(guest, name, value)
+            guest.topics_confirmed_at = utcnow()
         elif name != "email":
             setattr(guest, name, value)
 

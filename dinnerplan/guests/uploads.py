@@ -15,6 +15,7 @@ from pathlib import Path
 from flask import current_app, session
 
 from dinnerplan.guests.importer import ImportPreview, parse_csv
+from dinnerplan.matching.topics import Catalogue
 
 MAX_AGE_SECONDS = 3600
 SESSION_KEY = "guest_imports"
@@ -70,6 +71,7 @@ def discard_upload(organizer_id: int, event_id: int) -> None:
     session[SESSION_KEY] = keys
 
 
-def parse_upload(data: bytes) -> ImportPreview:
-    """Parse an uploaded guest list with this app's row cap (IMPORT_MAX_ROWS)."""
-    return parse_csv(data, max_rows=current_app.config["IMPORT_MAX_ROWS"])
+def parse_upload(data: bytes, catalogue: Catalogue | None = None) -> ImportPreview:
+    """Parse an uploaded guest list with this app's row cap (IMPORT_MAX_ROWS) and the
+    event's topic catalogue (the built-in one by default)."""
+    return parse_csv(data, current_app.config["IMPORT_MAX_ROWS"], catalogue)

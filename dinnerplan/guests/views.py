@@ -20,6 +20,7 @@ from dinnerplan.guests.exporter import export_csv, export_filename
 from dinnerplan.guests.forms import GuestForm, ImportConfirmForm, ImportForm
 from dinnerplan.models.guest import RSVP_STATES
 from dinnerplan.paging import page_by_name
+from dinnerplan.topics.catalogue import event_catalogue
 
 bp = Blueprint("guests", __name__, url_prefix="/events/<int:event_id>/guests")
 
@@ -140,7 +141,7 @@ def import_preview(event_id: int):
     if data is None:
         flash("That upload has expired or was already imported. Please upload it again.")
         return redirect(url_for(".import_csv", event_id=event.id))
-    preview = uploads.parse_upload(data)
+    preview = uploads.parse_upload(data, event_catalogue(event))
     operations.mark_existing(event, preview)
     form = ImportConfirmForm()
     return render_template("guests/preview.html", event=event, preview=preview, form=form)
@@ -157,7 +158,9 @@ def import_confirm(event_id: int):
         flash("That upload has expired or was already imported. Please upload it again.")
         return redirect(url_for(".import_csv", event_id=event.id))
     try:
-        counts = operations.apply_import(event, uploads.parse_upload(data), form.skip_invalid.data)
+        counts = operations.apply_import(
+            event, uploads.parse_upload(data, event_catalogue(event)), form.skip_invalid.data
+        )
     except operations.ImportBlockedError:
         flash("Some rows have problems: fix the file, or choose to skip those rows.", "error")
         return redirect(url_for(".import_preview", event_id=event.id))

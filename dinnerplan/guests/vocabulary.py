@@ -62,6 +62,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "one_liner": ("oneliner", "whatido", "whatyoudo", "bio", "about", "headline", "tagline"),
     "offers": ("offers", "canoffer", "icanoffer", "icanhelpwith", "canhelpwith"),
     "needs": ("needs", "lookingfor", "ineed", "imlookingfor", "iamlookingfor"),
+    "need_topics": ("needtopics", "needtopic"),
+    "offer_topics": ("offertopics", "offertopic"),
     "intent": (
         "intent",
         "reasonforattending",

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from dinnerplan.extensions import db
 from dinnerplan.intros.sentences import Why, why
 from dinnerplan.links import personal_link as guest_link
-from dinnerplan.matching import Scores, score_pairs
+from dinnerplan.matching import Scores
 from dinnerplan.models import Assignment, Event, Guest, SeatingVersion, Table
 from dinnerplan.profile import intent_label
-from dinnerplan.seating.profiles import profiles_for
+from dinnerplan.seating.profiles import score_guests
 from dinnerplan.seating.versions import published_version
 
 
@@ -153,7 +153,7 @@ def build_intros(
     if not rows:
         return []
     event = db.session.get(Event, version.event_id)
-    scores = score_pairs(profiles_for(g for _, g, _ in rows))
+    scores = score_guests(g for _, g, _ in rows)
     by_table: dict[int, list[Guest]] = {}
     tables: dict[int, Table] = {}
     for _, guest, table in rows:

@@ -9,8 +9,22 @@ from dinnerplan.matching.intents import INTENT_PHRASES, INTENTS, parse_intent
 from dinnerplan.matching.matcher import DEFAULT_THRESHOLDS, VARIANTS, Matcher
 from dinnerplan.matching.schema import Match, Profile, Reason
 from dinnerplan.matching.scoring import Scores, score_pairs
+from dinnerplan.matching.topics import (
+    Catalogue,
+    Topic,
+    TopicGuess,
+    load_catalogue,
+    read,
+    suggest,
+)
 
 __all__ = [
+    "Catalogue",
+    "Topic",
+    "TopicGuess",
+    "load_catalogue",
+    "read",
+    "suggest",
     "DEFAULT_THRESHOLDS",
     "INTENTS",
     "INTENT_PHRASES",

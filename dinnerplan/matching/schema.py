@@ -12,12 +12,15 @@ class Profile:
     id: str
     name: str
     company: str = ""
-    one_liner: str = ""
+    one_liner: str = ""  # read as an offer, like the job title
     offers: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     intent: str | None = None
     avoid: tuple[str, ...] = ()  # ids of guests never to seat them with
     prefer: tuple[str, ...] = ()  # ids of guests they would like to sit with
+    title: str = ""
+    need_topics: tuple[str, ...] = ()  # topics confirmed by the guest, organizer or import
+    offer_topics: tuple[str, ...] = ()
 
     @property
     def first_name(self) -> str:
@@ -30,8 +33,9 @@ class Profile:
 class Reason:
     """One reason two guests should meet, as a sentence a guest would read.
 
-    For a need met, `helper` offers `offer` that meets `helped`'s `need`. For an
-    intent-based reason, helper, helped, offer and need are empty and similarity is 0.
+    For a need met, `helper` offers `offer` (their words) of a topic that meets
+    `helped`'s `need` of `topic`. For an intent-based reason, helper, helped, offer, need
+    and topic are empty and similarity is 0.
     """
 
     helper: str
@@ -40,6 +44,7 @@ class Reason:
     need: str
     similarity: float
     text: str
+    topic: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,12 @@
 """Score every pair of guests and say why, in sentences a guest would read.
 
-A pair's score adds the needs each meets for the other (weights.NEED_MET), a bonus for
-two-way pairs (weights.TWO_WAY_BONUS) and the fit of their intents
-(weights.INTENT_AFFINITY), clamped at zero. Everything is computed on numpy arrays so an
-event of 300 guests with three needs and offers each scores in a fraction of a second.
+Needs and offers are help topics (evidence.read_sides: confirmed topics, else topics read
+from the guests' words). A need of topic T is met by an offer of a topic in T's `met_by`;
+it is worth weights.NEED_MET times the need's weight times the offer's. A pair's score
+adds the needs each meets for the other, a bonus for two-way pairs
+(weights.TWO_WAY_BONUS) and the fit of their intents (weights.INTENT_AFFINITY), clamped
+at zero. A reason exists only where topics meet; it names the topic and quotes both
+guests. Everything runs on numpy arrays: 300 guests score in a fraction of a second.
 """
 
 from __future__ import annotations
@@ -14,10 +17,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dinnerplan.matching import weights as w
+from dinnerplan.matching.catalogue import Catalogue, load_catalogue
 from dinnerplan.matching.constraints import seating_constraints
+from dinnerplan.matching.evidence import Evidence, Sides, read_sides
 from dinnerplan.matching.intents import INTENT_PHRASES, INTENTS
 from dinnerplan.matching.matcher import Matcher
 from dinnerplan.matching.schema import Match, Profile, Reason
+
+QUOTE_MARGIN = 0.1  # need words this close to the strongest may be quoted instead
 
 
 @dataclass(frozen=True)
@@ -59,19 +66,30 @@ def _quote(text: str) -> str:
     return f"“{text.strip().rstrip('.')}”"
 
 
+def _topic_label(name: str) -> str:
+    """Return a topic name to use inside a sentence ("accounting, bookkeeping and tax")."""
+    if len(name) > 1 and name[1].isupper():
+        return name  # "UX and product design", "PR and press"
+    return name[:1].lower() + name[1:]
+
+
 def _need_reason(
     helper: Profile,
     helped: Profile,
-    offer: str,
-    need: str,
-    sim: float,
+    need: Evidence,
+    offer: Evidence,
+    similarity: float,
     names: dict[str, str],
-    is_role: bool = False,
+    catalogue: Catalogue,
 ) -> Reason:
-    """Return the reason one guest's offer (or one-liner) meets another's need."""
-    verb = "is" if is_role else "offers:"
-    text = f"{names[helped.id]} needs: {_quote(need)} — {names[helper.id]} {verb} {_quote(offer)}"
-    return Reason(helper.id, helped.id, offer, need, round(sim, 3), text)
+    """Return the reason one guest's offer (or one-liner) meets another's need of a topic."""
+    topic = catalogue.topics[need.topic]
+    verb = " is" if offer.is_role else ":"
+    text = (
+        f"{names[helped.id]} needs help with {_topic_label(topic.name)} — {_quote(need.text)}; "
+        f"{names[helper.id]}{verb} {_quote(offer.text)}"
+    )
+    return Reason(helper.id, helped.id, offer.text, need.text, round(similarity, 3), text, topic.id)
 
 
 def _intent_reason(a: Profile, b: Profile, names: dict[str, str]) -> Reason:
@@ -95,45 +113,121 @@ def _unique_ids(profiles: list[Profile]) -> None:
         seen.add(p.id)
 
 
-def score_pairs(profiles: Iterable[Profile], matcher: Matcher | None = None) -> Scores:
+class _Similar:
+    """Free-text similarity of a need and an offer, with the matcher fitted only if asked."""
+
+    def __init__(self, matcher: Matcher | None, profiles: list[Profile]) -> None:
+        self._matcher, self._profiles = matcher, profiles
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def prime(self, pairs: list[tuple[str, str]]) -> None:
+        """Compute the similarity of many (need, offer) pairs in one pass."""
+        pairs = [p for p in dict.fromkeys(pairs) if p not in self._cache]
+        if not pairs:
+            return
+        if self._matcher is None:
+            self._matcher = Matcher.from_profiles(self._profiles)
+        needs = list(dict.fromkeys(n for n, _ in pairs))
+        offers = list(dict.fromkeys(o for _, o in pairs))
+        sims = self._matcher.need_offer_matrix(needs, offers)
+        row, col = {t: k for k, t in enumerate(needs)}, {t: k for k, t in enumerate(offers)}
+        for n, o in pairs:
+            self._cache[(n, o)] = float(sims[row[n], col[o]])
+
+    def __call__(self, need: str, offer: str) -> float:
+        """Return how close an offer's words are to a need's, in [0, 1]."""
+        if (need, offer) not in self._cache:
+            if self._matcher is None:
+                self._matcher = Matcher.from_profiles(self._profiles)
+            self._cache[(need, offer)] = self._matcher.similarity(need, offer)
+        return self._cache[(need, offer)]
+
+
+def _words(
+    needs: list[Evidence], offers: list[Evidence], similar: _Similar
+) -> tuple[Evidence, Evidence]:
+    """Return which words to quote: of the need's strongest clauses and the offers that
+    would meet it on their own, the pair whose words are closest."""
+    needs = [e for e in needs if e.weight >= needs[0].weight - QUOTE_MARGIN]
+    offers = [e for e in offers if e.weight * needs[0].weight >= w.MIN_MEET] or offers[:1]
+    if len(needs) == len(offers) == 1:
+        return needs[0], offers[0]
+    return max(
+        ((n, o) for n in needs for o in offers),
+        key=lambda pair: pair[0].weight + pair[1].weight + similar(pair[0].text, pair[1].text),
+    )
+
+
+def _reasons(profiles, sides, found, ids, catalogue, matcher) -> dict:
+    """Return {(helper, helped): reasons} for every pair where topics meet, best first."""
+    helped_by, order, top, best_at, used = found
+    names = _display_names(profiles)
+    plan = []
+    for i, j in zip(*np.nonzero(helped_by), strict=True):
+        for u, strength in zip(order[i, j], top[i, j], strict=True):
+            if strength > 0:
+                topic, offered = ids[used[u]], ids[best_at[j, u]]
+                plan.append((i, j, sides[i].needs[topic], sides[j].offers[offered], strength))
+    similar = _Similar(matcher, profiles)
+    similar.prime([(n.text, o.text) for *_, ns, os_, _ in plan for n in ns for o in os_])
+    helps: dict[tuple[str, str], list[Reason]] = {}
+    for i, j, needs, offers, _strength in plan:
+        need, offer = _words(needs, offers, similar)
+        reason = _need_reason(
+            profiles[j], profiles[i], need, offer, similar(need.text, offer.text), names, catalogue
+        )
+        helps.setdefault((profiles[j].id, profiles[i].id), []).append(reason)
+    return helps
+
+
+def _matrices(sides: list[Sides], ids: list[str], catalogue: Catalogue):
+    """Return need weights N (guests x topics) and G, the best offer meeting each topic."""
+    index = {t: k for k, t in enumerate(ids)}
+    n, t = len(sides), len(ids)
+    need = np.zeros((n, t), dtype=np.float32)
+    offer = np.zeros((n, t), dtype=np.float32)
+    for i, s in enumerate(sides):
+        for topic, found in s.needs.items():
+            need[i, index[topic]] = found[0].weight
+        for topic, found in s.offers.items():
+            offer[i, index[topic]] = found[0].weight
+    meets = np.array([[catalogue.meets(a, b) for b in ids] for a in ids], dtype=np.float32)
+    used = np.flatnonzero(need.max(axis=0, initial=0) > 0)
+    # met[j, u, o]: guest j's offer o for needed topic used[u]; best over o.
+    met = offer[:, None, :] * meets[used][None, :, :]
+    return need[:, used], met.max(axis=2, initial=0), met.argmax(axis=2), used
+
+
+def _top_needs(value: np.ndarray, k: int) -> np.ndarray:
+    """Return, per pair, the indices of its k best need topics, best first."""
+    if value.shape[2] > k:
+        value_part = np.argpartition(-value, k - 1, axis=2)[:, :, :k]
+    else:
+        value_part = np.broadcast_to(np.arange(value.shape[2]), value.shape).copy()
+    best = np.take_along_axis(value, value_part, axis=2)
+    return np.take_along_axis(value_part, np.argsort(-best, axis=2, kind="stable"), axis=2)
+
+
+def score_pairs(
+    profiles: Iterable[Profile],
+    matcher: Matcher | None = None,
+    catalogue: Catalogue | None = None,
+) -> Scores:
     """Return every pair's score and reasons, plus who sits apart and together."""
     profiles = list(profiles)
     _unique_ids(profiles)
-    matcher = matcher or Matcher.from_profiles(profiles)
+    catalogue = catalogue or load_catalogue()
     n = len(profiles)
-    needs = [(i, t) for i, p in enumerate(profiles) for t in p.needs]
-    # A guest's one-liner ("Founder of a B2B SaaS startup") is an offer too: it meets
-    # needs such as "Want to meet founders early".
-    offers = [(i, t) for i, p in enumerate(profiles) for t in (*p.offers, p.one_liner) if t]
-    roles = {(i, p.one_liner) for i, p in enumerate(profiles)}
-    need_owner = np.array([i for i, _ in needs], dtype=int)
-    offer_owner = np.array([i for i, _ in offers], dtype=int)
-
-    sims = matcher.need_offer_matrix([t for _, t in needs], [t for _, t in offers])
-    sims[sims < matcher.threshold] = 0.0
-    sims[need_owner[:, None] == offer_owner[None, :]] = 0.0
-
-    # best[k, j]: how well guest j's best offer meets need k; best_at: which offer.
-    best = np.zeros((len(needs), n))
-    best_at = np.full((len(needs), n), -1)
-    for j in range(n):
-        cols = np.flatnonzero(offer_owner == j)
-        if len(cols) and len(needs):
-            sub = sims[:, cols]
-            best[:, j] = sub.max(axis=1)
-            best_at[:, j] = cols[sub.argmax(axis=1)]
-    points = np.where(best > 0, w.NEED_MET * (1 + best) / 2, 0.0)
-
-    # helped_by[i, j]: points for guest j meeting guest i's needs (best few needs only);
-    # tops[i][:, j]: which needs of guest i those are, best first.
-    helped_by = np.zeros((n, n))
-    tops: dict[int, np.ndarray] = {}
-    for i in range(n):
-        rows = np.flatnonzero(need_owner == i)
-        if len(rows):
-            order = np.argsort(-points[rows], axis=0, kind="stable")[: w.MAX_NEEDS_PER_PAIR]
-            tops[i] = rows[order]
-            helped_by[i] = np.take_along_axis(points[rows], order, axis=0).sum(axis=0)
+    sides = read_sides(profiles, catalogue)
+    ids = list(catalogue.topics)
+    need, best, best_at, used = _matrices(sides, ids, catalogue)
+    # value[i, j, u]: how well guest j meets guest i's need of topic used[u].
+    value = need[:, None, :] * best[None, :, :]
+    value[value < w.MIN_MEET] = 0.0
+    value[np.arange(n), np.arange(n), :] = 0.0
+    order = _top_needs(value, w.MAX_NEEDS_PER_PAIR)
+    top = np.take_along_axis(value, order, axis=2)
+    helped_by = w.NEED_MET * top.sum(axis=2).astype(np.float64)
 
     keys = [None, *INTENTS]
     table = np.array([[w.intent_affinity(x, y) for y in keys] for x in keys])
@@ -144,22 +238,8 @@ def score_pairs(profiles: Iterable[Profile], matcher: Matcher | None = None) -> 
 
     apart, together, warnings = seating_constraints(profiles)
     names = _display_names(profiles)
-    helps: dict[tuple[str, str], list[Reason]] = {}
-    for i, top in tops.items():
-        for j in np.flatnonzero(helped_by[i] > 0):
-            helps[(profiles[j].id, profiles[i].id)] = [
-                _need_reason(
-                    profiles[j],
-                    profiles[i],
-                    offers[best_at[k, j]][1],
-                    needs[k][1],
-                    float(best[k, j]),
-                    names,
-                    offers[best_at[k, j]] in roles,
-                )
-                for k in top[:, j]
-                if best[k, j] > 0
-            ]
+    found = (helped_by, order, top, best_at, used)
+    helps = _reasons(profiles, sides, found, ids, catalogue, matcher)
 
     pairs: dict[tuple[str, str], Match] = {}
     for i, j in zip(*np.nonzero(np.triu(total, k=1)), strict=True):

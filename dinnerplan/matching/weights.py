@@ -11,9 +11,12 @@ from types import MappingProxyType
 
 from dinnerplan.matching.intents import INTENTS
 
-# A need met by a tablemate's offer: NEED_MET * (1 + similarity) / 2, so a confident
-# match is worth the full points and a borderline one half of them.
+# A need met by a tablemate's offer: NEED_MET * need weight * offer weight, where a
+# confirmed topic weighs 1 and a topic read from free text its confidence.
 NEED_MET = 10.0
+
+# Below this need weight * offer weight a topic match is too unsure to count at all.
+MIN_MEET = 0.45
 
 # Extra points for a two-way pair: TWO_WAY_BONUS * min(help a->b, help b->a). With 1.0, a
 # pair that helps each other is worth more than two separate one-way pairs of the same

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text, true
+from sqlalchemy import JSON, ForeignKey, String, Text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dinnerplan.extensions import db
@@ -43,6 +43,8 @@ class Event(db.Model):
     # Guests may type the name of someone they'd like to sit with (or not); the organizer may
     # switch it off. No list of other guests is ever shown to a guest.
     guest_wishes: Mapped[bool] = mapped_column(default=True, server_default=true())
+    # This event's help-topic catalogue edits: {"added": [...], "renamed": {...}, "hidden": [...]}.
+    topic_settings: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     tables: Mapped[list[Table]] = relationship(

@@ -52,6 +52,10 @@ class Guest(db.Model):
     share_phone: Mapped[bool] = mapped_column(default=False)
     share_linkedin: Mapped[bool] = mapped_column(default=False)
     profile_updated_at: Mapped[datetime | None]
+    # Help topics (issue 11): ids confirmed by the guest, the organizer or an import column.
+    need_topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    offer_topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    topics_confirmed_at: Mapped[datetime | None]
 
     # RSVP state.
     rsvp: Mapped[str] = mapped_column(String(10), default="invited", index=True)

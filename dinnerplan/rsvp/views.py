@@ -30,6 +30,7 @@ from dinnerplan.rsvp import operations as ops
 from dinnerplan.rsvp import wishes
 from dinnerplan.rsvp.calendar import build_ics
 from dinnerplan.rsvp.forms import AnswerForm, GuestProfileForm, ResendForm
+from dinnerplan.topics.operations import rsvp_topics
 from dinnerplan.urls import safe_next
 
 bp = Blueprint("rsvp", __name__)
@@ -52,9 +53,11 @@ def page(token: str):
     elif posted and answer.validate_on_submit() & profile.validate():
         ops.record_rsvp(guest, answer.answer.data, utcnow())
         apply_profile(guest, profile, _wishes(guest, profile))
+        confirm_step = rsvp_topics(guest, request.form, utcnow())
         db.session.commit()
         send_queued()
-        return redirect(url_for(".done", token=token), code=303)
+        after = "topics.confirm" if confirm_step else ".done"
+        return redirect(url_for(after, token=token), code=303)
     return render_template(
         "rsvp/page.html", **_page_context(guest, token, closed), answer_form=answer, form=profile
     )

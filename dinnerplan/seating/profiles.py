@@ -30,12 +30,25 @@ def profiles_for(guests: Iterable[Guest]):
                 id=str(g.id),
                 name=g.name,
                 company=g.company or "",
+                title=g.title or "",
                 one_liner=g.one_liner or "",
                 offers=tuple(g.offers or ()),
                 needs=tuple(g.needs or ()),
                 intent=g.intent,
                 avoid=avoid,
                 prefer=prefer,
+                need_topics=tuple(g.need_topics or ()),
+                offer_topics=tuple(g.offer_topics or ()),
             )
         )
     return profiles
+
+
+def score_guests(guests: Iterable[Guest]):
+    """Score pairs of one event's guests with its confirmed topics and customised catalogue."""
+    from dinnerplan.matching import score_pairs
+    from dinnerplan.topics.catalogue import event_catalogue
+
+    guests = list(guests)
+    catalogue = event_catalogue(guests[0].event) if guests else None
+    return score_pairs(profiles_for(guests), catalogue=catalogue)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Assignment, Event, Guest, SeatingVersion, Table
-from dinnerplan.seating.profiles import profiles_for
+from dinnerplan.seating import profiles
 from dinnerplan.seating.summary import TableLimits, moves_between, summarize, talk_order
 
 ACTIVE = ("pending", "running")  # a job is (or should be) working on it
@@ -133,9 +133,7 @@ def guests_by_id(ids: Iterable[int]) -> dict[int, Guest]:
 
 def score_guests(guests: Iterable[Guest]):
     """Score every pair of these guests with the matching library."""
-    from dinnerplan.matching import score_pairs
-
-    return score_pairs(profiles_for(guests))
+    return profiles.score_guests(guests)  # confirmed topics and the event's catalogue
 
 
 def record(

@@ -3,6 +3,7 @@
 import pytest
 
 from dinnerplan.matching import Profile, score_pairs
+from dinnerplan.matching.topics import load_catalogue, read
 
 FOUNDER = Profile(
     "ana",
@@ -85,8 +86,11 @@ def test_reasons_name_both_guests_and_quote_offer_and_need():
     assert (reason.helper, reason.helped) == ("ben", "ana")
     assert reason.offer == "Angel investor in B2B startups"
     assert reason.need == "Raising a seed round, looking for angel investors"
-    assert "Ana" in reason.text and "Ben" in reason.text
-    assert reason.offer in reason.text and reason.need in reason.text
+    assert reason.topic == "fundraising"
+    assert reason.text == (
+        "Ana needs help with raising investment — “Raising a seed round, looking for angel"
+        " investors”; Ben: “Angel investor in B2B startups”"
+    )
     assert scores.helps("ana", "ben")[0].offer == "Python backend development"
 
 
@@ -96,6 +100,7 @@ def test_one_liner_counts_as_an_offer():
     scores = score_pairs([journalist, founder])
     [reason] = scores.helps("fi", "jo")
     assert reason.text.endswith("Fi is “Founder of a solar energy startup”")
+    assert reason.topic == "dealflow"
 
 
 def test_scores_are_symmetric_non_negative_and_deterministic(event):
@@ -110,7 +115,7 @@ def test_shared_first_names_use_full_names():
     a = Profile("a", "Sam Lee", offers=("Brand designer: logos",))
     b = Profile("b", "Sam Ortiz", needs=("Need a new logo",))
     [reason] = score_pairs([a, b]).helps("a", "b")
-    assert "Sam Ortiz needs" in reason.text and "Sam Lee offers" in reason.text
+    assert "Sam Ortiz needs" in reason.text and "Sam Lee: “Brand" in reason.text
 
 
 def test_can_be_helped_means_someone_offers_what_they_need():
@@ -134,3 +139,39 @@ def test_duplicate_ids_are_refused():
 def test_empty_event():
     scores = score_pairs([])
     assert scores.pairs == {} and scores.apart == [] and scores.together == []
+
+
+def test_confirmed_topics_beat_guesses():
+    # Zoe's words read as marketing, but she confirmed she needs a lawyer.
+    words = ("SEO for our launch",)
+    lawyer = Profile("law", "Lu", offers=("startup lawyer",))
+    marketer = Profile("mkt", "Mo", offers=("SEO consultant",))
+    unconfirmed = score_pairs([Profile("zoe", "Zoe", needs=words), lawyer, marketer])
+    assert unconfirmed.helps("mkt", "zoe") and not unconfirmed.helps("law", "zoe")
+    zoe = Profile("zoe", "Zoe", needs=words, need_topics=("legal_company",))
+    scores = score_pairs([zoe, lawyer, marketer])
+    assert scores.score("law", "zoe") > 0 and scores.helps("mkt", "zoe") == []
+    [reason] = scores.helps("law", "zoe")
+    assert reason.topic == "legal_company" and reason.need == "SEO for our launch"
+
+
+def test_a_one_liner_is_an_offer():
+    founder = Profile("ana", "Ana", needs=("Raising a seed round",))
+    partner = Profile("ben", "Ben", one_liner="Partner at a seed fund")
+    [reason] = score_pairs([founder, partner]).helps("ben", "ana")
+    assert reason.topic == "fundraising" and reason.text.endswith("Ben is “Partner at a seed fund”")
+
+
+def test_reasons_only_where_topics_meet_and_hirers_never_help_each_other():
+    sofia = person("sofia", needs=("Hiring two junior developers",))
+    wei = person("wei", offers=("we're hiring our first sales team",), needs=("Hiring engineers",))
+    dev = person("dev", offers=("junior developer open to work",))
+    scores = score_pairs([sofia, wei, dev])
+    assert scores.helps("wei", "sofia") == [] and scores.helps("sofia", "wei") == []
+    assert scores.helps("dev", "sofia")[0].topic == "hire_engineering"
+    assert scores.helps("sofia", "dev") == []  # dev did not say they need anything
+    cat = load_catalogue()
+    for helper, helped in [("dev", "sofia"), ("dev", "wei"), ("sofia", "dev"), ("wei", "dev")]:
+        for r in scores.helps(helper, helped):
+            offered = {g.topic for side in ("need", "offer") for g in read(r.offer, side)}
+            assert any(cat.meets(r.topic, t) for t in offered), r

@@ -1,0 +1,134 @@
+"""What each guest needs and offers, as weighted topics with the words to quote.
+
+Confirmed topics (by the guest, the organizer or an import column) weigh 1; topics read
+from free text weigh their confidence, less when that side has confirmed topics. The
+one-liner is read as an offer ("Partner at a seed fund"). Hiring and job seeking work
+both ways: a team hiring engineers also offers a job, an engineer looking for a role
+also offers themself, so a hirer and a job seeker meet whichever box they wrote in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from dinnerplan.matching import cues
+from dinnerplan.matching.catalogue import Catalogue, fold
+from dinnerplan.matching.reader import TopicGuess
+from dinnerplan.matching.schema import Profile
+from dinnerplan.matching.topics import reader_for
+
+GUESS_WEIGHT = 1.0  # a guess's weight is its confidence times this...
+GUESS_BESIDE_CONFIRMED = 0.4  # ...times this beside confirmed topics (dev-measured, docs)
+ONE_LINER_WEIGHT = 0.6  # a one-liner or title is a weaker offer than a stated one (docs: measured)
+MIRROR_WEIGHT = 0.9  # a hiring need is also a job offered, a job hunt a candidate offered
+# Not hire_other/job_other: a chef hire and a first job in ecology are not a match.
+MIRRORED = tuple(
+    f"{k}_{f}"
+    for k in ("hire", "job")
+    for f in ("engineering", "sales_marketing", "product_design")
+)
+QUOTE_WHOLE = 120  # quote a whole need or offer up to this length when it has one topic
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One topic a guest needs or offers, how strongly, and their words for it."""
+
+    topic: str
+    weight: float
+    text: str
+    confirmed: bool = False
+    is_role: bool = False  # read from the one-liner ("Ana is ...")
+
+
+@dataclass(frozen=True)
+class Sides:
+    """A guest's needs and offers: per topic, every piece of evidence, strongest first."""
+
+    needs: dict[str, list[Evidence]]
+    offers: dict[str, list[Evidence]]
+
+
+def _keep(into: dict[str, list[Evidence]], ev: Evidence) -> None:
+    """Add evidence for a topic, keeping the list strongest first and texts distinct."""
+    found = into.setdefault(ev.topic, [])
+    for k, old in enumerate(found):
+        if old.text == ev.text:
+            if old.weight >= ev.weight:
+                return
+            del found[k]
+            break
+    found.append(ev)
+    found.sort(key=lambda e: -e.weight)
+
+
+def _quote(item: str, guess: TopicGuess, guesses: list[TopicGuess]) -> str:
+    """Return the words to quote: the whole text when short and about one thing."""
+    whole = item.strip()
+    if len(whole) <= QUOTE_WHOLE and len({(g.topic, g.side) for g in guesses}) == 1:
+        return whole
+    return guess.text.strip()
+
+
+def _families(p: Profile) -> list[str]:
+    """Return the role families a guest's one-liner, title and offers name ("Backend dev")."""
+    return cues.profile_families(fold(" ".join((p.one_liner, p.title, *p.offers))))
+
+
+def _with_family(guesses: list[TopicGuess], families: list[str]) -> list[TopicGuess]:
+    """Turn "next role" (job_other) into job_engineering when the guest is an engineer."""
+    if len(families) != 1:
+        return guesses
+    out = []
+    for g in guesses:
+        if g.topic == "job_other" and not cues.ROLE["other"].search(fold(g.text)):
+            g = replace(g, topic=f"job_{families[0]}")
+        out.append(g)
+    return out
+
+
+def read_sides(profiles: Sequence[Profile], catalogue: Catalogue) -> list[Sides]:
+    """Return every guest's needs and offers as weighted topic evidence."""
+    items: list[tuple[int, str, str]] = []
+    for i, p in enumerate(profiles):
+        items += [(i, "need", t) for t in p.needs if t]
+        items += [(i, "offer", t) for t in p.offers if t]
+        items += [(i, "role", t) for t in (p.one_liner, p.title) if t]
+    read = reader_for(catalogue).read_many(
+        [(text, "offer" if box == "role" else box) for _, box, text in items]
+    )
+    guessed: list[dict[str, list[Evidence]]] = [{"need": [], "offer": []} for _ in profiles]
+    families = [_families(p) for p in profiles]
+    for (i, box, text), guesses in zip(items, read, strict=True):
+        scale = ONE_LINER_WEIGHT if box == "role" else 1.0
+        for g in _with_family(guesses, families[i]):
+            words = _quote(text, g, guesses)
+            guessed[i][g.side].append(
+                Evidence(g.topic, g.confidence * scale, words, False, box == "role")
+            )
+    return [_sides(p, guessed[i], catalogue) for i, p in enumerate(profiles)]
+
+
+def _sides(p: Profile, guessed: dict[str, list[Evidence]], catalogue: Catalogue) -> Sides:
+    """Combine one guest's confirmed topics and guesses into evidence per side."""
+    out: dict[str, dict[str, list[Evidence]]] = {"need": {}, "offer": {}}
+    for side, confirmed, texts in (
+        ("need", p.need_topics, p.needs),
+        ("offer", p.offer_topics, (*p.offers, p.one_liner)),
+    ):
+        known = [t for t in dict.fromkeys(confirmed) if catalogue.get(t)]
+        words = {ev.topic: ev.text for ev in guessed[side]}
+        fallback = next((t.strip() for t in texts if t and t.strip()), "")
+        for topic in known:
+            name = catalogue.topics[topic].name
+            _keep(out[side], Evidence(topic, 1.0, words.get(topic) or fallback or name, True))
+        scale = GUESS_WEIGHT * (GUESS_BESIDE_CONFIRMED if known else 1.0)
+        for ev in guessed[side]:
+            _keep(out[side], Evidence(ev.topic, ev.weight * scale, ev.text, False, ev.is_role))
+    for found in list(out["need"].values()):
+        for ev in found:
+            if ev.topic.startswith(MIRRORED):
+                mirror = Evidence(ev.topic, ev.weight * MIRROR_WEIGHT, ev.text, ev.confirmed)
+                _keep(out["offer"], mirror)
+    return Sides(out["need"], out["offer"])

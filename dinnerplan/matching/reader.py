@@ -1,0 +1,282 @@
+"""Read what a guest typed into help topics, with a confidence, clause by clause.
+
+A text is split into clauses ("need a CFO type and someone who gets SOC 2" gives two);
+each clause's side comes from its cues (cues.side_of: "happy to mentor" in the needs box
+is an offer), and its topics from three signals: a lexicon of phrases per topic, side and
+language (exact, with plurals and one-typo tolerance), role words plus a hiring or
+job-seeking cue, and TF-IDF (words and character n-grams) against the topics' examples.
+Which signals earn their place, and the thresholds, are measured in
+benchmarks/topics_eval.py (docs/matching.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from dinnerplan.matching import cues
+from dinnerplan.matching.catalogue import Catalogue, fold
+from dinnerplan.matching.phrases import deletions, flat, singular, specificity
+
+MAX_CHARS = 2000  # longer texts are read up to here (a pasted CV should not stall a page)
+# A phrase's confidence falls with how many topics' texts use its words: "gdpr" is sure,
+# "customers" is not. Index: number of other topics that use it (0, 1, 2+).
+LEXICON_CONF = (0.9, 0.7, 0.5)
+FUZZY_CONF = 0.6
+ROLE_CONF = 0.9
+TFIDF_FLOOR = 0.65  # below this cosine a TF-IDF neighbour says nothing (dev: 0.5 -> 0.65)
+TFIDF_MIN_WORDS = 3  # a shorter clause ("Go", "paid POCs") is too thin for TF-IDF alone
+TFIDF_MAX = 0.7  # a TF-IDF neighbour alone is never surer than this
+TFIDF_NEAR = 0.8  # this close to an example, TF-IDF adds its topic beside lexicon hits
+PRUNE = True  # keep only a clause's leading topics...
+PRUNE_MARGIN = 0.15  # ...those within this of the best (confidence + TFIDF_SUPPORT * cosine)
+PRUNE_KEEP = 2  # ...and at most this many
+TFIDF_SUPPORT = 0.3
+SIGNALS = frozenset({"lexicon", "fuzzy", "roles", "tfidf"})
+
+_STRONG = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[;!?\n\r•·|()\[\]])+|\s[-–—/+]\s|\s*\d+[.)]\s")
+_SOFT = re.compile(
+    r",|\s(?:and also|as well as|and|plus|also|und|sowie|et|ainsi que|y|oraz|or|ou)\s"
+)
+# A role read as hiring or job seeking is not also a wish for the skill itself:
+# "Hiring a UX designer" is hire_product_design, not ux_design.
+_SKILLS = {
+    "engineering": ("dev_agency", "data_ai", "cloud_infrastructure", "web_design"),
+    "sales_marketing": ("b2b_sales", "marketing"),
+    "product_design": ("ux_design", "product_management", "brand_design"),
+    "other": (),
+}
+
+
+@dataclass(frozen=True)
+class TopicGuess:
+    """One topic read from a clause of a guest's text, with how sure the reader is."""
+
+    topic: str
+    confidence: float
+    side: str  # "need" | "offer" (may differ from the box it was typed in)
+    text: str  # the clause it was read from
+
+
+def clauses(text: str) -> list[str]:
+    """Split a text into clauses: sentences, then ", and"-joined parts of two words or more.
+
+    A clause that starts a sentence is marked with a leading NUL (cues reset there).
+    """
+    out: list[str] = []
+    for sentence in _STRONG.split(text[:MAX_CHARS]):
+        parts = [p.strip(" ,:-*\t\"'“”") for p in _merge(sentence)]
+        parts = [p for p in parts if fold(p)]
+        if parts:
+            out.append("\x00" + parts[0])
+            out.extend(parts[1:])
+    return out
+
+
+def _merge(sentence: str) -> list[str]:
+    """Return a sentence cut at soft joins, keeping only cuts between two-word parts."""
+    cuts = [(m.start(), m.end()) for m in _SOFT.finditer(sentence)]
+    pieces, begin = [], 0
+    for start, end in [*cuts, (len(sentence), len(sentence))]:
+        left = sentence[begin:start]
+        next_cut = next((c for c in cuts if c[0] >= end), (len(sentence), 0))[0]
+        right = sentence[end:next_cut]
+        if start == len(sentence) or (
+            len(fold(left).split()) >= 2 and len(fold(right).split()) >= 2
+        ):
+            pieces.append(sentence[begin:start])
+            begin = end
+    return pieces
+
+
+class Reader:
+    """A catalogue's lexicon and TF-IDF index, built once and reused for every text."""
+
+    def __init__(self, catalogue: Catalogue, signals: Iterable[str] = SIGNALS) -> None:
+        self.catalogue = catalogue
+        self.signals = frozenset(signals)
+        topics = catalogue.visible
+        self.ids = [t.id for t in topics]
+        self.lexicon: dict[str, dict[str, set[str]]] = {"need": {}, "offer": {}}
+        docs: list[str] = []
+        doc_topic: list[int] = []
+        doc_side: list[str] = []
+        for k, t in enumerate(topics):
+            for side, own_terms, own_examples in (
+                ("need", t.need_terms, t.need_examples),
+                ("offer", t.offer_terms, t.offer_examples),
+            ):
+                for phrase in flat(t.terms, own_terms):
+                    for key in {fold(phrase), singular(fold(phrase))}:
+                        self.lexicon[side].setdefault(key, set()).add(t.id)
+                for phrase in flat(t.terms, own_terms, own_examples):
+                    docs.append(fold(phrase))
+                    doc_topic.append(k)
+                    doc_side.append(side)
+            if t.group == "This event":  # organizers' topics: their name is a term too
+                for side in ("need", "offer"):
+                    self.lexicon[side].setdefault(fold(t.name), set()).add(t.id)
+        self.conf = specificity(topics, self.lexicon, LEXICON_CONF)
+        self.fuzzy = {side: deletions(lex) for side, lex in self.lexicon.items()}
+        self.longest = max((len(k.split()) for x in self.lexicon.values() for k in x), default=1)
+        # Documents sorted by (topic, side) group, so one reduceat takes each group's best.
+        group = [2 * k + (side == "offer") for k, side in zip(doc_topic, doc_side, strict=True)]
+        order = sorted(dict.fromkeys(zip(group, docs, strict=True)))  # distinct, in group order
+        docs = [d or "empty" for _, d in order] or ["empty"]
+        keys = np.array([g for g, _ in order] or [0], dtype=int)
+        self.starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        self.groups = keys[self.starts]
+        common = {"sublinear_tf": True, "dtype": np.float32}
+        self.word = TfidfVectorizer(ngram_range=(1, 2), **common).fit(docs)
+        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), **common).fit(docs)
+        self.docs = self._vectors(docs).T.tocsr()
+
+    def _vectors(self, texts: Sequence[str]):
+        """Return one L2-normalised row per folded text: half words, half characters."""
+        w, c = self.word.transform(texts), self.char.transform(texts)
+        return hstack([w * np.sqrt(0.5), c * np.sqrt(0.5)], format="csr")
+
+    def topic_similarity(self, folded: str, side: str) -> np.ndarray:
+        """Return each topic's best example cosine for one folded text."""
+        sims = self._tfidf([folded])
+        return sims[0, :, 0 if side == "need" else 1]
+
+    def read_many(self, items: Sequence[tuple[str, str]]) -> list[list[TopicGuess]]:
+        """Return the guesses for each (text, box) pair, best first."""
+        pieces: list[tuple[int, str, str, str]] = []  # (item, clause, folded, side)
+        for n, (text, box) in enumerate(items):
+            pieces.extend((n, *p) for p in self._pieces(text or "", box))
+        found: list[dict[tuple[str, str], TopicGuess]] = [{} for _ in items]
+        tfidf = self._tfidf([p[2] for p in pieces]) if "tfidf" in self.signals else None
+        for k, (n, clause, folded, side) in enumerate(pieces):
+            scores = self._clause(folded, side, tfidf[k] if tfidf is not None else None)
+            for topic, conf in scores.items():
+                key = (topic, side)
+                if key not in found[n] or found[n][key].confidence < conf:
+                    found[n][key] = TopicGuess(topic, round(conf, 3), side, clause)
+        return [sorted(f.values(), key=lambda g: -g.confidence) for f in found]
+
+    def _pieces(self, text: str, box: str) -> list[tuple[str, str, str]]:
+        """Return (clause, folded clause with inherited cues, side) for one text."""
+        out, side, lead, role = [], box, "", ""
+        for clause in clauses(text):
+            start = clause.startswith("\x00")
+            clause = clause.lstrip("\x00")
+            folded = fold(clause)
+            if start:
+                side, lead, role = box, "", ""
+            own = cues.OFFER.search(folded) or cues.NEED.search(folded)
+            side = cues.side_of(folded, box) if own or start else side
+            mode = cues.HIRE.search(folded) or cues.JOB.search(folded)
+            if mode:
+                lead = mode.group(0)
+                if not cues.roles_in(folded) and cues.roles_in(role):
+                    folded = f"{role} {folded}"  # "senior engineer, open to new roles"
+            elif lead:
+                folded = f"{lead} {folded}"  # "Hiring a designer and two developers"
+            role = folded if cues.roles_in(folded) else role
+            out.append((clause, folded, side))
+        return out
+
+    def _tfidf(self, folded: list[str]) -> np.ndarray | None:
+        """Return a clauses x topics x sides array of best example cosines."""
+        if not folded:
+            return None
+        sims = (self._vectors(folded) @ self.docs).toarray()
+        out = np.zeros((len(folded), 2 * len(self.ids)), dtype=np.float32)
+        out[:, self.groups] = np.maximum.reduceat(sims, self.starts, axis=1)
+        return out.reshape(len(folded), len(self.ids), 2)
+
+    def _clause(self, folded: str, side: str, tfidf: np.ndarray | None) -> dict[str, float]:
+        """Return {topic: confidence} for one folded clause read as `side`."""
+        scores: dict[str, float] = {}
+        if "lexicon" in self.signals:
+            for topic, conf in self._lexicon(folded, side).items():
+                scores[topic] = max(scores.get(topic, 0.0), conf)
+        if "roles" in self.signals:
+            found, cued = _role_topics(folded, side)
+            for topic in found:
+                scores[topic] = max(scores.get(topic, 0.0), ROLE_CONF)
+                for skill in _SKILLS.get(topic.split("_", 1)[1], ()) if cued else ():
+                    scores[skill] = -1.0  # never read back below
+        column = None if tfidf is None else tfidf[:, 0 if side == "need" else 1]
+        if (
+            column is not None
+            and not any(c > 0 for c in scores.values())
+            and len(folded.split()) >= TFIDF_MIN_WORDS
+        ):
+            best = float(column.max()) if len(column) else 0.0
+            for k in np.flatnonzero(column >= max(TFIDF_FLOOR, 0.95 * best)):
+                if scores.get(self.ids[k], 0.0) >= 0:
+                    scores[self.ids[k]] = min(float(column[k]), TFIDF_MAX)
+        elif column is not None:  # a near-copy of a topic's example counts beside the lexicon
+            for k in np.flatnonzero(column >= TFIDF_NEAR):
+                if scores.get(self.ids[k], 0.0) >= 0:
+                    scores[self.ids[k]] = max(scores.get(self.ids[k], 0.0), float(column[k]))
+        return self._prune({t: min(c, 0.99) for t, c in scores.items() if c > 0}, column)
+
+    def _prune(self, scores: dict[str, float], column: np.ndarray | None) -> dict[str, float]:
+        """Keep a clause's leading topics: those near the best, ties broken by TF-IDF."""
+        if len(scores) <= 1 or not PRUNE:
+            return scores
+        index = {t: k for k, t in enumerate(self.ids)}
+        support = {
+            t: c + (TFIDF_SUPPORT * float(column[index[t]]) if column is not None else 0.0)
+            for t, c in scores.items()
+        }
+        best = max(support.values())
+        kept = sorted(
+            (t for t in scores if support[t] >= best - PRUNE_MARGIN), key=lambda t: -support[t]
+        )
+        return {t: scores[t] for t in kept[:PRUNE_KEEP]}
+
+    def _lexicon(self, folded: str, side: str) -> dict[str, float]:
+        """Return topics whose phrases occur in the clause (longest phrase first)."""
+        words, lexicon, out = folded.split(), self.lexicon[side], {}
+        i = 0
+        while i < len(words):
+            for size in range(min(self.longest, len(words) - i), 0, -1):
+                gram = " ".join(words[i : i + size])
+                hit = lexicon.get(gram) or lexicon.get(singular(gram))
+                if hit:
+                    conf = self.conf.get(gram) or self.conf.get(singular(gram), LEXICON_CONF[0])
+                    for topic in hit:
+                        out[topic] = max(out.get(topic, 0.0), conf)
+                    i += size
+                    break
+            else:
+                if "fuzzy" in self.signals and len(words[i]) >= 5:
+                    for topic in self._fuzzy(words[i], side):
+                        out.setdefault(topic, FUZZY_CONF * self.conf.get(words[i], 0.9) / 0.9)
+                i += 1
+        return out
+
+    def _fuzzy(self, word: str, side: str) -> set[str]:
+        """Return topics of a one-word phrase one typo away from `word`."""
+        table = self.fuzzy[side]
+        found: set[str] = set()
+        for variant in (word, *(word[:k] + word[k + 1 :] for k in range(len(word)))):
+            found |= table.get(variant, set())
+        return found
+
+
+def _role_topics(folded: str, side: str) -> tuple[list[str], bool]:
+    """Return hire_/job_ topics for a clause naming roles, and whether a cue said so."""
+    hire, job = cues.HIRE.search(folded), cues.JOB.search(folded)
+    families = cues.roles_in(folded)
+    giving = cues.OFFER.search(folded)
+    if hire:
+        return [f"hire_{f}" for f in families] or ([] if giving else ["hire_other"]), True
+    if job and not giving:
+        return [f"job_{f}" for f in families] or ["job_other"], True
+    if side == "need" and not giving:  # "need a backend developer", "aprentice carpenters"
+        found = [f"hire_{f}" for f in families if f in ("engineering", "sales_marketing")]
+        if cues.NEED_ROLE.search(folded):
+            found.append("hire_other")
+        return found, False
+    return [], False

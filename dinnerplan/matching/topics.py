@@ -1,0 +1,59 @@
+"""The help-topics API the web pages and CLI use: the catalogue, reading and suggestions.
+
+`read` turns a need or an offer into topic guesses (best first, possibly on the other
+side: "happy to mentor" typed as a need is an offer); `suggest` gives the chips shown
+while a guest types. A reader is built once per catalogue and kept.
+"""
+
+from __future__ import annotations
+
+from weakref import WeakKeyDictionary
+
+from dinnerplan.matching.catalogue import Catalogue, Topic, fold, load_catalogue
+from dinnerplan.matching.reader import Reader, TopicGuess
+
+__all__ = ["Catalogue", "Topic", "TopicGuess", "load_catalogue", "read", "reader_for", "suggest"]
+
+_READERS: WeakKeyDictionary[Catalogue, Reader] = WeakKeyDictionary()
+SIDES = ("need", "offer")
+SUGGEST_FLOOR = 0.12  # a chip below this cosine would be noise
+
+
+def reader_for(catalogue: Catalogue | None = None) -> Reader:
+    """Return the (cached) reader of a catalogue, the built-in one by default."""
+    catalogue = catalogue or load_catalogue()
+    reader = _READERS.get(catalogue)
+    if reader is None:
+        reader = _READERS[catalogue] = Reader(catalogue)
+    return reader
+
+
+def _side(side: str) -> str:
+    """Return a valid side or raise ValueError."""
+    if side not in SIDES:
+        raise ValueError(f"side must be 'need' or 'offer', not {side!r}")
+    return side
+
+
+def read(text: str, side: str, catalogue: Catalogue | None = None) -> list[TopicGuess]:
+    """Return the topics read from a need or offer, best first."""
+    return reader_for(catalogue).read_many([(text or "", _side(side))])[0]
+
+
+def suggest(
+    text: str, side: str, catalogue: Catalogue | None = None, limit: int = 5
+) -> list[TopicGuess]:
+    """Return up to `limit` topic chips for a text being typed, best first."""
+    reader = reader_for(catalogue)
+    guesses = reader.read_many([(text or "", _side(side))])[0]
+    chosen = {g.topic for g in guesses}
+    folded = fold((text or "")[:500])
+    if len(chosen) < limit and folded:
+        sims = reader.topic_similarity(folded, side)
+        for k in sims.argsort()[::-1]:
+            if len(chosen) >= limit or sims[k] < SUGGEST_FLOOR:
+                break
+            if reader.ids[k] not in chosen:
+                chosen.add(reader.ids[k])
+                guesses.append(TopicGuess(reader.ids[k], round(float(sims[k]) / 2, 3), side, text))
+    return guesses[: max(limit, 0)]

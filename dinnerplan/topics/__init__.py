@@ -1,0 +1,1 @@
+"""Help topics in the app: guests and organizers confirm what the matcher read (issue 11)."""

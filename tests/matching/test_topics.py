@@ -1,0 +1,176 @@
+"""The help-topic catalogue and reader: examples read back, direction, clauses, bad input."""
+
+import pytest
+
+from dinnerplan.matching.topics import Catalogue, Topic, TopicGuess, load_catalogue, read, suggest
+
+CAT = load_catalogue()
+EXAMPLES = [
+    (topic.id, side, lang, text)
+    for topic in CAT.topics.values()
+    for side, table in (("need", topic.need_examples), ("offer", topic.offer_examples))
+    for lang, texts in table.items()
+    for text in texts
+]
+
+
+def topics(text, side="need", catalogue=None):
+    return [g.topic for g in read(text, side, catalogue)]
+
+
+def test_catalogue_has_ninety_topics_whose_links_exist():
+    assert len(CAT.topics) == 90
+    for topic in CAT.topics.values():
+        assert isinstance(topic, Topic) and topic.name and topic.description
+        assert topic.met_by and all(CAT.get(m) for m in topic.met_by), topic.id
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "es"])
+def test_every_topic_has_examples_in_the_four_main_languages(lang):
+    missing = [t.id for t in CAT.topics.values() if not t.examples.get(lang)]
+    assert missing == []
+
+
+def test_every_example_is_read_back_into_its_topic():
+    wrong = [
+        (tid, side, lang, text)
+        for tid, side, lang, text in EXAMPLES
+        if tid not in [g.topic for g in read(text, side) if g.side == side]
+        # a mentoring wish typed as a need is an offer: those examples say so themselves
+        and tid not in [g.topic for g in read(text, side)]
+    ]
+    assert len(EXAMPLES) > 1000
+    assert wrong == []
+
+
+def test_direction_hirer_needs_are_met_by_job_seekers_not_other_hirers():
+    assert CAT.meets("hire_engineering", "job_engineering")
+    assert CAT.meets("job_product_design", "hire_product_design")
+    assert not CAT.meets("hire_engineering", "hire_engineering")
+    assert CAT.meets("fundraising", "investing") and not CAT.meets("investing", "fundraising")
+
+
+def test_several_needs_in_one_sentence_are_split():
+    guesses = read("need a CFO type and someone who gets SOC 2", "need")
+    by_topic = {g.topic: g for g in guesses}
+    assert by_topic["finance_planning"].text == "need a CFO type"
+    assert by_topic["security_compliance"].text == "someone who gets SOC 2"
+    assert all(g.side == "need" for g in guesses)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Happy to mentor first-time founders",
+        "can intro you to retail buyers",
+        "Would like to mentor women in tech",
+    ],
+)
+def test_a_wish_to_give_typed_as_a_need_is_an_offer(text):
+    guesses = read(text, "need")
+    assert guesses and guesses[0].side == "offer"
+
+
+def test_a_clear_ask_in_the_offers_box_is_a_need_and_a_plain_offer_stays_one():
+    assert read("Looking for a mentor", "offer")[0] == TopicGuess(
+        "mentoring",
+        read("Looking for a mentor", "offer")[0].confidence,
+        "need",
+        "Looking for a mentor",
+    )
+    assert read("executive coach", "offer")[0].side == "offer"
+
+
+def test_hiring_reads_as_hiring_in_either_box():
+    assert topics("Hiring two junior developers") == ["hire_engineering"]
+    [guess] = read("we're hiring PMs", "offer")
+    assert (guess.topic, guess.side) == ("hire_product_design", "offer")
+    assert "ux_design" not in topics("Hiring a UX designer")
+
+
+def test_indirect_and_jargon_phrasings():
+    assert topics("our books are a mess")[0] == "accounting_tax"
+    assert set(topics("anyone who's sold to the NHS??")) >= {
+        "public_sector_sales",
+        "healthcare_market",
+    }
+    assert "investing" in topics("Partner at a seed fund", "offer")
+    assert "carbon_accounting" in topics("Scope 3 nightmare")
+
+
+def test_accents_case_and_one_typo_are_forgiven():
+    assert "accounting_tax" in topics("Buchhaltung und Steuern")
+    assert "accounting_tax" in topics("BOOKKEEPING")
+    assert "accounting_tax" in topics("notre comptabilité est un bazar")
+    assert "accounting_tax" in topics("necesito una gestoría")
+    assert "accounting_tax" in topics("need a bookeeper")  # one letter missing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "x" * 10_000,
+        "need help " * 1000,
+        "🙂🚀🔥",
+        "<script>alert(1)</script><b>logo</b>",
+        "Нужен бухгалтер",
+        "需要会计",
+        "?!?!...,,,",
+        "\x00\x01",
+        "a",
+    ],
+)
+def test_bad_input_reads_cleanly(text):
+    for side in ("need", "offer"):
+        guesses = read(text, side)
+        assert all(isinstance(g, TopicGuess) and 0 < g.confidence <= 1 for g in guesses)
+        assert len(suggest(text, side)) <= 5
+
+
+def test_unknown_side_is_refused():
+    with pytest.raises(ValueError, match="side"):
+        read("logo", "both")
+
+
+def test_suggest_gives_up_to_five_chips_best_first():
+    chips = suggest("need help with our books and VAT", "need")
+    assert chips[0].topic == "accounting_tax" and len(chips) <= 5
+    assert [c.confidence for c in chips] == sorted((c.confidence for c in chips), reverse=True)
+    assert len(suggest("marketing", "need", limit=2)) <= 2
+
+
+def test_search_finds_topics_in_any_language_ignoring_accents_and_case():
+    assert CAT.search("accounting")[0].id == "accounting_tax"
+    assert "fundraising" in [t.id for t in CAT.search("RÁISING")]
+    assert "accounting_tax" in [t.id for t in CAT.search("comptabilité")]
+    assert "accounting_tax" in [t.id for t in CAT.search("COMPTABILITE")]
+    assert CAT.search("") == [] and CAT.search("zzzqqq") == []
+    assert len(CAT.search("design", limit=3)) == 3
+
+
+def test_customised_adds_renames_and_hides_without_touching_the_original():
+    custom = CAT.customised(
+        added=[
+            {
+                "id": "custom-wine",
+                "name": "Natural wine",
+                "description": "Wine makers",
+                "met_by": ["custom-wine", "sell_food"],
+                "examples": ["natural wine importer"],
+            }
+        ],
+        renamed={"accounting_tax": "Money admin"},
+        hidden=["photography"],
+    )
+    assert isinstance(custom, Catalogue) and custom is not CAT
+    assert custom.get("accounting_tax").name == "Money admin"
+    assert CAT.get("accounting_tax").name != "Money admin"
+    assert "custom-wine" in topics("looking for a natural wine importer", catalogue=custom)
+    assert custom.meets("custom-wine", "sell_food")
+    assert "photography" not in topics("need a food photographer", catalogue=custom)
+    assert custom.get("photography") is not None  # confirmed uses still count
+    assert "photography" not in [t.id for t in custom.search("photo")]
+    with pytest.raises(ValueError, match="custom-"):
+        CAT.customised(added=[{"id": "wine", "name": "Wine"}])

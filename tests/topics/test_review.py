@@ -1,0 +1,168 @@
+"""The organizer's Needs and offers page: least sure first, bulk accept/correct, unmet needs,
+asking guests by email, and per-organizer authorization."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.factories import XSS, sign_in, text_of
+from tests.topics.conftest import fresh
+
+
+@pytest.fixture()
+def crowd(make, event):
+    """Guests who said yes, with what they wrote."""
+    return {
+        "ana": make.guest(
+            event, name="Ana Alvarez", rsvp="yes", needs=["our books are a mess"], offers=[]
+        ),
+        "ben": make.guest(event, name="Ben Brown", rsvp="yes", offers=["CPA for small businesses"]),
+        "cy": make.guest(
+            event,
+            name="Cy Chen",
+            rsvp="yes",
+            needs=["need a lawyer for contracts"],
+            need_topics=["legal_company"],  # confirmed
+        ),
+        "dee": make.guest(event, name="Dee Diaz", rsvp="yes", needs=["legal help with contracts"]),
+        "eve": make.guest(event, name="Eve Evans", rsvp="yes", needs=["qqqq wwww"]),
+        "fay": make.guest(event, name="Fay Fox", rsvp="no", needs=["a lawyer"]),
+    }
+
+
+def rows_in_order(body: str) -> list[str]:
+    """Row keys of the bulk table, top to bottom."""
+    return re.findall(r'name="rows" value="([^"]+)"', body)
+
+
+def test_page_lists_every_need_and_offer_least_sure_first(app, org_client, event, crowd):
+    response = org_client.get(f"/events/{event.id}/topics")
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    order = rows_in_order(body)
+    # Eve's words match nothing: first. Declined Fay is left out.
+    assert order[0] == f"{crowd['eve'].id}:need"
+    assert f"{crowd['fay'].id}:need" not in order
+    assert f"{crowd['ana'].id}:need" in order and f"{crowd['ben'].id}:offer" in order
+    text = text_of(response)
+    assert "Accounting, bookkeeping and tax" in text and "%" in text  # a guess with confidence
+
+
+def test_bulk_accept_confirms_the_guesses(app, org_client, event, crowd):
+    keys = [f"{crowd['ana'].id}:need", f"{crowd['ben'].id}:offer"]
+    response = org_client.post(
+        f"/events/{event.id}/topics", data={"rows": keys, "action": "accept", "topic": ""}
+    )
+    assert response.status_code == 302
+    assert fresh(app, crowd["ana"]).need_topics == ["accounting_tax"]
+    assert fresh(app, crowd["ben"]).offer_topics[0] == "accounting_tax"
+    assert fresh(app, crowd["dee"]).need_topics == []  # not ticked
+    page = org_client.get(f"/events/{event.id}/topics").get_data(as_text=True)
+    assert "Updated 2 of 2 ticked." in page
+    confirmed = {*keys, f"{crowd['cy'].id}:need"}
+    assert set(rows_in_order(page)[-3:]) == confirmed  # confirmed rows go to the end
+
+
+def test_bulk_correct_sets_one_topic_on_many_rows(app, org_client, event, crowd):
+    keys = [f"{crowd['eve'].id}:need", f"{crowd['cy'].id}:need"]
+    org_client.post(
+        f"/events/{event.id}/topics",
+        data={"rows": keys, "action": "replace", "topic": "grants"},
+    )
+    assert fresh(app, crowd["eve"]).need_topics == ["grants"]
+    assert fresh(app, crowd["cy"]).need_topics == ["grants"]
+    org_client.post(
+        f"/events/{event.id}/topics",
+        data={"rows": keys[:1], "action": "add", "topic": "mentoring"},
+    )
+    assert fresh(app, crowd["eve"]).need_topics == ["grants", "mentoring"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"action": "accept"}, "Tick at least one need or offer first."),
+        ({"rows": ["1:need"], "action": "replace", "topic": ""}, "Choose the topic to set or add."),
+        ({"rows": ["1:need"], "action": "replace", "topic": "no_such"}, "Not a valid choice"),
+        ({"rows": ["1:need"], "action": "replace", "topic": XSS}, "Not a valid choice"),
+        ({"rows": ["1:need"], "action": "explode"}, "Not a valid choice"),
+    ],
+)
+def test_bulk_bad_input_says_why_and_changes_nothing(app, org_client, event, crowd, data, message):
+    response = org_client.post(f"/events/{event.id}/topics", data=data)
+    assert response.status_code == 400
+    body = response.get_data(as_text=True)
+    assert message in body
+    assert "<script>alert(1)</script>" not in body
+    assert all(fresh(app, g).need_topics == g.need_topics for g in crowd.values())
+
+
+def test_bulk_ignores_rows_of_another_event(app, org_client, make, organizer, event, crowd):
+    other = make.guest(make.event(organizer), name="Other Guest", needs=["a lawyer"])
+    keys = [f"{other.id}:need", "garbage", "999999:need", f"{crowd['eve'].id}:sideways"]
+    org_client.post(
+        f"/events/{event.id}/topics", data={"rows": keys, "action": "replace", "topic": "grants"}
+    )
+    assert fresh(app, other).need_topics == []
+    assert fresh(app, crowd["eve"]).need_topics == []
+
+
+def test_unmet_needs_name_the_topic_and_who_needs_it(app, org_client, event, crowd):
+    text = text_of(org_client.get(f"/events/{event.id}/topics"))
+    # Cy and Dee need a lawyer and nobody coming offers legal help; Ana's accounting need is
+    # met by Ben; Fay declined, so she is not counted.
+    assert re.search(r"2 guests need Company law[^;]*; nobody coming offers", text), text
+    assert "(Cy Chen, Dee Diaz)" in text
+    assert "need Accounting, bookkeeping and tax" not in text
+
+
+def test_an_offer_that_meets_it_clears_the_unmet_need(app, org_client, make, event, crowd):
+    make.guest(event, name="Gil Grant", rsvp="yes", offers=["startup lawyer, contracts"])
+    text = text_of(org_client.get(f"/events/{event.id}/topics"))
+    assert "guests need Company law" not in text
+
+
+def test_ask_emails_each_unconfirmed_guest_once(app, org_client, event, crowd, inbox):
+    from tests.e2e.conftest import wait_for_mail
+
+    org_client.post(
+        f"/events/{event.id}/topics",
+        data={"rows": [f"{crowd['ana'].id}:need"], "action": "accept", "topic": ""},
+    )
+    response = org_client.post(f"/events/{event.id}/topics/ask", follow_redirects=True)
+    # Ben, Dee, Eve wrote something and confirmed nothing. Ana and Cy confirmed; Fay declined.
+    assert "Asking 3 guests to confirm their topics." in text_of(response)
+    message = wait_for_mail(inbox, crowd["dee"].email)[0]
+    assert message["Subject"] == "Did we read you right? Founders' Supper"
+    link = re.search(r"http://localhost(/r/\S+/topics)", inbox.text_of(message)).group(1)
+    assert "We read this as" in text_of(org_client.get(link))
+    assert not inbox.to(crowd["ana"].email) and not inbox.to(crowd["fay"].email)
+    assert not inbox.to(crowd["cy"].email)
+    again = org_client.post(f"/events/{event.id}/topics/ask", follow_redirects=True)
+    assert "already been asked" in text_of(again)
+    assert len(inbox.messages) == 3
+
+
+def test_another_organizers_event_is_404_everywhere(app, client, make, event, crowd):
+    sign_in(client, make.organizer())
+    base = f"/events/{event.id}/topics"
+    assert client.get(base).status_code == 404
+    accept = {"rows": [f"{crowd['ana'].id}:need"], "action": "accept"}
+    assert client.post(base, data=accept).status_code == 404
+    assert client.post(f"{base}/ask").status_code == 404
+    assert client.get(f"{base}/settings").status_code == 404
+    assert client.post(f"{base}/settings/add", data={"name": "Wine"}).status_code == 404
+    assert client.post(f"{base}/settings/hidden", data={"hidden": ["grants"]}).status_code == 404
+    assert fresh(app, crowd["ana"]).need_topics == []
+
+
+def test_signed_out_is_sent_to_sign_in(client, event):
+    response = client.get(f"/events/{event.id}/topics")
+    assert response.status_code == 302 and "/auth/signin" in response.headers["Location"]
+
+
+def test_event_page_links_to_needs_and_offers(org_client, event):
+    body = org_client.get(f"/events/{event.id}").get_data(as_text=True)
+    assert f'href="/events/{event.id}/topics"' in body
