@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import EmailField, IntegerField, StringField
 from wtforms.validators import AnyOf, Email, InputRequired, Length, Optional
 
@@ -67,6 +68,17 @@ class WalkInForm(FlaskForm):
         ],
     )
     company = StringField("Company (optional)", filters=[_strip], validators=[Length(max=200)])
+
+
+class SeriesImportForm(FlaskForm):
+    """An earlier dinner of the series, held elsewhere: its seating as CSV (table,email)."""
+
+    dinner = StringField(
+        "Name of the earlier dinner",
+        filters=[_strip],
+        validators=[InputRequired("Name the earlier dinner, like 'March 2026'."), Length(max=200)],
+    )
+    file = FileField("CSV file (table,email)", validators=[FileRequired("Choose a CSV file.")])
 
 
 class CheckInForm(FlaskForm):

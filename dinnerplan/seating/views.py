@@ -8,6 +8,7 @@ from flask import (
     abort,
     flash,
     jsonify,
+    redirect,
     render_template,
     request,
     url_for,
@@ -17,7 +18,7 @@ from flask_login import login_required
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
-from dinnerplan.seating import editing, flow, operations
+from dinnerplan.seating import editing, flow, operations, series
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.editing import EditError
 from dinnerplan.seating.export import export_csv
@@ -25,6 +26,7 @@ from dinnerplan.seating.forms import (
     LockForm,
     MoveForm,
     ReseatForm,
+    SeriesImportForm,
     SwapForm,
     VersionForm,
 )
@@ -72,6 +74,7 @@ def show(event_id: int):
         tables=v.tables_of(event),
         published=v.published_version(event),
         current=v.current_version(event),
+        series_form=SeriesImportForm(),
         active=v.ACTIVE,
     )
 
@@ -200,6 +203,34 @@ def compare(event_id: int):
     a = flow.version_or_404(event, request.args.get("a", type=int) or -1)
     b = flow.version_or_404(event, request.args.get("b", type=int) or -1)
     return render_template("seating/compare.html", event=event, cmp=editing.compare(event, a, b))
+
+
+@bp.post("/series-import")
+@login_required
+def series_import(event_id: int):
+    """Import an earlier dinner of the event's series (CSV table,email) held elsewhere."""
+    event = owned_event_or_404(event_id)
+    form = SeriesImportForm()
+    if not event.series:
+        abort(404)
+    problem = _form_problem(form) if not form.validate_on_submit() else ""
+    if not problem:
+        try:
+            text = form.file.data.read().decode("utf-8-sig")
+            rows = series.parse_seats(text)
+            count = series.import_seats(event.organizer_id, event.series, form.dinner.data, rows)
+        except UnicodeDecodeError:
+            problem = "Save the file as CSV in UTF-8 and upload it again."
+        except series.SeriesImportError as exc:
+            problem = str(exc)
+    if problem:
+        flash(f"Nothing imported: {problem}", "error")
+    else:
+        db.session.commit()
+        flash(
+            f"Imported {count} seats of “{form.dinner.data}”: they sit apart next time.", "success"
+        )
+    return redirect(url_for("seating.show", event_id=event.id, _anchor="series"))
 
 
 @bp.get("/export.csv")

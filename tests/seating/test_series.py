@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+import io
 import re
 from itertools import combinations
 
 from dinnerplan.commands import main
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, Guest, GuestLink, SeatingVersion
+from dinnerplan.models import Event, Guest, GuestLink, SeatingVersion, SeriesSeat
 from tests.seating.conftest import add_guests, add_tables
 
 
@@ -100,3 +101,28 @@ def test_a_bad_series_file_says_which_line(app, runner, organizer, tmp_path):
     args = ["series", "import", str(bad), "--organizer", organizer.email, "--series", "S"]
     result = runner.invoke(main, args=args)
     assert result.exit_code == 1 and "Line 3: give a table and an email address." in result.output
+
+
+def test_the_seating_page_imports_an_earlier_dinner_and_refuses_a_bad_file(
+    app, organizer, signed_in, make
+):
+    event = make.event(organizer, series="Founders")
+    page = signed_in.get(f"/events/{event.id}/seating/").get_data(as_text=True)
+    assert "Dinner series “Founders”: import an earlier dinner held elsewhere" in page
+    url = f"/events/{event.id}/seating/series-import"
+
+    bad = io.BytesIO(b"name,email\nAna,ana@example.com\n")
+    page = signed_in.post(
+        url, data={"dinner": "March", "file": (bad, "march.csv")}, follow_redirects=True
+    ).get_data(as_text=True)
+    assert "Nothing imported: The first line must name the columns: table,email." in page
+
+    good = io.BytesIO(b"table,email\nT1,ana@example.com\nT1,BEN@example.com\n")
+    page = signed_in.post(
+        url, data={"dinner": "March", "file": (good, "march.csv")}, follow_redirects=True
+    ).get_data(as_text=True)
+    assert "Imported 2 seats of “March”: they sit apart next time." in page
+    with app.app_context():
+        seats = db.session.scalars(db.select(SeriesSeat)).all()
+        assert sorted(s.email for s in seats) == ["ana@example.com", "ben@example.com"]
+        assert {(s.series, s.dinner, s.table) for s in seats} == {("Founders", "March", "T1")}
