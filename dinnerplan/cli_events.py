@@ -52,7 +52,7 @@ def create_event(
         title=title,
         starts_at=start.replace(tzinfo=None, second=0, microsecond=0),
         timezone=timezone,
-        venue=venue.strip() or None,
+        venue=venue.strip(),
         capacity=capacity,
         series=series.strip()[:120],
     )

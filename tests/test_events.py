@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from dinnerplan.commands import main
 from dinnerplan.events.operations import deadline_passed, event_start_utc, timezone_choices
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest, Table
@@ -148,6 +149,36 @@ def test_optional_fields_can_be_left_empty(app, client, organizer):
     with app.app_context():
         event = db.session.execute(db.select(Event)).scalar_one()
         assert event.capacity is None and event.rsvp_deadline is None
+
+
+def test_a_form_posted_without_its_optional_text_fields_saves_them_empty(app, client, organizer):
+    # A crafted POST (or an old form) may leave fields out entirely: never a 500.
+    data = {k: v for k, v in FORM.items() if k not in ("venue", "address", "description")}
+    response = client.post("/events/new", data=data, follow_redirects=True)
+    assert response.status_code == 200 and "Created" in text_of(response)
+    with app.app_context():
+        event = db.session.execute(db.select(Event)).scalar_one()
+        assert (event.venue, event.address, event.description) == ("", "", "")
+
+
+def test_event_create_without_a_venue_saves_it_empty(app, runner, make):
+    make.organizer(email="cli@example.com")
+    result = runner.invoke(
+        main,
+        [
+            "event",
+            "create",
+            "--title",
+            "T",
+            "--starts",
+            "2031-01-10T19:00",
+            "--organizer",
+            "cli@example.com",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert db.session.execute(db.select(Event.venue)).scalar_one() == ""
 
 
 def test_edit_event_shows_stored_values_and_saves_changes(app, client, organizer, make):

@@ -29,8 +29,9 @@ from dinnerplan.events.operations import known_timezones, timezone_choices, to_u
 TABLE_LIMITS = (2, 20)  # no table smaller than a pair or larger than a banquet row
 
 
-def _strip(value: str | None) -> str | None:
-    return value.strip() if isinstance(value, str) else value
+def _strip(value: str | None) -> str:
+    # A field left out of a crafted POST arrives as None: store it as empty, like a blank one.
+    return value.strip() if isinstance(value, str) else ("" if value is None else value)
 
 
 class WholeNumberField(IntegerField):
