@@ -9,7 +9,7 @@ FOUNDER = Profile(
     "ana",
     "Ana Silva",
     "Brightloop",
-    offers=("Python backend development",),
+    offers=("Python backend development agency",),
     needs=("Raising a seed round, looking for angel investors",),
     intent="investors",
 )
@@ -91,16 +91,27 @@ def test_reasons_name_both_guests_and_quote_offer_and_need():
         "Ana needs help with raising investment — “Raising a seed round, looking for angel"
         " investors”; Ben: “Angel investor in B2B startups”"
     )
-    assert scores.helps("ana", "ben")[0].offer == "Python backend development"
+    assert scores.helps("ana", "ben")[0].offer == "Python backend development agency"
 
 
-def test_one_liner_counts_as_an_offer():
-    journalist = person("jo", needs=("Want to meet founders of climate startups",))
-    founder = Profile("fi", "Fi Berg", one_liner="Founder of a solar energy startup")
-    scores = score_pairs([journalist, founder])
-    [reason] = scores.helps("fi", "jo")
-    assert reason.text.endswith("Fi is “Founder of a solar energy startup”")
-    assert reason.topic == "dealflow"
+def test_a_title_names_what_a_guest_offers_but_ranks_say_nothing():
+    worried = person("jo", needs=("a dismissal that could go to tribunal",))
+    lawyer = Profile("li", "Li Berg", offers=("happy to help",), title="Employment lawyer")
+    founder = Profile("fi", "Fi Berg", "Sunly", one_liner="Founder & CEO", title="Co-founder")
+    investor = person("vc", needs=("Want to meet founders of climate startups",))
+    scores = score_pairs([worried, lawyer, founder, investor])
+    [reason] = scores.helps("li", "jo")
+    assert reason.topic == "employment_law" and reason.confidence >= 0.8
+    assert reason.text.endswith("Li is “Employment lawyer”")
+    assert scores.helps("fi", "vc") == []  # a founder's rank is not an offer of dealflow
+
+
+def test_unsure_meets_nudge_the_score_but_show_no_reason():
+    need = person("a", needs=("Need a backend developer",))
+    unsure = person("b", offers=("Python backend development",))  # dev agency? (0.7)
+    scores = score_pairs([need, unsure])
+    assert scores.helps("b", "a") == [] and not scores.can_be_helped("a")
+    assert 0 < scores.score("a", "b") < 3
 
 
 def test_scores_are_symmetric_non_negative_and_deterministic(event):
@@ -156,7 +167,8 @@ def test_confirmed_topics_beat_guesses():
 
 
 def test_a_one_liner_is_an_offer():
-    founder = Profile("ana", "Ana", needs=("Raising a seed round",))
+    # A one-liner alone is not sure enough for a guessed need; it meets a confirmed one.
+    founder = Profile("ana", "Ana", needs=("Raising a seed round",), need_topics=("fundraising",))
     partner = Profile("ben", "Ben", one_liner="Partner at a seed fund")
     [reason] = score_pairs([founder, partner]).helps("ben", "ana")
     assert reason.topic == "fundraising" and reason.text.endswith("Ben is “Partner at a seed fund”")
