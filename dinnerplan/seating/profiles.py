@@ -34,6 +34,7 @@ def profiles_for(guests: Iterable[Guest]):
                 offers=tuple(g.offers or ()),
                 needs=tuple(g.needs or ()),
                 intent=g.intent,
+                title=g.title or "",
                 avoid=avoid,
                 prefer=prefer,
             )
