@@ -207,6 +207,8 @@ class Reader:
         if "lexicon" in self.signals:
             for topic, conf in self._lexicon(folded, side).items():
                 scores[topic] = max(scores.get(topic, 0.0), conf)
+            if side == "need":
+                self._group_heads(folded, scores)
         if "roles" in self.signals:
             found, cued = _role_topics(folded, side)
             for topic in found:
@@ -238,6 +240,19 @@ class Reader:
         if turns.QUALIFIERS and who:
             scores = {t: c for t, c in scores.items() if not self._qualifier(t, who)}
         return self._prune(scores, column)
+
+    def _group_heads(self, folded: str, scores: dict[str, float]) -> None:
+        """Make unsure what only the people a need names are ("accountants who refer clients").
+
+        The people sought ("farms and growers who'll take our apprentices") are often
+        not the help sought: a topic read only before " who" is a guess, not a reason.
+        """
+        m = turns.GROUP_WHO.search(folded)
+        if m:
+            rest = self._lexicon(folded[m.end(1) :], "need")
+            for topic in self._lexicon(folded[: m.end(1)], "need"):
+                if topic not in rest and topic in scores:
+                    scores[topic] = min(scores[topic], turns.GROUP_CONF)
 
     def _qualifier(self, topic: str, who) -> bool:
         """Return True for a topic that only qualifies whom a clause is about (a sector)."""

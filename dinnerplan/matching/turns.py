@@ -148,6 +148,14 @@ COMMON = frozenset(
     ]
 )
 
+# People named in the plural and then what they should do: "accountants who refer
+# clients", "farm co-ops who'd test a sensor", "founders with real traction".
+GROUP_WHO = re.compile(
+    r"(?<!\w)(\w{3,}s) (?:who|wholl|whod|whove|whore|whos|that|willing to|"
+    r"with (?:actual|real|proven|some|strong|early))(?!\w)"
+)
+GROUP_CONF = 0.6
+
 # Topics about whom to meet: investors, founders, hires, jobs, co-founders. Where one is
 # read surely, the clause's other topics are qualifiers ("digital health founders with
 # clinical evidence" is dealflow, not healthcare; "first AE role at a Series A" is a job,
