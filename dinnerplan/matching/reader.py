@@ -11,7 +11,6 @@ benchmarks/topics_eval.py (docs/matching.md).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -21,9 +20,9 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from dinnerplan.matching import cues, turns
 from dinnerplan.matching.catalogue import Catalogue, fold
+from dinnerplan.matching.clauses import clauses
 from dinnerplan.matching.phrases import deletions, english_words, flat, singular, specificity
 
-MAX_CHARS = 2000  # longer texts are read up to here (a pasted CV should not stall a page)
 # A phrase's confidence falls with how many topics' texts use its words: "gdpr" is sure,
 # "customers" is not. Index: number of other topics that use it (0, 1, 2+).
 LEXICON_CONF = (0.9, 0.7, 0.5)
@@ -43,10 +42,6 @@ TFIDF_SUPPORT = 0.3
 SIGNALS = frozenset({"lexicon", "fuzzy", "roles", "tfidf", "cues"})
 CUE_CONF = 0.9
 
-_STRONG = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[;!?\n\r•·|()\[\]])+|\s[-–—/+]\s|\s*\d+[.)]\s")
-_SOFT = re.compile(
-    r",|\s(?:and also|as well as|and|plus|also|und|sowie|et|ainsi que|y|oraz|or|ou)\s"
-)
 # A role read as hiring or job seeking is not also a wish for the skill itself:
 # "Hiring a UX designer" is hire_product_design, not ux_design.
 _SKILLS = {
@@ -65,37 +60,6 @@ class TopicGuess:
     confidence: float
     side: str  # "need" | "offer" (may differ from the box it was typed in)
     text: str  # the clause it was read from
-
-
-def clauses(text: str) -> list[str]:
-    """Split a text into clauses: sentences, then ", and"-joined parts of two words or more.
-
-    A clause that starts a sentence is marked with a leading NUL (cues reset there).
-    """
-    out: list[str] = []
-    for sentence in _STRONG.split(text[:MAX_CHARS]):
-        parts = [p.strip(" ,:-*\t\"'“”") for p in _merge(sentence)]
-        parts = [p for p in parts if fold(p)]
-        if parts:
-            out.append("\x00" + parts[0])
-            out.extend(parts[1:])
-    return out
-
-
-def _merge(sentence: str) -> list[str]:
-    """Return a sentence cut at soft joins, keeping only cuts between two-word parts."""
-    cuts = [(m.start(), m.end()) for m in _SOFT.finditer(sentence)]
-    pieces, begin = [], 0
-    for start, end in [*cuts, (len(sentence), len(sentence))]:
-        left = sentence[begin:start]
-        next_cut = next((c for c in cuts if c[0] >= end), (len(sentence), 0))[0]
-        right = sentence[end:next_cut]
-        if start == len(sentence) or (
-            len(fold(left).split()) >= 2 and len(fold(right).split()) >= 2
-        ):
-            pieces.append(sentence[begin:start])
-            begin = end
-    return pieces
 
 
 class Reader:
