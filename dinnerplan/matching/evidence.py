@@ -42,6 +42,10 @@ _RANKS = re.compile(
     r"oprichter|medeoprichter|fondatore|fondatrice|socio|partenaire|directeur|directrice|"
     r"director[a]?)(?!\w)"
 )
+# A guest who came for a job seeks one and offers themself (all 24 such guests of the
+# development lists); one who came for investors is raising 13 times in 18: a guess.
+INTENT_JOB = 0.9
+INTENT_GUESS = 0.7
 QUOTE_WHOLE = 120  # quote a whole need or offer up to this length when it has one topic
 
 
@@ -133,7 +137,24 @@ def read_sides(profiles: Sequence[Profile], catalogue: Catalogue) -> list[Sides]
             guessed[i][g.side].append(
                 Evidence(g.topic, g.confidence * scale, words, False, box == "role")
             )
+    for i, p in enumerate(profiles):
+        _from_intent(p, families[i], guessed[i], catalogue)
     return [_sides(p, guessed[i], catalogue) for i, p in enumerate(profiles)]
+
+
+def _from_intent(p: Profile, families: list[str], guessed, catalogue: Catalogue) -> None:
+    """Add what a guest's reason for coming says: "a job" is a job sought and a candidate
+    offered (of the family their profile names); "investors" is probably a raise."""
+    text = p.one_liner or p.title or next(iter(p.needs), "")
+    if p.intent == "job":
+        sure = len(families) == 1
+        for family in families if sure else ["other"]:
+            conf = INTENT_JOB if sure else INTENT_GUESS
+            for side in ("need", "offer"):
+                if catalogue.get(f"job_{family}"):
+                    guessed[side].append(Evidence(f"job_{family}", conf, text))
+    elif p.intent == "investors" and catalogue.get("fundraising"):
+        guessed["need"].append(Evidence("fundraising", INTENT_GUESS, next(iter(p.needs), text)))
 
 
 def _sides(p: Profile, guessed: dict[str, list[Evidence]], catalogue: Catalogue) -> Sides:

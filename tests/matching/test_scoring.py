@@ -187,3 +187,10 @@ def test_reasons_only_where_topics_meet_and_hirers_never_help_each_other():
         for r in scores.helps(helper, helped):
             offered = {g.topic for side in ("need", "offer") for g in read(r.offer, side)}
             assert any(cat.meets(r.topic, t) for t in offered), r
+
+
+def test_a_guest_who_came_for_a_job_offers_themself_to_a_hirer():
+    hirer = person("h", needs=("we're hiring backend developers",))
+    seeker = Profile("s", "Sam", one_liner="Backend engineer, Go and Postgres", intent="job")
+    [reason] = score_pairs([hirer, seeker]).helps("s", "h")
+    assert reason.topic == "hire_engineering" and reason.confidence >= 0.8
