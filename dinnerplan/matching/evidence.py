@@ -46,6 +46,10 @@ _RANKS = re.compile(
 # development lists); one who came for investors is raising 13 times in 18: a guess.
 INTENT_JOB = 0.9
 INTENT_GUESS = 0.7
+# Agent nouns name a person's trade: lawyer, investor, accountant, ecologist, technician.
+_PROFESSION = re.compile(r"\w{3,}(?:yer|ter|ner|ser|ker|ver|tor|sor|ist|ant|ect|ian|grapher)s?")
+PROFESSION_WORDS = 4
+PROFESSION_WEIGHT = 1.0
 QUOTE_WHOLE = 120  # quote a whole need or offer up to this length when it has one topic
 
 
@@ -111,6 +115,15 @@ def _role_words(text: str) -> str:
     return re.sub(r"\s+", " ", _RANKS.sub(" ", fold(text))).strip()
 
 
+def _role_scale(text: str) -> float:
+    """Return how much a one-liner or title says: fully when it is short and names a
+    profession ("Startup lawyer", "Angel investor"), less when it describes a company."""
+    words = _role_words(text).split()
+    if len(words) <= PROFESSION_WORDS and any(_PROFESSION.fullmatch(w) for w in words):
+        return PROFESSION_WEIGHT
+    return ONE_LINER_WEIGHT
+
+
 def _box(box: str) -> str:
     """Return the side a box is read as (a one-liner or title is an offer)."""
     return "offer" if box == "role" else box
@@ -129,7 +142,7 @@ def read_sides(profiles: Sequence[Profile], catalogue: Catalogue) -> list[Sides]
     guessed: list[dict[str, list[Evidence]]] = [{"need": [], "offer": []} for _ in profiles]
     families = [_families(p) for p in profiles]
     for (i, box, text), guesses in zip(items, read, strict=True):
-        scale = ONE_LINER_WEIGHT if box == "role" else 1.0
+        scale = _role_scale(text) if box == "role" else 1.0
         for g in _with_family(guesses, families[i]):
             if box == "role" and g.confidence < ROLE_MIN_CONFIDENCE:
                 continue

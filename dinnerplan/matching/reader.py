@@ -203,6 +203,8 @@ class Reader:
         who = [t for t, c in scores.items() if turns.is_who(t, cued) and c >= turns.WHO_SURE]
         if turns.QUALIFIERS and who:
             scores = {t: c for t, c in scores.items() if not self._qualifier(t, who)}
+        if scores.get("cofounder", 0) > 0 and not cued:  # "CTO cofounder" is not a hire
+            scores = {t: c for t, c in scores.items() if not t.startswith(("hire_", "job_"))}
         return self._prune(scores, column)
 
     def _group_heads(self, folded: str, scores: dict[str, float]) -> None:
