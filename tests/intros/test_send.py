@@ -55,9 +55,7 @@ def test_introduction_says_why_to_meet_in_both_directions(client, dinner, inbox)
         "You could help Ben with “a new logo” (you offer “logo design”); "
         "Ben could help you with “intros to seed investors”." in text
     )
-    # Ben's own offer words read as investing only unsurely (0.5): the reason quotes his
-    # one-liner, a profession named (matching/evidence.py, calibrated in docs/matching.md).
-    assert "Opener: Ask Ben about “Angel investor”: it could help with" in text
+    assert "Opener: Ask Ben about “intros to seed investors”." in text
     # Cleo (a lawyer) and Ana (a designer) cannot help each other: the intent reason.
     assert "You both came to find clients." in text
     # Ana's own personal link, not somebody else's.

@@ -166,12 +166,14 @@ def test_confirmed_topics_beat_guesses():
     assert reason.topic == "legal_company" and reason.need == "SEO for our launch"
 
 
-def test_a_one_liner_is_an_offer():
-    # A one-liner alone is not sure enough for a guessed need; it meets a confirmed one.
-    founder = Profile("ana", "Ana", needs=("Raising a seed round",), need_topics=("fundraising",))
-    partner = Profile("ben", "Ben", one_liner="Partner at a seed fund")
-    [reason] = score_pairs([founder, partner]).helps("ben", "ana")
-    assert reason.topic == "fundraising" and reason.text.endswith("Ben is “Partner at a seed fund”")
+def test_a_one_liner_naming_a_profession_is_an_offer_a_company_line_only_a_guess():
+    founder = Profile("ana", "Ana", needs=("Raising a seed round",))
+    investor = Profile("ben", "Ben", one_liner="Seed investor")
+    partner = Profile("cy", "Cy", one_liner="Partner at a seed fund")
+    scores = score_pairs([founder, investor, partner])
+    [reason] = scores.helps("ben", "ana")
+    assert reason.topic == "fundraising" and reason.text.endswith("Ben is “Seed investor”")
+    assert scores.helps("cy", "ana") == [] and scores.score("ana", "cy") > 0
 
 
 def test_reasons_only_where_topics_meet_and_hirers_never_help_each_other():
