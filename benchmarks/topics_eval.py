@@ -1,6 +1,7 @@
 """Help-topic evaluation on a hand-labelled guest list, through the Seat button's code path.
 
     python benchmarks/topics_eval.py benchmarks/data/topics/founders/dev.jsonl [--time-limit 10]
+    python benchmarks/topics_eval.py --files founders/test2.jsonl regional/test2.jsonl
     python benchmarks/topics_eval.py SET.jsonl --baseline   # old matcher (run from its tree)
 
 A set is one JSON guest per line: name, email, company, title, one_liner, offers, needs,
@@ -15,7 +16,8 @@ intent, truth_needs, truth_offers (topic ids). Reports:
     a seating that knows the truth;
 (c) precision of the reasons shown between tablemates: correct when the helper's true
     offers meet the helped's true needs (strict: the reason's own topic is a true need).
-Only run on a test.jsonl once, at the end; tune on dev.jsonl.
+--files takes paths relative to benchmarks/data/topics/ (or absolute) and runs each in turn.
+Only run a held-out set (test2.jsonl) once, at the end; develop on dev.jsonl and test.jsonl.
 """
 
 from __future__ import annotations
@@ -201,6 +203,7 @@ def reading(guests: list[dict], helpers) -> dict:
             tuple(g["offers"]),
             tuple(g["needs"]),
             g["intent"],
+            title=g.get("title", ""),
         )
         for g in guests
     ]
@@ -237,6 +240,7 @@ def helper_first(guests: list[dict], helpers) -> float:
             tuple(g["offers"]),
             tuple(g["needs"]),
             g["intent"],
+            title=g.get("title", ""),
         )
         for g in guests
     ]
@@ -327,21 +331,36 @@ def line(label: str, res: dict) -> str:
     )
 
 
+SETS = Path(__file__).resolve().parent / "data" / "topics"
+
+
 def main() -> None:
-    """Run the evaluation on one set and print Markdown-ready figures."""
+    """Run the evaluation on each given set and print Markdown-ready figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("set")
+    parser.add_argument("set", nargs="?", help="one set's path")
+    parser.add_argument("--files", nargs="+", default=[], help="sets under data/topics/")
     parser.add_argument("--time-limit", type=float, default=10.0)
     parser.add_argument("--baseline", action="store_true", help="old matcher: seating only")
     args = parser.parse_args()
-    guests = load(args.set)
+    paths = ([args.set] if args.set else []) + [
+        f if Path(f).exists() else str(SETS / f) for f in args.files
+    ]
+    if not paths:
+        parser.error("give a set's path or --files")
+    for path in paths:
+        evaluate(path, args.time_limit, args.baseline)
+
+
+def evaluate(path: str, time_limit: float, baseline: bool) -> None:
+    """Run the evaluation on one set and print its figures."""
+    guests = load(path)
     helpers = truth_helpers(guests)
     helpable = sum(bool(h) for h in helpers.values())
-    print(f"{args.set}: {len(guests)} guests, {helpable} helpable by truth")
-    print(f"cpu {os.cpu_count()}, load {os.getloadavg()[0]:.1f}, time limit {args.time_limit} s")
-    if args.baseline:
+    print(f"{path}: {len(guests)} guests, {helpable} helpable by truth")
+    print(f"cpu {os.cpu_count()}, load {os.getloadavg()[0]:.1f}, time limit {time_limit} s")
+    if baseline:
         print(f"old matcher: true helper ranked first {helper_first(guests, helpers):.1%}")
-        print(line("old matcher", run(guests, args.time_limit, None)))
+        print(line("old matcher", run(guests, time_limit, None)))
         return
     r = reading(guests, helpers)
     print(
@@ -349,11 +368,11 @@ def main() -> None:
         f"offers P {r['offer_precision']:.2f} R {r['offer_recall']:.2f}; "
         f"true helper ranked first {r['first']:.1%}; read in {r['read_seconds']:.2f} s"
     )
-    print(line("automatic", run(guests, args.time_limit, None)))
+    print(line("automatic", run(guests, time_limit, None)))
     table, chips = confirmed_topics(guests)
-    print(line("confirmed", run(guests, args.time_limit, table)))
+    print(line("confirmed", run(guests, time_limit, table)))
     truth = {g["email"]: (tuple(g["truth_needs"]), tuple(g["truth_offers"])) for g in guests}
-    print(line("truth seating", run(guests, args.time_limit, truth, texts=False)))
+    print(line("truth seating", run(guests, time_limit, truth, texts=False)))
     print(f"true topics shown in the first five chips: {chips:.1%}")
 
 

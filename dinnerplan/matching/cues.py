@@ -58,7 +58,9 @@ _HIRE = (
     r"vacantes?", r"vacature\w*", r"versterking", r"assum\w*", r"zatrudni\w*", r"rekrut\w*",
 )
 _JOB = (
-    r"(?:new|next|a|my|first) (?:job|role|position|gig|opportunit\w+)", r"open to (?:work|roles?|offers|opportunit\w+|new)",
+    r"(?:new|next|a|my|first) (?:job|role|position|gig|opportunit\w+)",
+    r"(?:next|my|first|new) (?:\w+ ){1,3}(?:job|role|position|gig)s?",
+    r"(?:engineering|marketing|sales|product|design|data|dev|developer|engineer|ae|sdr|bdr|pm|ux|growth) (?:roles?|jobs?|positions?)(?= remote| anywhere| in | at |$)", r"open to (?:work|roles?|offers|opportunit\w+|new)",
     r"job (?:hunt\w*|search\w*|seeking)", r"career (?:change|move|switch)", r"internship",
     r"placement", r"apprenticeship", r"(?:roles?|jobs?|positions?) (?:in|at|as|with)",
     r"looking for (?:work|a job|roles?|jobs?)", r"available for (?:hire|work|roles)",
@@ -82,7 +84,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     ),
     "sales_marketing": (
         r"sales ?(?:people|persons?|reps?|hires?|team|lead|leader|roles?|jobs?|manager)",
-        r"salespeople", r"account executives?", r"aes", r"sdrs?", r"bdrs?", r"head of (?:sales|marketing|growth)",
+        r"salespeople", r"account executives?", r"aes?", r"sdrs?", r"bdrs?", r"head of (?:sales|marketing|growth)",
         r"(?:growth |performance |content |product )?marketers?", r"marketing (?:hires?|roles?|jobs?|manager|lead)",
         r"growth (?:hires?|roles?|lead)", r"devrels?", r"devrel (?:person|people|engineer)", r"business developers?", r"cmos?", r"vertriebl\w*",
         r"commerciaux", r"comercial(?:es)?", r"vendedor\w*", r"verkopers?",

@@ -46,3 +46,15 @@ def deletions(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:
         for variant in (phrase, *(phrase[:k] + phrase[k + 1 :] for k in range(len(phrase)))):
             table.setdefault(variant, set()).update(topics)
     return table
+
+
+def english_words(topics) -> set[str]:
+    """Return every word of the topics' English phrasings (spelled right by definition)."""
+    groups = ("terms", "need_terms", "offer_terms", "need_examples", "offer_examples")
+    return {
+        w
+        for t in topics
+        for g in groups
+        for p in getattr(t, g).get("en", ())
+        for w in fold(p).split()
+    }

@@ -11,24 +11,26 @@ benchmarks/topics_eval.py (docs/matching.md).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.sparse import hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from dinnerplan.matching import cues
+from dinnerplan.matching import cues, turns
 from dinnerplan.matching.catalogue import Catalogue, fold
-from dinnerplan.matching.phrases import deletions, flat, singular, specificity
+from dinnerplan.matching.clauses import clauses
+from dinnerplan.matching.phrases import deletions, english_words, flat, singular, specificity
 
-MAX_CHARS = 2000  # longer texts are read up to here (a pasted CV should not stall a page)
 # A phrase's confidence falls with how many topics' texts use its words: "gdpr" is sure,
 # "customers" is not. Index: number of other topics that use it (0, 1, 2+).
 LEXICON_CONF = (0.9, 0.7, 0.5)
 FUZZY_CONF = 0.6
 ROLE_CONF = 0.9
+# "Other" hires and jobs are catch-alls (a chef hire, a first job in ecology): they may
+# nudge seating but are never sure enough for a reason on their own.
+OTHER_ROLE_CONF = 0.7
 TFIDF_FLOOR = 0.65  # below this cosine a TF-IDF neighbour says nothing (dev: 0.5 -> 0.65)
 TFIDF_MIN_WORDS = 3  # a shorter clause ("Go", "paid POCs") is too thin for TF-IDF alone
 TFIDF_MAX = 0.7  # a TF-IDF neighbour alone is never surer than this
@@ -37,12 +39,9 @@ PRUNE = True  # keep only a clause's leading topics...
 PRUNE_MARGIN = 0.15  # ...those within this of the best (confidence + TFIDF_SUPPORT * cosine)
 PRUNE_KEEP = 2  # ...and at most this many
 TFIDF_SUPPORT = 0.3
-SIGNALS = frozenset({"lexicon", "fuzzy", "roles", "tfidf"})
+SIGNALS = frozenset({"lexicon", "fuzzy", "roles", "tfidf", "cues"})
+CUE_CONF = 0.9
 
-_STRONG = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[;!?\n\r•·|()\[\]])+|\s[-–—/+]\s|\s*\d+[.)]\s")
-_SOFT = re.compile(
-    r",|\s(?:and also|as well as|and|plus|also|und|sowie|et|ainsi que|y|oraz|or|ou)\s"
-)
 # A role read as hiring or job seeking is not also a wish for the skill itself:
 # "Hiring a UX designer" is hire_product_design, not ux_design.
 _SKILLS = {
@@ -63,37 +62,6 @@ class TopicGuess:
     text: str  # the clause it was read from
 
 
-def clauses(text: str) -> list[str]:
-    """Split a text into clauses: sentences, then ", and"-joined parts of two words or more.
-
-    A clause that starts a sentence is marked with a leading NUL (cues reset there).
-    """
-    out: list[str] = []
-    for sentence in _STRONG.split(text[:MAX_CHARS]):
-        parts = [p.strip(" ,:-*\t\"'“”") for p in _merge(sentence)]
-        parts = [p for p in parts if fold(p)]
-        if parts:
-            out.append("\x00" + parts[0])
-            out.extend(parts[1:])
-    return out
-
-
-def _merge(sentence: str) -> list[str]:
-    """Return a sentence cut at soft joins, keeping only cuts between two-word parts."""
-    cuts = [(m.start(), m.end()) for m in _SOFT.finditer(sentence)]
-    pieces, begin = [], 0
-    for start, end in [*cuts, (len(sentence), len(sentence))]:
-        left = sentence[begin:start]
-        next_cut = next((c for c in cuts if c[0] >= end), (len(sentence), 0))[0]
-        right = sentence[end:next_cut]
-        if start == len(sentence) or (
-            len(fold(left).split()) >= 2 and len(fold(right).split()) >= 2
-        ):
-            pieces.append(sentence[begin:start])
-            begin = end
-    return pieces
-
-
 class Reader:
     """A catalogue's lexicon and TF-IDF index, built once and reused for every text."""
 
@@ -102,6 +70,8 @@ class Reader:
         self.signals = frozenset(signals)
         topics = catalogue.visible
         self.ids = [t.id for t in topics]
+        self.index = {t: k for k, t in enumerate(self.ids)}
+        self.group = {t.id: t.group for t in topics}
         self.lexicon: dict[str, dict[str, set[str]]] = {"need": {}, "offer": {}}
         docs: list[str] = []
         doc_topic: list[int] = []
@@ -123,6 +93,8 @@ class Reader:
                     self.lexicon[side].setdefault(fold(t.name), set()).add(t.id)
         self.conf = specificity(topics, self.lexicon, LEXICON_CONF)
         self.fuzzy = {side: deletions(lex) for side, lex in self.lexicon.items()}
+        # A word the catalogue itself uses is spelled right: "looking" is not "booking".
+        self.known = english_words(topics) | turns.COMMON | ENGLISH_STOP_WORDS
         self.longest = max((len(k.split()) for x in self.lexicon.values() for k in x), default=1)
         # Documents sorted by (topic, side) group, so one reduceat takes each group's best.
         group = [2 * k + (side == "offer") for k, side in zip(doc_topic, doc_side, strict=True)]
@@ -195,15 +167,24 @@ class Reader:
     def _clause(self, folded: str, side: str, tfidf: np.ndarray | None) -> dict[str, float]:
         """Return {topic: confidence} for one folded clause read as `side`."""
         scores: dict[str, float] = {}
+        cued = False
         if "lexicon" in self.signals:
             for topic, conf in self._lexicon(folded, side).items():
                 scores[topic] = max(scores.get(topic, 0.0), conf)
+            if side == "need":
+                self._group_heads(folded, scores)
         if "roles" in self.signals:
             found, cued = _role_topics(folded, side)
             for topic in found:
-                scores[topic] = max(scores.get(topic, 0.0), ROLE_CONF)
+                conf = OTHER_ROLE_CONF if topic.endswith("_other") else ROLE_CONF
+                scores[topic] = max(scores.get(topic, 0.0), conf)
                 for skill in _SKILLS.get(topic.split("_", 1)[1], ()) if cued else ():
                     scores[skill] = -1.0  # never read back below
+            if cued and any(not t.endswith("_other") for t in found):
+                # "first AE role at a Series A" is a job, not fundraising
+                scores = {t: (-1.0 if self._qualifier(t, found) else c) for t, c in scores.items()}
+        if "cues" in self.signals:
+            self._topic_cues(folded, side, scores)
         column = None if tfidf is None else tfidf[:, 0 if side == "need" else 1]
         if (
             column is not None
@@ -218,7 +199,40 @@ class Reader:
             for k in np.flatnonzero(column >= TFIDF_NEAR):
                 if scores.get(self.ids[k], 0.0) >= 0:
                     scores[self.ids[k]] = max(scores.get(self.ids[k], 0.0), float(column[k]))
-        return self._prune({t: min(c, 0.99) for t, c in scores.items() if c > 0}, column)
+        scores = {t: min(c, 0.99) for t, c in scores.items() if c > 0}
+        who = [t for t, c in scores.items() if turns.is_who(t, cued) and c >= turns.WHO_SURE]
+        if turns.QUALIFIERS and who:
+            scores = {t: c for t, c in scores.items() if not self._qualifier(t, who)}
+        if scores.get("cofounder", 0) > 0 and not cued:  # "CTO cofounder" is not a hire
+            scores = {t: c for t, c in scores.items() if not t.startswith(("hire_", "job_"))}
+        return self._prune(scores, column)
+
+    def _group_heads(self, folded: str, scores: dict[str, float]) -> None:
+        """Make unsure what only the people a need names are ("accountants who refer clients").
+
+        The people sought ("farms and growers who'll take our apprentices") are often
+        not the help sought: a topic read only before " who" is a guess, not a reason.
+        """
+        m = turns.GROUP_WHO.search(folded)
+        if m:
+            rest = self._lexicon(folded[m.end(1) :], "need")
+            for topic in self._lexicon(folded[: m.end(1)], "need"):
+                if topic not in rest and topic in scores:
+                    scores[topic] = min(scores[topic], turns.GROUP_CONF)
+
+    def _qualifier(self, topic: str, who) -> bool:
+        """Return True for a topic that only qualifies whom a clause is about (a sector)."""
+        return topic not in who and self.group[topic] not in turns.KEPT_BESIDE_WHO
+
+    def _topic_cues(self, folded: str, side: str, scores: dict[str, float]) -> None:
+        """Add topics said by a sector-free turn of phrase (turns.TOPIC_CUES)."""
+        for topic, pattern, overrules, unless_service in turns.TOPIC_CUES[side]:
+            if topic not in self.index or scores.get(topic, 0.0) < 0:
+                continue
+            if pattern.search(folded) and not (unless_service and turns.SERVICE.search(folded)):
+                scores[topic] = max(scores.get(topic, 0.0), CUE_CONF)
+                for other in overrules:
+                    scores[other] = -1.0
 
     def _prune(self, scores: dict[str, float], column: np.ndarray | None) -> dict[str, float]:
         """Keep a clause's leading topics: those near the best, ties broken by TF-IDF."""
@@ -250,7 +264,7 @@ class Reader:
                     i += size
                     break
             else:
-                if "fuzzy" in self.signals and len(words[i]) >= 5:
+                if "fuzzy" in self.signals and len(words[i]) >= 5 and words[i] not in self.known:
                     for topic in self._fuzzy(words[i], side):
                         out.setdefault(topic, FUZZY_CONF * self.conf.get(words[i], 0.9) / 0.9)
                 i += 1

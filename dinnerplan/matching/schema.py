@@ -35,7 +35,8 @@ class Reason:
 
     For a need met, `helper` offers `offer` (their words) of a topic that meets
     `helped`'s `need` of `topic`. For an intent-based reason, helper, helped, offer, need
-    and topic are empty and similarity is 0.
+    and topic are empty and similarity is 0. `confidence` is how sure the topics are (need
+    weight x offer weight, 1 for two confirmed topics).
     """
 
     helper: str
@@ -45,6 +46,7 @@ class Reason:
     similarity: float
     text: str
     topic: str = ""
+    confidence: float = 0.0
 
 
 @dataclass(frozen=True)

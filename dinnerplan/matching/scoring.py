@@ -81,6 +81,7 @@ def _need_reason(
     similarity: float,
     names: dict[str, str],
     catalogue: Catalogue,
+    confidence: float = 0.0,
 ) -> Reason:
     """Return the reason one guest's offer (or one-liner) meets another's need of a topic."""
     topic = catalogue.topics[need.topic]
@@ -89,7 +90,16 @@ def _need_reason(
         f"{names[helped.id]} needs help with {_topic_label(topic.name)} — {_quote(need.text)}; "
         f"{names[helper.id]}{verb} {_quote(offer.text)}"
     )
-    return Reason(helper.id, helped.id, offer.text, need.text, round(similarity, 3), text, topic.id)
+    return Reason(
+        helper.id,
+        helped.id,
+        offer.text,
+        need.text,
+        round(similarity, 3),
+        text,
+        topic.id,
+        round(confidence, 3),
+    )
 
 
 def _intent_reason(a: Profile, b: Profile, names: dict[str, str]) -> Reason:
@@ -149,7 +159,7 @@ def _words(
     """Return which words to quote: of the need's strongest clauses and the offers that
     would meet it on their own, the pair whose words are closest."""
     needs = [e for e in needs if e.weight >= needs[0].weight - QUOTE_MARGIN]
-    offers = [e for e in offers if e.weight * needs[0].weight >= w.MIN_MEET] or offers[:1]
+    offers = [e for e in offers if e.weight * needs[0].weight >= w.REASON_MIN] or offers[:1]
     if len(needs) == len(offers) == 1:
         return needs[0], offers[0]
     return max(
@@ -165,16 +175,17 @@ def _reasons(profiles, sides, found, ids, catalogue, matcher) -> dict:
     plan = []
     for i, j in zip(*np.nonzero(helped_by), strict=True):
         for u, strength in zip(order[i, j], top[i, j], strict=True):
-            if strength > 0:
+            if strength >= w.REASON_MIN:
                 topic, offered = ids[used[u]], ids[best_at[j, u]]
                 plan.append((i, j, sides[i].needs[topic], sides[j].offers[offered], strength))
     similar = _Similar(matcher, profiles)
     similar.prime([(n.text, o.text) for *_, ns, os_, _ in plan for n in ns for o in os_])
     helps: dict[tuple[str, str], list[Reason]] = {}
-    for i, j, needs, offers, _strength in plan:
+    for i, j, needs, offers, strength in plan:
         need, offer = _words(needs, offers, similar)
+        similarity = similar(need.text, offer.text)
         reason = _need_reason(
-            profiles[j], profiles[i], need, offer, similar(need.text, offer.text), names, catalogue
+            profiles[j], profiles[i], need, offer, similarity, names, catalogue, float(strength)
         )
         helps.setdefault((profiles[j].id, profiles[i].id), []).append(reason)
     return helps
@@ -225,6 +236,8 @@ def score_pairs(
     value = need[:, None, :] * best[None, :, :]
     value[value < w.MIN_MEET] = 0.0
     value[np.arange(n), np.arange(n), :] = 0.0
+    unsure = value < w.REASON_MIN
+    value[unsure] *= w.UNSURE_MEET
     order = _top_needs(value, w.MAX_NEEDS_PER_PAIR)
     top = np.take_along_axis(value, order, axis=2)
     helped_by = w.NEED_MET * top.sum(axis=2).astype(np.float64)

@@ -9,7 +9,7 @@ FOUNDER = Profile(
     "ana",
     "Ana Silva",
     "Brightloop",
-    offers=("Python backend development",),
+    offers=("Python backend development agency",),
     needs=("Raising a seed round, looking for angel investors",),
     intent="investors",
 )
@@ -91,16 +91,27 @@ def test_reasons_name_both_guests_and_quote_offer_and_need():
         "Ana needs help with raising investment — “Raising a seed round, looking for angel"
         " investors”; Ben: “Angel investor in B2B startups”"
     )
-    assert scores.helps("ana", "ben")[0].offer == "Python backend development"
+    assert scores.helps("ana", "ben")[0].offer == "Python backend development agency"
 
 
-def test_one_liner_counts_as_an_offer():
-    journalist = person("jo", needs=("Want to meet founders of climate startups",))
-    founder = Profile("fi", "Fi Berg", one_liner="Founder of a solar energy startup")
-    scores = score_pairs([journalist, founder])
-    [reason] = scores.helps("fi", "jo")
-    assert reason.text.endswith("Fi is “Founder of a solar energy startup”")
-    assert reason.topic == "dealflow"
+def test_a_title_names_what_a_guest_offers_but_ranks_say_nothing():
+    worried = person("jo", needs=("a dismissal that could go to tribunal",))
+    lawyer = Profile("li", "Li Berg", offers=("happy to help",), title="Employment lawyer")
+    founder = Profile("fi", "Fi Berg", "Sunly", one_liner="Founder & CEO", title="Co-founder")
+    investor = person("vc", needs=("Want to meet founders of climate startups",))
+    scores = score_pairs([worried, lawyer, founder, investor])
+    [reason] = scores.helps("li", "jo")
+    assert reason.topic == "employment_law" and reason.confidence >= 0.8
+    assert reason.text.endswith("Li is “Employment lawyer”")
+    assert scores.helps("fi", "vc") == []  # a founder's rank is not an offer of dealflow
+
+
+def test_unsure_meets_nudge_the_score_but_show_no_reason():
+    need = person("a", needs=("Need a backend developer",))
+    unsure = person("b", offers=("Python backend development",))  # dev agency? (0.7)
+    scores = score_pairs([need, unsure])
+    assert scores.helps("b", "a") == [] and not scores.can_be_helped("a")
+    assert 0 < scores.score("a", "b") < 3
 
 
 def test_scores_are_symmetric_non_negative_and_deterministic(event):
@@ -155,11 +166,14 @@ def test_confirmed_topics_beat_guesses():
     assert reason.topic == "legal_company" and reason.need == "SEO for our launch"
 
 
-def test_a_one_liner_is_an_offer():
+def test_a_one_liner_naming_a_profession_is_an_offer_a_company_line_only_a_guess():
     founder = Profile("ana", "Ana", needs=("Raising a seed round",))
-    partner = Profile("ben", "Ben", one_liner="Partner at a seed fund")
-    [reason] = score_pairs([founder, partner]).helps("ben", "ana")
-    assert reason.topic == "fundraising" and reason.text.endswith("Ben is “Partner at a seed fund”")
+    investor = Profile("ben", "Ben", one_liner="Seed investor")
+    partner = Profile("cy", "Cy", one_liner="Partner at a seed fund")
+    scores = score_pairs([founder, investor, partner])
+    [reason] = scores.helps("ben", "ana")
+    assert reason.topic == "fundraising" and reason.text.endswith("Ben is “Seed investor”")
+    assert scores.helps("cy", "ana") == [] and scores.score("ana", "cy") > 0
 
 
 def test_reasons_only_where_topics_meet_and_hirers_never_help_each_other():
@@ -175,3 +189,10 @@ def test_reasons_only_where_topics_meet_and_hirers_never_help_each_other():
         for r in scores.helps(helper, helped):
             offered = {g.topic for side in ("need", "offer") for g in read(r.offer, side)}
             assert any(cat.meets(r.topic, t) for t in offered), r
+
+
+def test_a_guest_who_came_for_a_job_offers_themself_to_a_hirer():
+    hirer = person("h", needs=("we're hiring backend developers",))
+    seeker = Profile("s", "Sam", one_liner="Backend engineer, Go and Postgres", intent="job")
+    [reason] = score_pairs([hirer, seeker]).helps("s", "h")
+    assert reason.topic == "hire_engineering" and reason.confidence >= 0.8

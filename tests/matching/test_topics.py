@@ -174,3 +174,33 @@ def test_customised_adds_renames_and_hides_without_touching_the_original():
     assert "photography" not in [t.id for t in custom.search("photo")]
     with pytest.raises(ValueError, match="custom-"):
         CAT.customised(added=[{"id": "wine", "name": "Wine"}])
+
+
+def _topics(text, side):
+    return [g.topic for g in read(text, side)]
+
+
+def test_investors_asking_for_startups_want_dealflow_not_the_sector():
+    assert _topics("insurtech and AI startups working on claims automation", "need") == ["dealflow"]
+    assert _topics("strong pre-seed deals, fintech especially", "need") == ["dealflow"]
+
+
+def test_round_sizes_and_cheques_offered_are_investing():
+    assert "investing" in _topics("we lead Series A rounds, 2-5m", "offer")
+    assert "investing" in _topics("Series A €3-10m in industrial tech", "offer")
+    assert "fundraising" not in _topics("we lead Series A rounds, 2-5m", "offer")
+
+
+def test_produce_offered_to_restaurants_is_selling_food_unless_a_service():
+    assert _topics("line caught bass and mackerel to restaurants", "offer") == ["sell_food"]
+    assert "sell_food" not in _topics("booking software for restaurants", "offer")
+
+
+def test_a_job_wanted_is_a_job_whatever_the_company_is_raising():
+    assert _topics("first AE role at a Series A", "need") == ["job_sales_marketing"]
+    assert _topics("my next marketing role", "need") == ["job_sales_marketing"]
+    assert _topics("next founding engineer role", "need") == ["job_engineering"]
+
+
+def test_everyday_words_are_not_typos_of_topic_words():
+    assert "music_industry" not in _topics("Looking for my next role at a startup", "need")
