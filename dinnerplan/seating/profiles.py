@@ -35,7 +35,6 @@ def profiles_for(guests: Iterable[Guest]):
                 offers=tuple(g.offers or ()),
                 needs=tuple(g.needs or ()),
                 intent=g.intent,
-                title=g.title or "",
                 avoid=avoid,
                 prefer=prefer,
                 need_topics=tuple(g.need_topics or ()),
