@@ -41,7 +41,7 @@ from benchmarks.seating_quality import random_seating  # noqa: E402
 from dinnerplan.app import create_app  # noqa: E402
 from dinnerplan.extensions import db  # noqa: E402
 from dinnerplan.models import Event, Guest, Organizer, SeatingVersion  # noqa: E402
-from dinnerplan.seating import operations, versions  # noqa: E402
+from dinnerplan.seating import operations, profiles, versions  # noqa: E402
 from dinnerplan.seating.jobs import run_seating  # noqa: E402
 
 
@@ -120,7 +120,7 @@ def topics_from(table: dict[str, tuple[tuple, tuple]] | None, texts: bool = True
         return
     from dataclasses import replace
 
-    original = versions.profiles_for
+    original = profiles.profiles_for
 
     def patched(guests):
         guests = list(guests)
@@ -132,11 +132,11 @@ def topics_from(table: dict[str, tuple[tuple, tuple]] | None, texts: bool = True
             out.append(p if texts else replace(p, needs=(), offers=(), one_liner=""))
         return out
 
-    versions.profiles_for = patched
+    profiles.profiles_for = patched  # what score_guests (the Seat path) builds profiles with
     try:
         yield
     finally:
-        versions.profiles_for = original
+        profiles.profiles_for = original
 
 
 def seat(event_id: int, time_limit: float) -> tuple[dict[int, list[int]], object, dict]:
