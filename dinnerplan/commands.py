@@ -43,7 +43,9 @@ def run(ctx: click.Context, host: str, port: int, debug: bool) -> None:
         current_app.config["REMEMBER_COOKIE_SECURE"] = False
     current_app.config["BASE_URL"] = os.environ.get("BASE_URL", f"http://{host}:{port}")
     # Follow-up emails due after a dinner (under RQ, `rq cron` sends them instead).
-    __import__("dinnerplan.followups.scheduler", fromlist=["x"]).start_in_process(current_app)
+    from dinnerplan.followups.scheduler import start_in_process
+
+    start_in_process(current_app)
     click.echo(f"dinnerplan is running at http://{host}:{port}/")
     from dinnerplan.mail.operations import echo_resets_without_mail_server
 
