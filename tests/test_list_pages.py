@@ -49,6 +49,19 @@ def test_lists_show_a_page_at_a_time_with_links_between_pages(client, crowded, p
     assert client.get(f"{url}?page=abc").status_code == 200  # not a number: the first page
 
 
+@pytest.mark.parametrize("path", ["/events/{id}/guests/", "/events/{id}/rsvps"])
+def test_very_long_lists_are_paged_in_the_database_in_the_same_pages(
+    client, crowded, path, monkeypatch
+):
+    url = path.format(id=crowded.id)
+    in_python = [names(client.get(f"{url}?page={n}").get_data(as_text=True)) for n in (1, 3)]
+    monkeypatch.setattr("dinnerplan.paging.NAME_ORDER_MAX", 20)  # 25 guests: past the cap
+    in_sql = [names(client.get(f"{url}?page={n}").get_data(as_text=True)) for n in (1, 3)]
+    assert in_sql == in_python and "Page 3 of 3" in client.get(f"{url}?page=9").get_data(
+        as_text=True
+    )
+
+
 def test_guest_list_pages_keep_the_filter(client, crowded):
     page = client.get(f"/events/{crowded.id}/guests/?q=guest&page=2").get_data(as_text=True)
     assert "Showing 11–20 of 25." in page
