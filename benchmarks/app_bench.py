@@ -191,8 +191,8 @@ def bench_concurrent_rsvps(pg_base: str, guests: int = 200, seats: int = 150) ->
     try:
         app = make_app(url)
         from dinnerplan.demo import demo_organizer
+        from dinnerplan.links import token_for
         from dinnerplan.models import Event, Guest
-        from dinnerplan.rsvp.operations import token_for
 
         with app.app_context():
             organizer = demo_organizer()

@@ -149,7 +149,7 @@ def throughput(app, sink, env, workers: int, n: int, mode: str) -> float:
 
 def latency(database_url: str, redis_url: str, queue_name: str, sink_port: int) -> dict:
     """Median and p90 (ms) of sign-in and RSVP posts with REDIS_URL = redis_url."""
-    from dinnerplan.rsvp.operations import token_for
+    from dinnerplan.links import token_for
     from tests.factories import PASSWORD, Factory
 
     app = make_app(

@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from dinnerplan.app import create_app  # noqa: E402
 from dinnerplan.extensions import db  # noqa: E402
+from dinnerplan.links import token_for  # noqa: E402
 from dinnerplan.models import Event, Guest, Organizer  # noqa: E402
-from dinnerplan.rsvp.operations import token_for  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "topics"
 PASSWORD = "benchmark password"
