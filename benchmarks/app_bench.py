@@ -262,12 +262,15 @@ def bench_concurrent_rsvps(pg_base: str, guests: int = 200, seats: int = 150) ->
                 s, token, csrf = sessions[gid]
                 barrier.wait()
                 start = time.perf_counter()
-                r = s.post(
-                    f"{base}/r/{token}",
-                    data={"csrf_token": csrf, "answer": "yes"},
-                    timeout=120,
-                    allow_redirects=True,
-                )
+                try:
+                    r = s.post(
+                        f"{base}/r/{token}",
+                        data={"csrf_token": csrf, "answer": "yes"},
+                        timeout=120,
+                        allow_redirects=True,
+                    )
+                except requests.ConnectionError as exc:  # refused before the app saw it
+                    return gid, f"connection error: {exc}", time.perf_counter() - start, ""
                 return gid, r.status_code, time.perf_counter() - start, r.text
 
             start = time.perf_counter()
@@ -300,11 +303,13 @@ def bench_concurrent_rsvps(pg_base: str, guests: int = 200, seats: int = 150) ->
             )
             db.engine.dispose()
         yes = sum(1 for s in states.values() if s == "yes")
+        refused = sum(isinstance(r[1], str) for r in results)
         order_kept = [told.get(gid) for gid in waitlist] == list(range(1, len(waitlist) + 1))
         latencies = sorted(r[2] for r in results)
         print(
             f"{guests} concurrent RSVPs to gunicorn on PostgreSQL, {seats} seats: "
-            f"{ok}/{guests} answered 200, {yes} yes + {len(waitlist)} waitlisted = "
+            f"{ok}/{guests} answered 200 "
+            f"({refused} connections refused), {yes} yes + {len(waitlist)} waitlisted = "
             f"{yes + len(waitlist)} (none lost: {yes + len(waitlist) == guests}, "
             f"capacity kept: {yes == seats}), waitlist positions told = database order: "
             f"{order_kept}; wall {wall:.1f} s, median latency "
