@@ -1,7 +1,7 @@
 """What a seating means for its guests: scores, reasons, warnings, talk order, metrics.
 
 Pure functions over matching.Scores and plain dicts, so a solver run and a manual edit get
-exactly the same summary (the JSON documented in SEATING_CONTRACT.md).
+exactly the same summary (the JSON described in docs/seating.md).
 """
 
 from __future__ import annotations

@@ -59,7 +59,7 @@ class Problem:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Problem:
-        """Build a problem from the JSON format in PRODUCT.md; raise ValueError if malformed."""
+        """Build a problem from the JSON format in docs/solver.md; raise ValueError if malformed."""
         if not isinstance(d, Mapping):
             raise ValueError("the problem must be a JSON object")
         try:
@@ -151,7 +151,7 @@ class Result:
     reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form from PRODUCT.md plus the extra score fields."""
+        """Return the JSON form of docs/solver.md plus the extra score fields."""
         return {
             "status": self.status,
             "objective": _round(self.objective),
