@@ -252,6 +252,9 @@ def bench_concurrent_rsvps(pg_base: str, guests: int = 200, seats: int = 150) ->
             sessions = {}
             for gid, token in tokens.items():  # each guest opens their page first
                 s = requests.Session()
+                # No keep-alive: gunicorn closes an idle connection after 2 s, and a POST
+                # on a connection it already closed is reset (not retried) by the client.
+                s.headers["Connection"] = "close"
                 page = s.get(f"{base}/r/{token}", timeout=30)
                 assert page.status_code == 200, (page.status_code, page.text[:300])
                 csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.text)
