@@ -130,9 +130,16 @@ def instance_path(environ: os._Environ | dict | None = None) -> str:
 
 
 def check_production(config: dict, *, debug: bool, command_line: bool) -> None:
-    """Refuse to serve without a real SECRET_KEY (debug, tests and the CLI may use the dev key)."""
-    if debug or config.get("TESTING") or command_line:
+    """Refuse to serve in debug mode or without a real SECRET_KEY (tests and the `dinnerplan`
+    command line, whose `run` is the development server, may use both)."""
+    if config.get("TESTING") or command_line:
         return
+    if debug:
+        raise ConfigError(
+            "Debug mode is on (FLASK_DEBUG or DEBUG) in a served app: it shows tracebacks "
+            "to visitors and is for development only. Unset it, or develop with "
+            "`dinnerplan run`."
+        )
     key = config.get("SECRET_KEY")
     if not key or key == DEV_SECRET_KEY:
         raise ConfigError(

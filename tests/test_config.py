@@ -46,10 +46,17 @@ def test_production_refuses_to_start_without_a_real_secret_key(production, key):
         create_app(config)
 
 
-def test_debug_tests_and_the_command_line_may_use_the_development_key(production):
-    assert create_app({**production, "DEBUG": True}).config["SECRET_KEY"] == DEV_SECRET_KEY
-    assert create_app({**production, "TESTING": True})
+def test_tests_and_the_command_line_may_use_the_development_key(production):
+    assert create_app({**production, "TESTING": True}).config["SECRET_KEY"] == DEV_SECRET_KEY
     assert create_app(production, command_line=True)
+    assert create_app({**production, "DEBUG": True}, command_line=True)  # `dinnerplan run`
+
+
+@pytest.mark.parametrize("key", [None, "k" * 64])
+def test_a_served_app_refuses_debug_mode_even_with_a_real_key(production, key):
+    config = {**production, "DEBUG": True} | ({"SECRET_KEY": key} if key else {})
+    with pytest.raises(ConfigError, match="Debug mode is on"):
+        create_app(config)
 
 
 def test_gunicorns_entry_point_stops_with_a_clear_message(production, tmp_path):
@@ -131,7 +138,7 @@ def test_logs_are_key_value_lines_with_the_request_id(production, capsys, packag
 
 def test_tests_and_debug_configure_no_log_handlers(production, package_logger):
     create_app({**production, "TESTING": True})
-    create_app({**production, "DEBUG": True})
+    create_app({**production, "DEBUG": True}, command_line=True)  # `dinnerplan run --debug`
     assert package_logger() == []
     create_app({**production, "SECRET_KEY": "s" * 64})
     create_app({**production, "SECRET_KEY": "s" * 64})
