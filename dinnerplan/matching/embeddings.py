@@ -60,8 +60,7 @@ def load_encoder(spec: str) -> Encoder:
         return SentenceTransformer(model.strip())
     except ImportError as exc:
         raise EmbeddingsError(
-            f"MATCHING_EMBEDDINGS names {library}, which is not installed: "
-            f"pip install {library}"
+            f"MATCHING_EMBEDDINGS names {library}, which is not installed: pip install {library}"
         ) from exc
     except Exception as exc:  # a library's own errors: missing files, no network, bad format
         raise EmbeddingsError(f"could not load the embedding model {model!r}: {exc}") from exc
