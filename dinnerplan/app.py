@@ -28,6 +28,7 @@ def create_app(test_config: dict | None = None, *, command_line: bool = False) -
     register_blueprints(app)
     register_errors(app)
     register_template_helpers(app)
+    register_matching(app)
     return app
 
 
@@ -52,6 +53,17 @@ def configure(app: Flask, test_config: dict | None) -> None:
         app.config["MAIL_FILE_PATH"] = str(Path(app.instance_path) / "outbox")
     if not app.config.get("MAIL_SERVER"):
         app.config["MAIL_BACKEND"] = "file"
+
+
+def register_matching(app: Flask) -> None:
+    """Plug in the optional sentence-embedding model (MATCHING_EMBEDDINGS), or none."""
+    from dinnerplan.matching import embeddings, topics
+
+    spec = app.config.get("MATCHING_EMBEDDINGS")
+    try:
+        topics.use_encoder(embeddings.load_encoder(spec) if spec else None)
+    except embeddings.EmbeddingsError as exc:
+        raise config_module.ConfigError(str(exc)) from exc
 
 
 def register_extensions(app: Flask) -> None:

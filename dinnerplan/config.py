@@ -71,6 +71,9 @@ class Config:
     MAIL_BACKEND = "smtp"  # "file" when MAIL_SERVER is unset: the local outbox
     MAIL_FILE_PATH: str | None = None  # None: instance/outbox
     LOG_LEVEL = "INFO"  # structured request logs on stderr (not in debug or testing)
+    # Optional sentence-embedding plug-in for reading needs and offers ("model2vec:MODEL" or
+    # "sentence-transformers:MODEL"); None: nothing loaded, nothing downloaded.
+    MATCHING_EMBEDDINGS: str | None = None
 
 
 ENV_STRINGS = (
@@ -84,6 +87,7 @@ ENV_STRINGS = (
     "SECRET_KEY",
     "BASE_URL",
     "LOG_LEVEL",
+    "MATCHING_EMBEDDINGS",
 )
 
 

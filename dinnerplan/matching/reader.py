@@ -21,6 +21,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from dinnerplan.matching import cues, turns
 from dinnerplan.matching.catalogue import Catalogue, fold
 from dinnerplan.matching.clauses import clauses
+from dinnerplan.matching.embeddings import Encoder, TopicEmbeddings
 from dinnerplan.matching.phrases import deletions, english_words, flat, singular, specificity
 
 # A phrase's confidence falls with how many topics' texts use its words: "gdpr" is sure,
@@ -65,10 +66,14 @@ class TopicGuess:
 class Reader:
     """A catalogue's lexicon and TF-IDF index, built once and reused for every text."""
 
-    def __init__(self, catalogue: Catalogue, signals: Iterable[str] = SIGNALS) -> None:
+    def __init__(
+        self, catalogue: Catalogue, signals: Iterable[str] = SIGNALS, encoder: Encoder | None = None
+    ) -> None:
         self.catalogue = catalogue
         self.signals = frozenset(signals)
         topics = catalogue.visible
+        # The optional plug-in (embeddings.py): a guess where the lexicon is silent.
+        self.embedded = TopicEmbeddings(encoder, topics) if encoder is not None else None
         self.ids = [t.id for t in topics]
         self.index = {t: k for k, t in enumerate(self.ids)}
         self.group = {t.id: t.group for t in topics}
@@ -125,8 +130,15 @@ class Reader:
             pieces.extend((n, *p) for p in self._pieces(text or "", box))
         found: list[dict[tuple[str, str], TopicGuess]] = [{} for _ in items]
         tfidf = self._tfidf([p[2] for p in pieces]) if "tfidf" in self.signals else None
+        embedded = (
+            self.embedded.similarity([p[1] for p in pieces], [p[3] for p in pieces])
+            if self.embedded is not None
+            else None
+        )
         for k, (n, clause, folded, side) in enumerate(pieces):
             scores = self._clause(folded, side, tfidf[k] if tfidf is not None else None)
+            if not scores and embedded is not None:
+                scores = self.embedded.guesses(embedded[k])
             for topic, conf in scores.items():
                 key = (topic, side)
                 if key not in found[n] or found[n][key].confidence < conf:

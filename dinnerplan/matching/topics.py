@@ -10,11 +10,22 @@ from __future__ import annotations
 from weakref import WeakKeyDictionary
 
 from dinnerplan.matching.catalogue import Catalogue, Topic, fold, load_catalogue
+from dinnerplan.matching.embeddings import Encoder
 from dinnerplan.matching.reader import Reader, TopicGuess
 
-__all__ = ["Catalogue", "Topic", "TopicGuess", "load_catalogue", "read", "reader_for", "suggest"]
+__all__ = [
+    "Catalogue",
+    "Topic",
+    "TopicGuess",
+    "load_catalogue",
+    "read",
+    "reader_for",
+    "suggest",
+    "use_encoder",
+]
 
 _READERS: WeakKeyDictionary[Catalogue, Reader] = WeakKeyDictionary()
+_ENCODER: list[Encoder | None] = [None]  # the optional embedding plug-in (embeddings.py)
 SIDES = ("need", "offer")
 SUGGEST_FLOOR = 0.12  # a chip below this cosine would be noise
 
@@ -24,8 +35,15 @@ def reader_for(catalogue: Catalogue | None = None) -> Reader:
     catalogue = catalogue or load_catalogue()
     reader = _READERS.get(catalogue)
     if reader is None:
-        reader = _READERS[catalogue] = Reader(catalogue)
+        reader = _READERS[catalogue] = Reader(catalogue, encoder=_ENCODER[0])
     return reader
+
+
+def use_encoder(encoder: Encoder | None) -> None:
+    """Read with this sentence-embedding encoder from now on (None: without); readers rebuild."""
+    if encoder is not _ENCODER[0]:
+        _ENCODER[0] = encoder
+        _READERS.clear()
 
 
 def _side(side: str) -> str:
