@@ -102,3 +102,63 @@ def test_form_cards_start_at_their_top(desktop, live_server):
     heading = card.get_by_role("heading", name="Every need and offer, least sure first")
     gap = heading.bounding_box()["y"] - card.bounding_box()["y"]
     assert gap <= 20, f"{gap:.0f} px of blank card above the heading"
+
+
+BAD_CSV = (
+    "First name,Last name,Email,Company,Offers,Needs,RSVP\n"
+    "Ana,Silva,ana@example.com,Northwind,Payments compliance,a lawyer,yes\n"
+    "Ben,Okafor,not-an-email,Firm 2,Kubernetes,investors,yes\n"
+    "Dev,Desai,dev.desai.with.a.very.long.address.that.goes.on.and.on"
+    "@some-very-long-company-domain-name.example.com,"
+    '"Firm 4 with a rather long legal name GmbH & Co. KG",'
+    '"Introductions to German Mittelstand buyers, procurement contacts in automotive",'
+    "Series A investors who understand deep tech hardware,maybe\n"
+)
+
+
+def inside(page: Page, locator, container) -> bool:
+    """Whether the element is within the viewport and its (scrolling) container's visible box."""
+    box, outer = locator.bounding_box(), container.bounding_box()
+    right = min(page.viewport_size["width"], outer["x"] + outer["width"])
+    return box["x"] >= 0 and box["x"] + box["width"] <= right
+
+
+def test_import_problems_are_seen_without_scrolling_sideways(
+    desktop, phone375, live_server, tmp_path
+):
+    app, base = live_server
+    event = a_dinner(app, guests=0)
+    csv_path = tmp_path / "attendees.csv"
+    csv_path.write_text(BAD_CSV, encoding="utf-8")
+    for page in (desktop, phone375):
+        sign_in(page, base, "olga@example.com")
+        page.goto(f"{base}/events/{event.id}/guests/import")
+        page.get_by_label("CSV file").set_input_files(str(csv_path))
+        page.get_by_role("button", name="Upload and preview").click()
+        problem = page.get_by_text("email 'not-an-email' is not a valid email address")
+        expect(problem).to_be_visible()
+        table = page.locator(".preview-table")
+        # At the end of nine columns the problems were off the screen even at 1280 px.
+        assert inside(page, problem, table), page.viewport_size
+        assert inside(page, page.locator(".preview-table td", has_text="be skipped"), table)
+        assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+
+def test_guest_list_on_a_phone_shows_every_column(phone375, live_server):
+    app, base = live_server
+    event = a_dinner(app)
+    page = phone375
+    sign_in(page, base, "olga@example.com")
+    page.goto(f"{base}/events/{event.id}/guests/")
+    table = page.locator(".guest-table")
+    # A scrolled table showed name and email only; the answer, profile and intent were cut off.
+    row = page.locator(".guest-table tbody tr").first
+    for cell in (
+        row.get_by_text("ana0@example.com"),
+        row.locator(".badge"),
+        row.locator("td").nth(4),
+    ):
+        expect(cell).to_be_visible()
+        assert inside(page, cell, table), cell
+    remove = page.get_by_role("link", name="Remove Ana Silva0")
+    assert inside(page, remove, table)
