@@ -162,3 +162,16 @@ def test_guest_list_on_a_phone_shows_every_column(phone375, live_server):
         assert inside(page, cell, table), cell
     remove = page.get_by_role("link", name="Remove Ana Silva0")
     assert inside(page, remove, table)
+
+
+def test_a_radio_sits_level_with_its_label(desktop, live_server):
+    app, base = live_server
+    event = a_dinner(app, guests=0)
+    page = desktop
+    sign_in(page, base, "olga@example.com")
+    page.goto(f"{base}/events/{event.id}/sheets/")
+    radio = page.get_by_role("radio", name="US Letter").bounding_box()
+    label = page.locator("label", has_text="US Letter").bounding_box()
+    # The option's label took a field label's bottom margin and sat 4 px above its box.
+    middle = radio["y"] + radio["height"] / 2 - (label["y"] + label["height"] / 2)
+    assert abs(middle) <= 1.5, middle
