@@ -124,7 +124,7 @@ def test_preview_shows_problems_and_saves_nothing(app, org_client, make, event):
     page = upload(org_client, event, data).get_data(as_text=True)
     assert "Check the import" in page
     assert "email &#39;bob@&#39; is not a valid email address" in page
-    assert "<td>update</td>" in page and "<td>add</td>" in page and "be skipped" in page
+    assert ">update</td>" in page and ">add</td>" in page and "be skipped" in page
     assert 'id="confirm-import" disabled' in page
     assert len(guests_of(app, event)) == 1
     # Posting without ticking "skip" imports nothing.

@@ -36,7 +36,10 @@ def states(app) -> dict[str, str]:
 
 def test_full_dinner_waitlists_in_order_and_a_decline_promotes_the_first(client, make, inbox, app):
     organizer, event, guests, links = setup_event(client, make, inbox, capacity=2, count=4)
-    assert "You're coming" in answer(client, links[0], "yes")
+    first = answer(client, links[0], "yes")
+    assert "You're coming" in first
+    # The answer's status comes before the (not yet published) table placeholder.
+    assert first.index("You're coming") < first.index("Your table appears here")
     assert "You're coming" in answer(client, links[1], "yes")
     third = answer(client, links[2], "yes")
     assert "The dinner is full; you're number 1 on the waitlist" in third

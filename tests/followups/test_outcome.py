@@ -72,6 +72,15 @@ def test_prediction_comes_from_the_seating(client, seated, app):
     # Ana needs seed intros (Ben offers them), Ben a logo (Ana), Finn a lawyer (Cleo)...
     assert "predicted help at the table for" in text
     assert "for 0 of 8" not in text
+    # Nothing recorded yet: the page says what will fill it, not just a table of zeros.
+    assert 'id="nothing-yet"' in text and "Their answers fill this page." in text
+
+
+def test_once_something_is_recorded_the_nothing_yet_note_goes(client, seated, app):
+    promise(client, seated, "Ana", "Ben", "I'll introduce Ben to our seed lawyer")
+    sign_in_as(client, seated.organizer)
+    text = client.get(f"/events/{seated.event.id}/outcome").get_data(as_text=True)
+    assert "<strong>1</strong> promise made" in text and 'id="nothing-yet"' not in text
 
 
 def test_another_organizer_cannot_see_the_outcome(client, seated, app):

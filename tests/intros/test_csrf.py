@@ -20,7 +20,11 @@ def test_send_without_the_csrf_token_is_refused(client, dinner, inbox):
     dinner.seat(FIRST_PLAN)
     sign_in_as(client, dinner.organizer)
 
-    assert client.post(intro_url(dinner, "send")).status_code == 400
+    refused = client.post(intro_url(dinner, "send"))
+    assert refused.status_code == 400
+    # In plain words, with what to do next (it said "Bad request").
+    text = refused.get_data(as_text=True)
+    assert "<h1>That didn't go through</h1>" in text and "reload the page" in text
     assert client.post(intro_url(dinner, "changes")).status_code == 400
     assert inbox.messages == []
 

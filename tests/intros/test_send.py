@@ -157,7 +157,9 @@ def test_nothing_is_sent_before_a_seating_is_published(client, dinner, inbox):
     dinner.seat(FIRST_PLAN, publish=False)
     sign_in_as(client, dinner.organizer)
 
-    assert "No seating is published yet" in client.get(intro_url(dinner)).get_data(as_text=True)
+    page = client.get(intro_url(dinner)).get_data(as_text=True)
+    assert "No seating is published yet" in page
+    assert f'href="/events/{dinner.event.id}/seating/">Go to seating</a>' in page
     page = client.post(intro_url(dinner, "send"), follow_redirects=True).get_data(as_text=True)
 
     assert "Publish a seating first" in page

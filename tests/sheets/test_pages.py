@@ -52,6 +52,9 @@ def test_unseated_event_says_seat_the_guests_first(client, make, organizer):
     sign_in_as(client, organizer)
     page = client.get(f"/events/{event.id}/sheets/").get_data(as_text=True)
     assert "Seat the guests first" in page
+    # The empty state leads somewhere: to the seating, and back to the dinner.
+    assert f'href="/events/{event.id}/seating/">Go to seating</a>' in page
+    assert f'href="/events/{event.id}">← ' in page
     response = client.get(f"/events/{event.id}/sheets/door-list.pdf", follow_redirects=True)
     assert response.status_code == 200 and "Seat the guests first" in response.get_data(True)
     response = client.post(f"/events/{event.id}/sheets/generate", follow_redirects=True)

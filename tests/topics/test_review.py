@@ -113,15 +113,15 @@ def test_unmet_needs_name_the_topic_and_who_needs_it(app, org_client, event, cro
     text = text_of(org_client.get(f"/events/{event.id}/topics"))
     # Cy and Dee need a lawyer and nobody coming offers legal help; Ana's accounting need is
     # met by Ben; Fay declined, so she is not counted.
-    assert re.search(r"2 guests need Company law[^;]*; nobody coming offers", text), text
+    assert re.search(r"Company law[^:]*: 2 guests need it; nobody coming offers", text), text
     assert "(Cy Chen, Dee Diaz)" in text
-    assert "need Accounting, bookkeeping and tax" not in text
+    assert "Accounting, bookkeeping and tax: " not in text
 
 
 def test_an_offer_that_meets_it_clears_the_unmet_need(app, org_client, make, event, crowd):
     make.guest(event, name="Gil Grant", rsvp="yes", offers=["startup lawyer, contracts"])
     text = text_of(org_client.get(f"/events/{event.id}/topics"))
-    assert "guests need Company law" not in text
+    assert "Company law: 2 guests need it" not in text
 
 
 def test_ask_emails_each_unconfirmed_guest_once(app, org_client, event, crowd, inbox):
