@@ -1,0 +1,176 @@
+"""A trained text classifier: how likely a clause is about each help topic, per side.
+
+Trained once per process, at first use, on every phrase and example sentence of the
+catalogue (data/examples/*.toml) and on the labelled corpus data/corpus/*.jsonl when
+present (lines {"topic", "side", "lang", "text"}). Features: TF-IDF word 1-2-grams and
+character 2-5-grams within words, on folded text; model: one logistic regression per
+topic and side (SGD, log loss), so a clause may be about several topics or none. No
+pickles: the model is rebuilt from the data (docs/matching.md gives the training time).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import SGDClassifier
+
+from dinnerplan.matching.catalogue import DATA, Topic, fold, load_catalogue
+
+SIDES = ("need", "offer")
+CHAR = (3, 4)  # character n-grams within words (2-5 read no better and trained 2x slower)
+CHAR_W = 0.5  # share of the character space in the features
+ALPHA = 2e-5  # L2 strength of the SGD logistic regressions
+EPOCHS = 5  # 15 read no better and trained 3x slower
+SEED = 7
+
+
+def corpus_lines(folder: Path = DATA / "corpus") -> list[dict]:
+    """Return the labelled corpus lines found under `folder` (none when it is absent)."""
+    out = []
+    for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else ():
+        for line in path.read_text("utf-8").splitlines():
+            try:
+                row = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(row, dict) and row.get("side") in SIDES and row.get("text"):
+                out.append(row)
+    return out
+
+
+def training_rows(topics: Iterable[Topic], corpus: Sequence[dict]) -> list[tuple[str, str, str]]:
+    """Return (side, topic id, text) for every phrase, example and known corpus line."""
+    rows: list[tuple[str, str, str]] = []
+    known = set()
+    for t in topics:
+        known.add(t.id)
+        for side, groups in (
+            ("need", (t.terms, t.need_terms, t.need_examples)),
+            ("offer", (t.terms, t.offer_terms, t.offer_examples)),
+        ):
+            rows += [(side, t.id, p) for g in groups for ps in g.values() for p in ps]
+    known.add("none")  # corpus lines about no topic: negatives for every topic
+    rows += [(r["side"], r["topic"], r["text"]) for r in corpus if r.get("topic") in known]
+    return rows
+
+
+class Classifier:
+    """Per side, a TF-IDF space and one logistic regression per topic."""
+
+    def __init__(self, rows: Sequence[tuple[str, str, str]]) -> None:
+        docs = [fold(text) for _, _, text in rows]
+        common = {"sublinear_tf": True, "dtype": np.float32}
+        self.word = TfidfVectorizer(ngram_range=(1, 2), **common)
+        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR, **common)
+        features = self._weigh(self.word.fit_transform(docs), self.char.fit_transform(docs))
+        self.models: dict[str, SGDClassifier] = {}
+        self.classes: dict[str, list[str]] = {}
+        for side in SIDES:
+            rows_of = [k for k, (s, _, _) in enumerate(rows) if s == side]
+            model = SGDClassifier(
+                loss="log_loss", alpha=ALPHA, max_iter=EPOCHS, tol=None, random_state=SEED
+            )
+            model.fit(features[rows_of], [rows[k][1] for k in rows_of])
+            self.models[side] = model
+            self.classes[side] = list(model.classes_)
+
+    @staticmethod
+    def _weigh(words, chars):
+        """Return word and character TF-IDF side by side, each weighted."""
+        return hstack([words * np.sqrt(1 - CHAR_W), chars * np.sqrt(CHAR_W)], format="csr")
+
+    def _features(self, folded: Sequence[str]):
+        """Return one row per folded text: word and character TF-IDF side by side."""
+        return self._weigh(self.word.transform(folded), self.char.transform(folded))
+
+    def proba(self, folded: Sequence[str], side: str, ids: Sequence[str]) -> np.ndarray:
+        """Return texts x ids: each topic's own probability (NaN for topics it never saw)."""
+        out = np.full((len(folded), len(ids)), np.nan, dtype=np.float32)
+        if not folded:
+            return out
+        model = self.models[side]
+        margin = model.decision_function(self._features(folded))
+        if margin.ndim == 1:  # two classes only (a tiny training set)
+            margin = np.stack([-margin, margin], axis=1)
+        p = 1.0 / (1.0 + np.exp(-margin))
+        col = {t: k for k, t in enumerate(self.classes[side])}
+        for k, topic in enumerate(ids):
+            if topic in col:
+                out[:, k] = p[:, col[topic]]
+        return out
+
+
+_LOCK = threading.Lock()
+_TRAINED: dict[str, Classifier] = {}
+
+
+def trained() -> Classifier:
+    """Return the classifier of the built-in catalogue and corpus, trained once per process."""
+    with _LOCK:
+        if "built-in" not in _TRAINED:
+            topics = load_catalogue().topics.values()
+            _TRAINED["built-in"] = Classifier(training_rows(topics, corpus_lines()))
+        return _TRAINED["built-in"]
+
+
+# How the classifier's probability p combines with what the lexicon, roles and turns read.
+SUPPORT = 0.3  # pruning: a topic's support adds SUPPORT * p
+SURE_FROM = 0.65  # a read this sure...
+AGREE_P = 0.5  # ...that the classifier backs with p >= AGREE_P...
+AGREE_CONF = 0.95  # ...becomes this sure (the only reads sure enough for a reason)
+CAP = 0.9  # a read the classifier does not back is at most this sure
+DISAGREE_P = 0.1  # below this p the classifier disagrees...
+DISAGREE = 0.8  # ...and the read's confidence is multiplied by this
+GUESS_P = 0.5  # where nothing else read the clause, a topic with p >= GUESS_P is a guess
+GUESS_MAX = 0.75  # ...at min(p, GUESS_MAX)
+ADD_P = 1.0  # beside other reads, a topic with p >= ADD_P is added as a guess too
+EXEMPT_CUED = True  # a cued hire or job is not judged by the classifier
+
+
+def combine(scores: dict[str, float], probs, index, cued: bool) -> dict[str, float]:
+    """Return a clause's topic confidences with the classifier's view combined in."""
+    out = {}
+    for topic, conf in scores.items():
+        p = float(probs[index[topic]])
+        if np.isnan(p) or (EXEMPT_CUED and cued and topic.startswith(("hire_", "job_"))):
+            out[topic] = conf
+        elif conf >= SURE_FROM and p >= AGREE_P:
+            out[topic] = max(conf, AGREE_CONF)
+        elif p < DISAGREE_P:
+            out[topic] = min(conf, CAP) * DISAGREE
+        else:
+            out[topic] = min(conf, CAP)
+    best = np.nan_to_num(probs, nan=0.0)
+    floor = ADD_P if out else GUESS_P
+    if floor < 1:
+        ids = _ids(index)
+        for k in np.flatnonzero(best >= floor):
+            out.setdefault(ids[k], min(float(best[k]), GUESS_MAX))
+    return out
+
+
+SOFT_P = 0.2  # after pruning, a topic the classifier gives p >= SOFT_P is kept as a soft guess
+SOFT = 1.0  # ...at SOFT * p (it can nudge seating, never make a reason)
+
+
+def soft(scores: dict[str, float], probs, index) -> dict[str, float]:
+    """Return a clause's topics plus the classifier's likely topics as soft guesses."""
+    if SOFT_P >= 1:
+        return scores
+    best = np.nan_to_num(probs, nan=0.0)
+    ids = _ids(index)
+    out = dict(scores)
+    for k in np.flatnonzero(best >= SOFT_P):
+        out.setdefault(ids[k], SOFT * float(best[k]))
+    return out
+
+
+def _ids(index) -> list[str]:
+    """Return the topic ids of an {id: position} index, by position."""
+    return sorted(index, key=index.get)
