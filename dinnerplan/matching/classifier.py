@@ -69,21 +69,23 @@ class Classifier:
         self.word = TfidfVectorizer(ngram_range=(1, 2), **common)
         self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR, **common)
         features = self._weigh(self.word.fit_transform(docs), self.char.fit_transform(docs))
-        self.models: dict[str, SGDClassifier] = {}
-        self.classes: dict[str, list[str]] = {}
+        # Per side: features x classes weights (C-ordered, so a product does not copy them),
+        # intercepts and class names.
+        self.models: dict[str, tuple[np.ndarray, np.ndarray, list[str]]] = {}
         for side in SIDES:
             rows_of = [k for k, (s, _, _) in enumerate(rows) if s == side]
             model = SGDClassifier(
                 loss="log_loss", alpha=ALPHA, max_iter=EPOCHS, tol=None, random_state=SEED
             )
             model.fit(features[rows_of], [rows[k][1] for k in rows_of])
-            self.models[side] = model
-            self.classes[side] = list(model.classes_)
+            coef = np.ascontiguousarray(model.coef_.T, dtype=np.float32)
+            self.models[side] = (coef, model.intercept_.astype(np.float32), list(model.classes_))
 
     @staticmethod
     def _weigh(words, chars):
         """Return word and character TF-IDF side by side, each weighted."""
-        return hstack([words * np.sqrt(1 - CHAR_W), chars * np.sqrt(CHAR_W)], format="csr")
+        share = np.sqrt(np.float32([1 - CHAR_W, CHAR_W]))  # float32: no copy of the weights
+        return hstack([words * share[0], chars * share[1]], format="csr", dtype=np.float32)
 
     def _features(self, folded: Sequence[str]):
         """Return one row per folded text: word and character TF-IDF side by side."""
@@ -94,12 +96,12 @@ class Classifier:
         out = np.full((len(folded), len(ids)), np.nan, dtype=np.float32)
         if not folded:
             return out
-        model = self.models[side]
-        margin = model.decision_function(self._features(folded))
-        if margin.ndim == 1:  # two classes only (a tiny training set)
-            margin = np.stack([-margin, margin], axis=1)
+        coef, intercept, classes = self.models[side]
+        margin = np.asarray(self._features(folded) @ coef) + intercept
+        if len(classes) == 2:  # one model for two classes (a tiny training set)
+            margin = np.hstack([-margin, margin])
         p = 1.0 / (1.0 + np.exp(-margin))
-        col = {t: k for k, t in enumerate(self.classes[side])}
+        col = {t: k for k, t in enumerate(classes)}
         for k, topic in enumerate(ids):
             if topic in col:
                 out[:, k] = p[:, col[topic]]

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
+import numpy as np
+
+from dinnerplan.matching import classifier
 from dinnerplan.matching.catalogue import Catalogue, Topic, fold, load_catalogue
 from dinnerplan.matching.reader import Reader, TopicGuess
 
@@ -17,6 +20,7 @@ __all__ = ["Catalogue", "Topic", "TopicGuess", "load_catalogue", "read", "reader
 _READERS: WeakKeyDictionary[Catalogue, Reader] = WeakKeyDictionary()
 SIDES = ("need", "offer")
 SUGGEST_FLOOR = 0.12  # a chip below this cosine would be noise
+CHIP_P = 0.5  # chips rank by TF-IDF cosine + CHIP_P * the classifier's probability
 
 
 def reader_for(catalogue: Catalogue | None = None) -> Reader:
@@ -50,6 +54,9 @@ def suggest(
     folded = fold((text or "")[:500])
     if len(chosen) < limit and folded:
         sims = reader.topic_similarity(folded, side)
+        if CHIP_P and "classifier" in reader.signals:
+            probs = classifier.trained().proba([folded], side, reader.ids)[0]
+            sims = sims + CHIP_P * np.nan_to_num(probs)
         for k in sims.argsort()[::-1]:
             if len(chosen) >= limit or sims[k] < SUGGEST_FLOOR:
                 break

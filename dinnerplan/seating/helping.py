@@ -12,12 +12,14 @@ from dinnerplan.solver.helpsearch import HelpPolisher
 
 
 def helpers_of(scores, guests: Iterable[int]) -> dict[int, frozenset[int]]:
-    """Return, for each guest who can be helped, the guests who offer what they need."""
+    """Return, for each guest who may be helped, the guests who likely offer what they need
+    (Scores.may_help: sure meets and likely ones; reasons are shown for sure ones only)."""
     guests = sorted(guests)
+    helped = scores.likely_helped()
     return {
-        g: frozenset(h for h in guests if h != g and scores.helps(str(h), str(g)))
+        g: frozenset(h for h in guests if h != g and scores.may_help(str(h), str(g)))
         for g in guests
-        if scores.can_be_helped(str(g))
+        if str(g) in helped
     }
 
 
