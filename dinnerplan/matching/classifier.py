@@ -129,18 +129,14 @@ AGREE_CONF = 0.95  # ...becomes this sure (the only reads sure enough for a reas
 CAP = 0.9  # a read the classifier does not back is at most this sure
 DISAGREE_P = 0.1  # below this p the classifier disagrees...
 DISAGREE = 0.8  # ...and the read's confidence is multiplied by this
-GUESS_P = 0.5  # where nothing else read the clause, a topic with p >= GUESS_P is a guess
-GUESS_MAX = 0.75  # ...at min(p, GUESS_MAX)
-ADD_P = 1.0  # beside other reads, a topic with p >= ADD_P is added as a guess too
-EXEMPT_CUED = True  # a cued hire or job is not judged by the classifier
 
 
-def combine(scores: dict[str, float], probs, index, cued: bool) -> dict[str, float]:
+def combine(scores: dict[str, float], probs, index) -> dict[str, float]:
     """Return a clause's topic confidences with the classifier's view combined in."""
     out = {}
     for topic, conf in scores.items():
         p = float(probs[index[topic]])
-        if np.isnan(p) or (EXEMPT_CUED and cued and topic.startswith(("hire_", "job_"))):
+        if np.isnan(p):  # a topic the classifier never saw (an organizer's own)
             out[topic] = conf
         elif conf >= SURE_FROM and p >= AGREE_P:
             out[topic] = max(conf, AGREE_CONF)
@@ -148,31 +144,4 @@ def combine(scores: dict[str, float], probs, index, cued: bool) -> dict[str, flo
             out[topic] = min(conf, CAP) * DISAGREE
         else:
             out[topic] = min(conf, CAP)
-    best = np.nan_to_num(probs, nan=0.0)
-    floor = ADD_P if out else GUESS_P
-    if floor < 1:
-        ids = _ids(index)
-        for k in np.flatnonzero(best >= floor):
-            out.setdefault(ids[k], min(float(best[k]), GUESS_MAX))
     return out
-
-
-SOFT_P = 0.2  # after pruning, a topic the classifier gives p >= SOFT_P is kept as a soft guess
-SOFT = 1.0  # ...at SOFT * p (it can nudge seating, never make a reason)
-
-
-def soft(scores: dict[str, float], probs, index) -> dict[str, float]:
-    """Return a clause's topics plus the classifier's likely topics as soft guesses."""
-    if SOFT_P >= 1:
-        return scores
-    best = np.nan_to_num(probs, nan=0.0)
-    ids = _ids(index)
-    out = dict(scores)
-    for k in np.flatnonzero(best >= SOFT_P):
-        out.setdefault(ids[k], SOFT * float(best[k]))
-    return out
-
-
-def _ids(index) -> list[str]:
-    """Return the topic ids of an {id: position} index, by position."""
-    return sorted(index, key=index.get)

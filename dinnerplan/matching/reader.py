@@ -188,7 +188,7 @@ class Reader:
             if side == "need":
                 self._group_heads(folded, scores)
         if "roles" in self.signals:
-            found, cued = _role_topics(folded, side)
+            found, cued = cues.role_topics(folded, side)
             for topic in found:
                 conf = OTHER_ROLE_CONF if topic.endswith("_other") else ROLE_CONF
                 scores[topic] = max(scores.get(topic, 0.0), conf)
@@ -215,14 +215,13 @@ class Reader:
                     scores[self.ids[k]] = max(scores.get(self.ids[k], 0.0), float(column[k]))
         scores = {t: min(c, 0.99) for t, c in scores.items() if c > 0}
         if probs is not None:
-            scores = classifier.combine(scores, probs, self.index, cued)
+            scores = classifier.combine(scores, probs, self.index)
         who = [t for t, c in scores.items() if turns.is_who(t, cued) and c >= turns.WHO_SURE]
         if turns.QUALIFIERS and who:
             scores = {t: c for t, c in scores.items() if not self._qualifier(t, who)}
         if scores.get("cofounder", 0) > 0 and not cued:  # "CTO cofounder" is not a hire
             scores = {t: c for t, c in scores.items() if not t.startswith(("hire_", "job_"))}
-        kept = self._prune(scores, column, probs)
-        return kept if probs is None else classifier.soft(kept, probs, self.index)
+        return self._prune(scores, column, probs)
 
     def _group_heads(self, folded: str, scores: dict[str, float]) -> None:
         """Make unsure what only the people a need names are ("accountants who refer clients").
@@ -298,20 +297,3 @@ class Reader:
         for variant in (word, *(word[:k] + word[k + 1 :] for k in range(len(word)))):
             found |= table.get(variant, set())
         return found
-
-
-def _role_topics(folded: str, side: str) -> tuple[list[str], bool]:
-    """Return hire_/job_ topics for a clause naming roles, and whether a cue said so."""
-    hire, job = cues.HIRE.search(folded), cues.JOB.search(folded)
-    families = cues.roles_in(folded)
-    giving = cues.OFFER.search(folded)
-    if hire:
-        return [f"hire_{f}" for f in families] or ([] if giving else ["hire_other"]), True
-    if job and not giving:
-        return [f"job_{f}" for f in families] or ["job_other"], True
-    if side == "need" and not giving:  # "need a backend developer", "aprentice carpenters"
-        found = [f"hire_{f}" for f in families if f in ("engineering", "sales_marketing")]
-        if cues.NEED_ROLE.search(folded):
-            found.append("hire_other")
-        return found, False
-    return [], False

@@ -20,7 +20,7 @@ __all__ = ["Catalogue", "Topic", "TopicGuess", "load_catalogue", "read", "reader
 _READERS: WeakKeyDictionary[Catalogue, Reader] = WeakKeyDictionary()
 SIDES = ("need", "offer")
 SUGGEST_FLOOR = 0.12  # a chip below this cosine would be noise
-CHIP_P = 0.5  # chips rank by TF-IDF cosine + CHIP_P * the classifier's probability
+CHIP_P = 30.0  # chips after the read topics rank by classifier probability, then TF-IDF
 
 
 def reader_for(catalogue: Catalogue | None = None) -> Reader:

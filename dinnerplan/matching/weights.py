@@ -16,12 +16,12 @@ from dinnerplan.matching.intents import INTENTS
 NEED_MET = 10.0
 
 # Below this need weight * offer weight a topic match is too unsure to count at all.
-MIN_MEET = 0.05
+MIN_MEET = 0.45
 # A reason is shown, and the helper counted by can_be_helped, only from this need x offer
 # weight: two sure topics (calibrated on the four development lists, docs/matching.md).
 # Weaker meets still nudge seating, at UNSURE_MEET of their value.
 REASON_MIN = 0.8999
-UNSURE_MEET = 0.6
+UNSURE_MEET = 0.3
 # Seating aims to seat each guest with someone who likely helps them: a meet from this
 # strength (Scores.may_help), also where it is not sure enough to show a reason.
 SEAT_MIN = 0.5
