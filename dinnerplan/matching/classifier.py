@@ -122,7 +122,6 @@ def trained() -> Classifier:
 
 
 # How the classifier's probability p combines with what the lexicon, roles and turns read.
-SUPPORT = 0.3  # pruning: a topic's support adds SUPPORT * p
 SURE_FROM = 0.65  # a read this sure...
 AGREE_P = 0.5  # ...that the classifier backs with p >= AGREE_P...
 AGREE_CONF = 0.95  # ...becomes this sure (the only reads sure enough for a reason)

@@ -221,7 +221,7 @@ class Reader:
             scores = {t: c for t, c in scores.items() if not self._qualifier(t, who)}
         if scores.get("cofounder", 0) > 0 and not cued:  # "CTO cofounder" is not a hire
             scores = {t: c for t, c in scores.items() if not t.startswith(("hire_", "job_"))}
-        return self._prune(scores, column, probs)
+        return self._prune(scores, column)
 
     def _group_heads(self, folded: str, scores: dict[str, float]) -> None:
         """Make unsure what only the people a need names are ("accountants who refer clients").
@@ -250,17 +250,13 @@ class Reader:
                 for other in overrules:
                     scores[other] = -1.0
 
-    def _prune(self, scores: dict[str, float], column, probs) -> dict[str, float]:
-        """Keep a clause's leading topics: those near the best, ties broken by TF-IDF and
-        the classifier."""
+    def _prune(self, scores: dict[str, float], column) -> dict[str, float]:
+        """Keep a clause's leading topics: those near the best, ties broken by TF-IDF."""
         if len(scores) <= 1 or not PRUNE:
             return scores
         index = self.index
-        p = np.zeros(len(self.ids)) if probs is None else np.nan_to_num(probs)
         support = {
-            t: c
-            + (TFIDF_SUPPORT * float(column[index[t]]) if column is not None else 0.0)
-            + classifier.SUPPORT * float(p[index[t]])
+            t: c + (TFIDF_SUPPORT * float(column[index[t]]) if column is not None else 0.0)
             for t, c in scores.items()
         }
         best = max(support.values())
