@@ -3,7 +3,7 @@
 Trained once per process, at first use, on every phrase and example sentence of the
 catalogue (data/examples/*.toml) and on the labelled corpus data/corpus/*.jsonl when
 present (lines {"topic", "side", "lang", "text"}). Features: TF-IDF word 1-2-grams and
-character 2-5-grams within words, on folded text; model: one logistic regression per
+character 3-4-grams within words, on folded text; model: one logistic regression per
 topic and side (SGD, log loss), so a clause may be about several topics or none. No
 pickles: the model is rebuilt from the data (docs/matching.md gives the training time).
 """
@@ -39,7 +39,13 @@ def corpus_lines(folder: Path = DATA / "corpus") -> list[dict]:
                 row = json.loads(line)
             except ValueError:
                 continue
-            if isinstance(row, dict) and row.get("side") in SIDES and row.get("text"):
+            if (
+                isinstance(row, dict)
+                and row.get("side") in SIDES
+                and isinstance(row.get("topic"), str)
+                and isinstance(row.get("text"), str)
+                and row["text"].strip()
+            ):
                 out.append(row)
     return out
 

@@ -61,6 +61,8 @@ def test_corpus_lines_are_loaded_and_bad_lines_skipped(tmp_path):
         {"topic": "none", "side": "offer", "lang": "en", "text": "we sell socks"},
         {"topic": "no_such_topic", "side": "need", "lang": "en", "text": "whatever"},
         {"topic": "grants", "side": "sideways", "lang": "en", "text": "grant money"},
+        {"topic": ["grants"], "side": "need", "lang": "en", "text": "grant money"},
+        {"topic": "grants", "side": "need", "lang": "en", "text": 42},
     ]
     text = "\n".join(json.dumps(x) for x in lines) + "\nnot json\n"
     (tmp_path / "a.jsonl").write_text(text, "utf-8")
