@@ -2,7 +2,9 @@
 
     python benchmarks/topics_speed.py [--repeat 7]
 
-Prints medians (and min) of: building the reader once; suggest() for each of 200 texts
+Prints medians (and min) of: training the topic classifier (classifier.py, once per
+process in the app; here 3 times, with the corpus under data/corpus/ when present);
+building the reader once; suggest() for each of 200 texts
 typed by generated guests (per text); reading every need, offer and one-liner of 300
 generated guests into topics (evidence.read_sides); score_pairs for those 300 guests.
 Targets: suggest < 50 ms, reading 300 guests < 1 s. The machine is shared: note the load.
@@ -19,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dinnerplan.matching import score_pairs  # noqa: E402
+from dinnerplan.matching import classifier, score_pairs  # noqa: E402
 from dinnerplan.matching.evidence import read_sides  # noqa: E402
 from dinnerplan.matching.reader import Reader  # noqa: E402
 from dinnerplan.matching.sample import generate_profiles  # noqa: E402
@@ -42,6 +44,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     catalogue = load_catalogue()
+    rows = classifier.training_rows(catalogue.topics.values(), classifier.corpus_lines())
+    train = timed(lambda: classifier.Classifier(rows), 3)
     build = timed(lambda: Reader(catalogue), 3)
     reader_for(catalogue)
     guests = generate_profiles(300, seed=1)
@@ -50,7 +54,9 @@ def main() -> None:
     reading = timed(lambda: read_sides(guests, catalogue), args.repeat)
     scoring = timed(lambda: score_pairs(guests), args.repeat)
     print(f"cpu {os.cpu_count()}, load {os.getloadavg()}")
+    print(f"classifier training rows: {len(rows)}")
     for label, values, unit in (
+        ("train the classifier", train, 1),
         ("build the reader", build, 1),
         ("suggest() per text (200 texts)", per_text, 1000),
         ("read 300 guests' texts", reading, 1),

@@ -187,3 +187,20 @@ def profile_families(folded: str) -> list[str]:
 def roles_in(folded: str) -> list[str]:
     """Return the role families named in a clause, in family order."""
     return [family for family, pattern in ROLE.items() if pattern.search(folded)]
+
+
+def role_topics(folded: str, side: str) -> tuple[list[str], bool]:
+    """Return hire_/job_ topics for a clause naming roles, and whether a cue said so."""
+    hire, job = HIRE.search(folded), JOB.search(folded)
+    families = roles_in(folded)
+    giving = OFFER.search(folded)
+    if hire:
+        return [f"hire_{f}" for f in families] or ([] if giving else ["hire_other"]), True
+    if job and not giving:
+        return [f"job_{f}" for f in families] or ["job_other"], True
+    if side == "need" and not giving:  # "need a backend developer", "aprentice carpenters"
+        found = [f"hire_{f}" for f in families if f in ("engineering", "sales_marketing")]
+        if NEED_ROLE.search(folded):
+            found.append("hire_other")
+        return found, False
+    return [], False

@@ -44,7 +44,7 @@ _RANKS = re.compile(
 )
 # A guest who came for a job seeks one and offers themself (all 24 such guests of the
 # development lists); one who came for investors is raising 13 times in 18: a guess.
-INTENT_JOB = 0.9
+INTENT_JOB = 0.95  # sure: right for all 24
 INTENT_GUESS = 0.7
 # Agent nouns name a person's trade: lawyer, investor, accountant, ecologist, technician.
 _PROFESSION = re.compile(r"\w{3,}(?:yer|ter|ner|ser|ker|ver|tor|sor|ist|ant|ect|ian|grapher)s?")

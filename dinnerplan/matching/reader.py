@@ -18,7 +18,7 @@ import numpy as np
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from dinnerplan.matching import cues, turns
+from dinnerplan.matching import classifier, cues, turns
 from dinnerplan.matching.catalogue import Catalogue, fold
 from dinnerplan.matching.clauses import clauses
 from dinnerplan.matching.embeddings import Encoder, TopicEmbeddings
@@ -40,7 +40,7 @@ PRUNE = True  # keep only a clause's leading topics...
 PRUNE_MARGIN = 0.15  # ...those within this of the best (confidence + TFIDF_SUPPORT * cosine)
 PRUNE_KEEP = 2  # ...and at most this many
 TFIDF_SUPPORT = 0.3
-SIGNALS = frozenset({"lexicon", "fuzzy", "roles", "tfidf", "cues"})
+SIGNALS = frozenset({"lexicon", "fuzzy", "roles", "tfidf", "cues", "classifier"})
 CUE_CONF = 0.9
 
 # A role read as hiring or job seeking is not also a wish for the skill itself:
@@ -130,13 +130,14 @@ class Reader:
             pieces.extend((n, *p) for p in self._pieces(text or "", box))
         found: list[dict[tuple[str, str], TopicGuess]] = [{} for _ in items]
         tfidf = self._tfidf([p[2] for p in pieces]) if "tfidf" in self.signals else None
+        probs = self._probabilities(pieces)
         embedded = (
             self.embedded.similarity([p[1] for p in pieces], [p[3] for p in pieces])
             if self.embedded is not None
             else None
         )
         for k, (n, clause, folded, side) in enumerate(pieces):
-            scores = self._clause(folded, side, tfidf[k] if tfidf is not None else None)
+            scores = self._clause(folded, side, tfidf[k] if tfidf is not None else None, probs[k])
             if not scores and embedded is not None:
                 scores = self.embedded.guesses(embedded[k])
             for topic, conf in scores.items():
@@ -144,6 +145,19 @@ class Reader:
                 if key not in found[n] or found[n][key].confidence < conf:
                     found[n][key] = TopicGuess(topic, round(conf, 3), side, clause)
         return [sorted(f.values(), key=lambda g: -g.confidence) for f in found]
+
+    def _probabilities(self, pieces) -> list[np.ndarray | None]:
+        """Return the trained classifier's topic probabilities for each clause on its side."""
+        out: list[np.ndarray | None] = [None] * len(pieces)
+        if "classifier" not in self.signals or not pieces:
+            return out
+        model = classifier.trained()
+        for side in ("need", "offer"):
+            ks = [k for k, p in enumerate(pieces) if p[3] == side]
+            rows = model.proba([pieces[k][2] for k in ks], side, self.ids)
+            for k, row in zip(ks, rows, strict=True):
+                out[k] = row
+        return out
 
     def _pieces(self, text: str, box: str) -> list[tuple[str, str, str]]:
         """Return (clause, folded clause with inherited cues, side) for one text."""
@@ -176,7 +190,7 @@ class Reader:
         out[:, self.groups] = np.maximum.reduceat(sims, self.starts, axis=1)
         return out.reshape(len(folded), len(self.ids), 2)
 
-    def _clause(self, folded: str, side: str, tfidf: np.ndarray | None) -> dict[str, float]:
+    def _clause(self, folded: str, side: str, tfidf, probs) -> dict[str, float]:
         """Return {topic: confidence} for one folded clause read as `side`."""
         scores: dict[str, float] = {}
         cued = False
@@ -186,7 +200,7 @@ class Reader:
             if side == "need":
                 self._group_heads(folded, scores)
         if "roles" in self.signals:
-            found, cued = _role_topics(folded, side)
+            found, cued = cues.role_topics(folded, side)
             for topic in found:
                 conf = OTHER_ROLE_CONF if topic.endswith("_other") else ROLE_CONF
                 scores[topic] = max(scores.get(topic, 0.0), conf)
@@ -212,6 +226,8 @@ class Reader:
                 if scores.get(self.ids[k], 0.0) >= 0:
                     scores[self.ids[k]] = max(scores.get(self.ids[k], 0.0), float(column[k]))
         scores = {t: min(c, 0.99) for t, c in scores.items() if c > 0}
+        if probs is not None:
+            scores = classifier.combine(scores, probs, self.index)
         who = [t for t, c in scores.items() if turns.is_who(t, cued) and c >= turns.WHO_SURE]
         if turns.QUALIFIERS and who:
             scores = {t: c for t, c in scores.items() if not self._qualifier(t, who)}
@@ -246,11 +262,11 @@ class Reader:
                 for other in overrules:
                     scores[other] = -1.0
 
-    def _prune(self, scores: dict[str, float], column: np.ndarray | None) -> dict[str, float]:
+    def _prune(self, scores: dict[str, float], column) -> dict[str, float]:
         """Keep a clause's leading topics: those near the best, ties broken by TF-IDF."""
         if len(scores) <= 1 or not PRUNE:
             return scores
-        index = {t: k for k, t in enumerate(self.ids)}
+        index = self.index
         support = {
             t: c + (TFIDF_SUPPORT * float(column[index[t]]) if column is not None else 0.0)
             for t, c in scores.items()
@@ -289,20 +305,3 @@ class Reader:
         for variant in (word, *(word[:k] + word[k + 1 :] for k in range(len(word)))):
             found |= table.get(variant, set())
         return found
-
-
-def _role_topics(folded: str, side: str) -> tuple[list[str], bool]:
-    """Return hire_/job_ topics for a clause naming roles, and whether a cue said so."""
-    hire, job = cues.HIRE.search(folded), cues.JOB.search(folded)
-    families = cues.roles_in(folded)
-    giving = cues.OFFER.search(folded)
-    if hire:
-        return [f"hire_{f}" for f in families] or ([] if giving else ["hire_other"]), True
-    if job and not giving:
-        return [f"job_{f}" for f in families] or ["job_other"], True
-    if side == "need" and not giving:  # "need a backend developer", "aprentice carpenters"
-        found = [f"hire_{f}" for f in families if f in ("engineering", "sales_marketing")]
-        if cues.NEED_ROLE.search(folded):
-            found.append("hire_other")
-        return found, False
-    return [], False

@@ -37,6 +37,7 @@ class Scores:
     warnings: list[str]
     _helps: dict[tuple[str, str], list[Reason]] = field(default_factory=dict, repr=False)
     _helpable: frozenset[str] = frozenset()
+    _likely: frozenset[tuple[str, str]] = frozenset()
 
     def score(self, a: str, b: str) -> float:
         """Return the score of a pair in either order (0 when absent)."""
@@ -50,6 +51,15 @@ class Scores:
     def can_be_helped(self, guest_id: str) -> bool:
         """Return True when someone they may sit with offers what they need."""
         return guest_id in self._helpable
+
+    def may_help(self, a: str, b: str) -> bool:
+        """Return True when a's offers likely meet b's needs: a surely (a reason) or a
+        likely meet (weights.SEAT_MIN). Seating aims for these; reasons stay sure-only."""
+        return (a, b) in self._likely or (a, b) in self._helps
+
+    def likely_helped(self) -> frozenset[str]:
+        """Return the guests someone they may sit with may help (may_help)."""
+        return frozenset(b for _, b in self._likely) | self._helpable
 
 
 def _display_names(profiles: list[Profile]) -> dict[str, str]:
@@ -236,6 +246,7 @@ def score_pairs(
     value = need[:, None, :] * best[None, :, :]
     value[value < w.MIN_MEET] = 0.0
     value[np.arange(n), np.arange(n), :] = 0.0
+    likely = value.max(axis=2, initial=0) >= w.SEAT_MIN  # likely[i, j]: j may help i
     unsure = value < w.REASON_MIN
     value[unsure] *= w.UNSURE_MEET
     order = _top_needs(value, w.MAX_NEEDS_PER_PAIR)
@@ -272,4 +283,10 @@ def score_pairs(
     helpable = frozenset(
         guest for helper, guest in helps if (min(helper, guest), max(helper, guest)) not in blocked
     )
-    return Scores(pairs, apart, together, warnings, helps, helpable)
+    ids_of = [p.id for p in profiles]
+    maybe = frozenset(
+        (ids_of[j], ids_of[i])
+        for i, j in zip(*np.nonzero(likely), strict=True)
+        if (min(ids_of[i], ids_of[j]), max(ids_of[i], ids_of[j])) not in blocked
+    )
+    return Scores(pairs, apart, together, warnings, helps, helpable, maybe)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
+import numpy as np
+
+from dinnerplan.matching import classifier
 from dinnerplan.matching.catalogue import Catalogue, Topic, fold, load_catalogue
 from dinnerplan.matching.embeddings import Encoder
 from dinnerplan.matching.reader import Reader, TopicGuess
@@ -28,6 +31,7 @@ _READERS: WeakKeyDictionary[Catalogue, Reader] = WeakKeyDictionary()
 _ENCODER: list[Encoder | None] = [None]  # the optional embedding plug-in (embeddings.py)
 SIDES = ("need", "offer")
 SUGGEST_FLOOR = 0.12  # a chip below this cosine would be noise
+CHIP_P = 30.0  # chips after the read topics rank by classifier probability, then TF-IDF
 
 
 def reader_for(catalogue: Catalogue | None = None) -> Reader:
@@ -68,6 +72,9 @@ def suggest(
     folded = fold((text or "")[:500])
     if len(chosen) < limit and folded:
         sims = reader.topic_similarity(folded, side)
+        if CHIP_P and "classifier" in reader.signals:
+            probs = classifier.trained().proba([folded], side, reader.ids)[0]
+            sims = sims + CHIP_P * np.nan_to_num(probs)
         for k in sims.argsort()[::-1]:
             if len(chosen) >= limit or sims[k] < SUGGEST_FLOOR:
                 break

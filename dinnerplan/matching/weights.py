@@ -20,8 +20,11 @@ MIN_MEET = 0.45
 # A reason is shown, and the helper counted by can_be_helped, only from this need x offer
 # weight: two sure topics (calibrated on the four development lists, docs/matching.md).
 # Weaker meets still nudge seating, at UNSURE_MEET of their value.
-REASON_MIN = 0.8
+REASON_MIN = 0.8999
 UNSURE_MEET = 0.3
+# Seating aims to seat each guest with someone who likely helps them: a meet from this
+# strength (Scores.may_help), also where it is not sure enough to show a reason.
+SEAT_MIN = 0.5
 
 # Extra points for a two-way pair: TWO_WAY_BONUS * min(help a->b, help b->a). With 1.0, a
 # pair that helps each other is worth more than two separate one-way pairs of the same

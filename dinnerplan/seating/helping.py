@@ -12,13 +12,17 @@ from dinnerplan.solver.helpsearch import HelpPolisher
 
 
 def helpers_of(scores, guests: Iterable[int]) -> dict[int, frozenset[int]]:
-    """Return, for each guest who can be helped, the guests who offer what they need."""
+    """Return, for each guest who may be helped, whom seating should seat them with: their
+    sure helpers (a reason is shown), else their likely helpers (Scores.may_help)."""
     guests = sorted(guests)
-    return {
-        g: frozenset(h for h in guests if h != g and scores.helps(str(h), str(g)))
-        for g in guests
-        if scores.can_be_helped(str(g))
-    }
+    helped = scores.likely_helped()
+    out = {}
+    for g in guests:
+        if str(g) not in helped:
+            continue
+        sure = frozenset(h for h in guests if h != g and scores.helps(str(h), str(g)))
+        out[g] = sure or frozenset(h for h in guests if h != g and scores.may_help(str(h), str(g)))
+    return out
 
 
 def help_rules(

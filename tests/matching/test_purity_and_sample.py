@@ -61,10 +61,11 @@ def test_generated_guests_are_varied_and_valid(event):
 
 def test_most_generated_guests_can_be_helped(event):
     scores = score_pairs(event)
-    helped = sum(scores.can_be_helped(p.id) for p in event)
-    # Only sure topic meets count (weights.REASON_MIN, calibrated on hand-written lists);
-    # the generated texts share many words between topics, so about 60 % are sure.
-    assert helped >= 0.5 * len(event)
+    # Seating aims for likely helpers (weights.SEAT_MIN); a reason, and can_be_helped, needs
+    # a sure meet (weights.REASON_MIN: lexicon and classifier agree on both sides), which
+    # about a third of these generated guests have.
+    assert len(scores.likely_helped()) >= 0.5 * len(event)
+    assert sum(scores.can_be_helped(p.id) for p in event) >= 0.25 * len(event)
 
 
 def test_three_hundred_guests_are_all_scored():
@@ -72,4 +73,5 @@ def test_three_hundred_guests_are_all_scored():
     guests = generate_profiles(300, seed=1)
     scores = score_pairs(guests)
     assert len(scores.pairs) > 1000
-    assert sum(scores.can_be_helped(g.id) for g in guests) > 200  # sure meets only
+    assert len(scores.likely_helped()) > 200
+    assert sum(scores.can_be_helped(g.id) for g in guests) > 75  # sure meets only

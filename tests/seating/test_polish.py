@@ -39,8 +39,8 @@ def covered(scores, seating: dict[int, int]) -> int:
     return sum(
         1
         for g, t in seating.items()
-        if scores.can_be_helped(str(g))
-        and any(scores.helps(str(h), str(g)) for h, u in seating.items() if u == t and h != g)
+        if str(g) in scores.likely_helped()
+        and any(scores.may_help(str(h), str(g)) for h, u in seating.items() if u == t and h != g)
     )
 
 
