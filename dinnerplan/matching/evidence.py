@@ -20,7 +20,7 @@ from dinnerplan.matching.schema import Profile
 from dinnerplan.matching.topics import reader_for
 
 GUESS_WEIGHT = 1.0  # a guess's weight is its confidence times this...
-GUESS_BESIDE_CONFIRMED = 0.4  # ...times this beside confirmed topics (dev-measured, docs)
+GUESS_BESIDE_CONFIRMED = 0.4  # ...times this once the guest confirmed any topic (docs)
 ONE_LINER_WEIGHT = 0.6  # other one-liners describe a company: right 28 % of the time (docs)
 MIRROR_WEIGHT = 0.9  # a hiring need is also a job offered, a job hunt a candidate offered
 # Not hire_other/job_other: a chef hire and a first job in ecology are not a match.
@@ -183,7 +183,10 @@ def _sides(p: Profile, guessed: dict[str, list[Evidence]], catalogue: Catalogue)
         for topic in known:
             name = catalogue.topics[topic].name
             _keep(out[side], Evidence(topic, 1.0, words.get(topic) or fallback or name, True))
-        scale = GUESS_WEIGHT * (GUESS_BESIDE_CONFIRMED if known else 1.0)
+        # A guest who confirmed topics reviewed the chips of both boxes: what they left
+        # unticked, on either side, is only a guess beside their answer.
+        reviewed = bool(p.need_topics or p.offer_topics)
+        scale = GUESS_WEIGHT * (GUESS_BESIDE_CONFIRMED if reviewed else 1.0)
         for ev in guessed[side]:
             _keep(out[side], Evidence(ev.topic, ev.weight * scale, ev.text, False, ev.is_role))
     for found in list(out["need"].values()):

@@ -170,6 +170,16 @@ def test_confirmed_topics_beat_guesses():
     assert reason.topic == "legal_company" and reason.need == "SEO for our launch"
 
 
+def test_a_guest_who_confirmed_needs_only_keeps_unticked_offers_as_guesses():
+    # Lu confirmed her need; the offer chips she left unticked no longer make her a helper.
+    ana = Profile("ana", "Ana", needs=("need a startup lawyer for our term sheet",))
+    lu = Profile("lu", "Lu", offers=("startup lawyer",), needs=("SEO for our launch",))
+    assert score_pairs([ana, lu]).helps("lu", "ana")
+    reviewed = Profile("lu", "Lu", offers=lu.offers, needs=lu.needs, need_topics=("marketing",))
+    scores = score_pairs([ana, reviewed])
+    assert scores.helps("lu", "ana") == []
+
+
 def test_a_one_liner_naming_a_profession_is_an_offer_a_company_line_only_a_guess():
     founder = Profile("ana", "Ana", needs=("Raising a seed round",))
     investor = Profile("ben", "Ben", one_liner="Seed investor")
