@@ -2,6 +2,12 @@
 
     python benchmarks/mdgp_bench.py --sizes 120 240 [--baseline] [--only RanReal]
     python benchmarks/mdgp_bench.py --optimum30 --cap 60     # time to proven optimum, n = 30
+    python benchmarks/mdgp_bench.py --n480 DIR [--instances NAME ...]   # held-out n = 480
+
+--n480 reads the n = 480 instance files (not in the shared folder: fetch them from
+Maasouza/ALNS-MDGP, data/mdgplib/<Family>/, see docs/solver.md) from DIR or its subfolders;
+their best-known values are in benchmarks/mdgp_n480_best_known.csv (TPSDP's published best of
+20 runs). Published limit 120 s. Measure only: nothing is tuned on them.
 
 One run per instance under the published time limit, fairness off; every seating is checked
 with dinnerplan.solver.validate. Results go to benchmarks/results/.
@@ -25,18 +31,33 @@ from dinnerplan.solver import Options, check, read_mdgp, score, solve  # noqa: E
 RESULTS = REPO / "benchmarks/results"
 
 
+N480 = REPO / "benchmarks/mdgp_n480_best_known.csv"
+# Three held-out n = 480 instances, one per family and both size types.
+N480_DEFAULT = ("RanReal_n480_ss_01", "RanInt_n480_ds_01", "Geo_n480_ss_01")
+
+
 def run_sizes(args) -> None:
-    root = shared_benchmarks() / "mdgp"
-    with open(root / "best_known.csv") as fh:
-        table = list(csv.DictReader(fh))
-    rows = [r for r in table if int(r["n"]) in args.sizes and args.only in r["instance"]]
+    if args.n480:
+        with open(N480) as fh:
+            table = list(csv.DictReader(fh))
+        names = set(args.instances or N480_DEFAULT)
+        rows = [r for r in table if r["instance"] in names]
+        files = {f.stem: f for f in Path(args.n480).rglob("*_n480_*.txt")}
+        path_of = files.__getitem__
+        args.sizes = [480]
+    else:
+        root = shared_benchmarks() / "mdgp"
+        with open(root / "best_known.csv") as fh:
+            table = list(csv.DictReader(fh))
+        rows = [r for r in table if int(r["n"]) in args.sizes and args.only in r["instance"]]
+        path_of = lambda name: root / "instances" / f"{name}.txt"  # noqa: E731
     out = []
     # Compile the search kernel first (or load it from numba's disk cache): a compile after a
     # change to kernel.py takes seconds that would otherwise land in the first instance.
     subprocess.run([sys.executable, "-m", "dinnerplan.solver.kernel"], check=True)
     print(f"# {datetime.datetime.now():%Y-%m-%d %H:%M} {load()}", flush=True)
     for r in rows:
-        p = read_mdgp(root / "instances" / f"{r['instance']}.txt")
+        p = read_mdgp(path_of(r["instance"]))
         limit = float(r["time_limit_s"]) * args.scale_time
         res = solve(p, Options(time_limit=limit, fairness=0, seed=args.seed, workers=args.workers))
         errors = check(p, res.tables)
@@ -139,6 +160,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--scale-time", type=float, default=1.0)
     ap.add_argument("--tag", default="")
+    ap.add_argument("--n480", default="", help="folder with the n = 480 instance files")
+    ap.add_argument("--instances", nargs="+", help="n = 480 instances to run (default: three)")
     args = ap.parse_args()
     run_optimum30(args) if args.optimum30 else run_sizes(args)
 

@@ -1,7 +1,7 @@
 """Seating quality through the app: realistic guest lists (64-500 guests), seated by the same
 code path as the "Seat guests" button, compared with random seating.
 
-    python benchmarks/seating_quality.py [--sizes 64 150 300 500] [--seed 7] [--time-limit 10]
+    python benchmarks/seating_quality.py [--sizes 64 150 300 500] [--seeds 7 1 2] [--time-limit 10]
 
 For each list: a temporary SQLite database, an event with tables of 6-10 laid out by the
 app, guests from dinnerplan.matching.sample (free-text offers and needs, colleagues, a few
@@ -9,7 +9,8 @@ seating wishes), one synchronous run of dinnerplan.seating.jobs.run_seating. Rep
 confirmed guest seated within the bounds; colleague pairs sharing a table; the share of
 helpable guests (someone at the event offers what they need) seated next to someone who
 offers it, against the mean over 20 random seatings that keep the same rules; the weakest
-table's mean pair score as a share of the average table's; solve and whole-job time.
+table's mean pair score as a share of the average table's; the total pair score; solve and
+whole-job time. With several seeds, a row per list and a median row per size.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -174,45 +176,72 @@ def main() -> None:
     """Run the benchmark and print a Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[64, 150])
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[7])
     parser.add_argument("--time-limit", type=float, default=10.0)
     parser.add_argument("--fairness", type=float, default=None)
     args = parser.parse_args()
     rows = []
     for n in args.sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            app = create_app(
-                {
-                    "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite",
-                    "SOLVER_TIME_LIMIT": args.time_limit,
-                    "TESTING": True,
-                }
-            )
-            if args.fairness is not None:
-                app.config["SOLVER_FAIRNESS"] = args.fairness
-            with app.app_context():
-                db.create_all()
-                rows.append(bench(n, args.seed))
-                db.session.remove()
-                db.engine.dispose()
+        for seed in args.seeds:
+            rows.append(run_one(n, seed, args))
     print(f"cpu count {os.cpu_count()}; load: {os.getloadavg()}; time limit {args.time_limit} s")
     print(
-        "| guests | tables (sizes) | all seated within 6-10 | colleague pairs together | "
+        "| guests | seed | tables (sizes) | all seated within 6-10 | colleague pairs together | "
         "helped / helpable | helped % | random % (mean, min-max of 20) | "
-        "weakest table (% of average) | solver s | job s |"
+        "weakest table (% of average) | total pair score | solver s | job s |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(
-            f"| {r['n']} | {r['tables']} ({min(r['sizes'])}-{max(r['sizes'])}) | "
+            f"| {r['n']} | {r['seed']} | {r['tables']} ({min(r['sizes'])}-{max(r['sizes'])}) | "
             f"{'yes' if r['all_seated'] and r['within'] else 'NO'} | "
             f"{r['colleagues_together']} of {r['colleague_pairs']} | "
             f"{r['helped']} / {r['helpable']} | "
             f"{100 * r['share']:.1f} % | {100 * r['random_mean']:.1f} % "
             f"({100 * r['random_min']:.0f}-{100 * r['random_max']:.0f}) | "
-            f"{100 * (r['headline'].get('weakest') or {}).get('ratio', 0):.0f} % | "
+            f"{100 * weakest(r):.0f} % | {r['headline']['objective']:.0f} | "
             f"{r['solver_seconds']:.1f} | {r['job_seconds']:.1f} |"
         )
+    if len(args.seeds) > 1:
+        print(
+            "\n| guests | median helped % | median weakest (% of average) | median total | "
+            "median job s |"
+        )
+        print("|---|---|---|---|---|")
+        for n in args.sizes:
+            mine = [r for r in rows if r["n"] == n]
+            med = statistics.median
+            print(
+                f"| {n} | {100 * med(r['share'] for r in mine):.1f} % | "
+                f"{100 * med(weakest(r) for r in mine):.0f} % | "
+                f"{med(r['headline']['objective'] for r in mine):.0f} | "
+                f"{med(r['job_seconds'] for r in mine):.1f} |"
+            )
+
+
+def weakest(row: dict) -> float:
+    """The weakest table's share of the average table (0 when not reported)."""
+    return (row["headline"].get("weakest") or {}).get("ratio", 0)
+
+
+def run_one(n: int, seed: int, args) -> dict:
+    """Seat one generated list in a fresh temporary database."""
+    with tempfile.TemporaryDirectory() as tmp:
+        app = create_app(
+            {
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite",
+                "SOLVER_TIME_LIMIT": args.time_limit,
+                "TESTING": True,
+            }
+        )
+        if args.fairness is not None:
+            app.config["SOLVER_FAIRNESS"] = args.fairness
+        with app.app_context():
+            db.create_all()
+            row = bench(n, seed) | {"seed": seed}
+            db.session.remove()
+            db.engine.dispose()
+    return row
 
 
 if __name__ == "__main__":

@@ -23,3 +23,5 @@ def register(app: Flask) -> None:
     # error pages (e.g. 413 after an oversized upload) from raising again.
     app.add_template_global(lambda: EmptyForm(formdata=None), "EmptyForm")
     app.add_template_global(DIETARY, "DIETARY")
+    # A missing value prints as nothing, not "None" (a walk-in added without an email).
+    app.jinja_env.finalize = lambda value: "" if value is None else value

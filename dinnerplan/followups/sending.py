@@ -91,6 +91,8 @@ def _actionable(promise: Promise) -> bool:
 def write(due: Due, rows: dict) -> None:
     """Record one due email in the outbox."""
     guest: Guest = rows["guests"][due.guest_id]
+    if not guest.email:
+        return  # a walk-in added without an email gets no email
     mine = [p for p in rows["promises"] if due.guest_id in (p.giver_id, p.receiver_id)]
     if due.stage == "morning":
         table = rows["table_of"][guest.id]

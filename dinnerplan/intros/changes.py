@@ -80,11 +80,13 @@ def changes_since_told(event: Event, version: SeatingVersion) -> dict[int, Updat
     now_mates: dict[int, set[int]] = {}
     for g, t in now_table.items():
         now_mates.setdefault(t, set()).add(g)
-    names = {
-        g.id: g.name for g in db.session.scalars(db.select(Guest).where(Guest.event_id == event.id))
-    }
+    guests = db.session.scalars(db.select(Guest).where(Guest.event_id == event.id)).all()
+    names = {g.id: g.name for g in guests}
+    reachable = {g.id for g in guests if g.email}  # a walk-in without an email gets none
     updates = {}
     for g, t in now_table.items():
+        if g not in reachable:
+            continue
         mates = now_mates[t] - {g}
         if g not in told_table:
             updates[g] = Update(g, is_new=True, moved=True)

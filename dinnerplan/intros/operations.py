@@ -80,7 +80,8 @@ class Status:
 
 def intro_status(event: Event, version: SeatingVersion) -> Status:
     """Return the counts shown on the preview page and by the CLI."""
-    guest_ids = {g.id for _, g, _ in seated(version)}
+    # A walk-in added without an email is seated and named to their table, but gets none.
+    guest_ids = {g.id for _, g, _ in seated(version) if g.email}
     earlier = told_earlier(event, version) & guest_ids
     # Only guests still coming count: an introduction sent to someone who declined since
     # is neither "to send" nor part of "Sent N of M" (else "-1 to send", "Sent 53 of 52").
@@ -129,7 +130,7 @@ def queue_intros(version: SeatingVersion) -> list[int]:
     skip = told_earlier(event, version)
     ids = []
     for intro in build_intros(version):
-        if intro.guest.id in skip:
+        if intro.guest.id in skip or not intro.guest.email:
             continue
         message = queue_message(
             "intro",

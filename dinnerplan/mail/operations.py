@@ -47,6 +47,8 @@ def queue_message(
     ics: str = "",
 ) -> Message:
     """Record a message built from templates/email/<template>.txt|html; send after commit."""
+    if not recipient:  # callers leave out guests without an email (walk-ins)
+        raise ValueError(f"no email address for the {kind} message {dedupe_key}")
     existing = db.session.execute(
         db.select(Message).where(Message.dedupe_key == dedupe_key)
     ).scalar_one_or_none()

@@ -32,7 +32,8 @@ class Guest(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
-    email: Mapped[str] = mapped_column(String(254))  # stored lower-cased
+    # Stored lower-cased; None only for a walk-in added without one (they get no email).
+    email: Mapped[str | None] = mapped_column(String(254))
     company: Mapped[str] = mapped_column(String(200), default="")
     title: Mapped[str] = mapped_column(String(200), default="")
     industry: Mapped[str] = mapped_column(String(120), default="")

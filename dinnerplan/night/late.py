@@ -86,15 +86,19 @@ def check_in_list(event: Event, query: str = "") -> list[tuple[Guest, str | None
 
 
 def add_walk_in(
-    event: Event, name: str, email: str, company: str | None = ""
+    event: Event, name: str, email: str | None, company: str | None = ""
 ) -> tuple[Guest, bool]:
     """Add a guest who turned up unannounced, arrived and confirmed; return (guest, is_new).
 
-    A known email marks that guest arrived instead of adding them twice."""
-    email = email.strip().lower()
-    guest = db.session.execute(
-        db.select(Guest).where(Guest.event_id == event.id, Guest.email == email)
-    ).scalar_one_or_none()
+    A known email marks that guest arrived instead of adding them twice. Without an email
+    the walk-in is always added (email None): they are seated but get no email."""
+    email = (email or "").strip().lower() or None
+    guest = (
+        email
+        and db.session.execute(
+            db.select(Guest).where(Guest.event_id == event.id, Guest.email == email)
+        ).scalar_one_or_none()
+    )
     is_new = guest is None
     if is_new:
         guest = Guest(

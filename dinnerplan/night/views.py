@@ -11,6 +11,8 @@ from flask_login import login_required
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
+from dinnerplan.intros import operations as intro_ops
+from dinnerplan.intros.build import published_version, seated
 from dinnerplan.intros.records import intros_sent as introduced
 from dinnerplan.night import late
 from dinnerplan.seating import flow
@@ -41,7 +43,29 @@ def late_changes(event_id: int):
         active=v.ACTIVE,
         seated=v.SEATED,
         introduced=introduced(event),
+        updates=_updates(event, request.args.get("update", type=int)),
     )
+
+
+def _updates(event, chosen: int | None) -> dict | None:
+    """The update emails owed since the introductions went out, with one shown in full.
+
+    The same emails and the same "Send N updates" button as on the introductions page, so
+    the organizer reads what the fewest-moves fix will tell each guest where they made it."""
+    version = published_version(event)
+    if version is None or not introduced(event):
+        return None
+    changes = intro_ops.changes_since_told(event, version)
+    if not changes:
+        return None
+    guest_id = chosen if chosen in changes else next(iter(changes))
+    (intro,) = intro_ops.build_intros(version, only=[guest_id])
+    return {
+        "changes": changes,
+        "guests": [g for _, g, _ in seated(version) if g.id in changes],
+        "intro": intro,
+        "rendered": intro_ops.render_update(intro, changes[guest_id]),
+    }
 
 
 @bp.post("/late/confirm")

@@ -51,7 +51,8 @@ def _strip(value):
 
 
 class WalkInForm(FlaskForm):
-    """A guest who turned up without an answer: name and email (for the introduction)."""
+    """A guest who turned up without an answer: name, and an email if they give one (for
+    the table's introduction and updates; without it they get no email)."""
 
     name = StringField(
         "Name",
@@ -59,10 +60,10 @@ class WalkInForm(FlaskForm):
         validators=[InputRequired("Enter the guest's name."), Length(max=200)],
     )
     email = EmailField(
-        "Email",
+        "Email (optional)",
         filters=[_strip],
         validators=[
-            InputRequired("Enter an email, for the table's introduction."),
+            Optional(),
             Email("Enter an email address like ana@example.com."),
             Length(max=254),
         ],

@@ -55,7 +55,14 @@ def run_seating(version_id: int, time_limit: float | None = None) -> str:
     _set(version_id, status="running", summary={"progress": "Starting…"})
 
     def progress(message: str) -> None:
-        _set(version_id, summary={"progress": message})
+        # Commit the message without expiring the run's loaded rows: after an expiring
+        # commit, reading 500 guests' names again took one query per guest (about 1 s).
+        session = db.session()
+        session.expire_on_commit = False
+        try:
+            _set(version_id, summary={"progress": message})
+        finally:
+            session.expire_on_commit = True
 
     try:
         solve_version(db.session.get(SeatingVersion, version_id), time_limit, progress)

@@ -28,10 +28,10 @@ __all__ = ["SeatingFailed", "confirmed_guests", "solve_version"]
 FAIRNESS = 1.0
 # The help polish gets this share of the time left after scoring (at most POLISH_SECONDS per
 # 150 guests) and the solver the rest, so a run still ends about within the chosen limit.
-POLISH_SHARE = 0.3
-POLISH_SECONDS = 2.0  # per 150 guests
+POLISH_SHARE = 0.5
+POLISH_SECONDS = 3.0  # per 150 guests
 RECORD_SHARE = 0.1
-SEARCH_FLOOR = 0.6
+SEARCH_FLOOR = 0.45
 
 
 def fewest_moves_cost(scores) -> float:

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
+
+from dinnerplan.solver.helplift import Pulls, dense
 
 # A gain below this is rounding noise, not an improvement.
 EPSILON = 1e-6
@@ -75,6 +78,11 @@ class Rules:
             lift=lift,
         )
 
+    @cached_property
+    def dense(self):
+        """Rows, dense pair scores and lone movable guests for the fast lift (helplift.py)."""
+        return dense(self)
+
     def covered(self, members: set[int]) -> int:
         """Count the guests in `members` who sit with one of their helpers."""
         return sum(1 for g in members if not self.helpers[g].isdisjoint(members))
@@ -127,6 +135,7 @@ class Board:
         for g, t in seating.items():
             for k, w in rules.weights[g].items():
                 self.pull[k][t] += w
+        self.pulls = Pulls(rules, seating)
         self._rank()
 
     def _rank(self) -> None:
@@ -247,6 +256,7 @@ class Board:
             for k, w in self.rules.weights[g].items():
                 self.pull[k][src] -= w
                 self.pull[k][dst] += w
+            self.pulls.shift(g, src, dst)
 
 
 def better(gain: tuple[int, float, float]) -> bool:

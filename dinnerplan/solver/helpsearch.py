@@ -16,17 +16,23 @@ pairs, fixed seats (locks, hosts) and "sit with" groups.
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from collections.abc import Mapping
 
 from dinnerplan.solver.helpboard import EPSILON, Board, Rules, at_least, better
+from dinnerplan.solver.helplift import candidates, improving
 
 # Perturb-and-climb rounds after the first climb; each kicks a few units out of place.
 ROUNDS = 60
 KICKS = 2
 # A table below this share of the average table's quality is a table of leftovers.
 LEFTOVERS = 0.5
+# A lift step aims at least this share of the average table (fewer, larger steps).
+AIM = 0.8
+# How many ranked lifting changes a chain tries (each with its helper repair) per step.
+CHAIN_TRIES = 8
 
 
 class HelpPolisher:
@@ -69,12 +75,21 @@ def neighbours(board: Board, u: int):
 
 
 def climb(board: Board, deadline: float) -> int:
-    """Cover guests (best change first), then raise the score, until neither helps."""
+    """Cover guests, lift the weakest table, then raise the score, until none helps.
+
+    A table of leftovers is lifted first (no helped guest is lost doing so); after a run of
+    lift steps the uncovered guests are tried once more (a full cover pass costs as much as
+    dozens of lift steps at 500 guests, so it is not retried after every step)."""
     applied = 0
     while time.monotonic() < deadline:
-        # A table of leftovers is lifted first (no helped guest is lost doing so).
-        if (far_behind(board) and lift_step(board)) or cover_step(board) or lift_step(board):
+        if (far_behind(board) and lift_step(board)) or cover_step(board, deadline):
             applied += 1
+            continue
+        lifted = 0
+        while time.monotonic() < deadline and lift_step(board):
+            lifted += 1
+        if lifted:
+            applied += lifted
             continue
         gained = score_pass(board, deadline)
         if not gained:
@@ -83,19 +98,28 @@ def climb(board: Board, deadline: float) -> int:
     return applied
 
 
-def cover_step(board: Board) -> bool:
-    """Make the best change that seats one more uncovered guest with a helper, if any."""
+def cover_step(board: Board, deadline: float = math.inf) -> bool:
+    """Seat uncovered guests with a helper, one after another: for each, the best change that
+    seats one more guest with a helper, if any. True when at least one was made.
+
+    (Judging each uncovered guest once per pass, not only the best change over all of them,
+    covers dozens of guests in the time one best change took at 500 guests.)"""
     unit_of = board.rules.unit_of
-    best = None
+    applied = False
     for g in board.uncovered():
+        if time.monotonic() > deadline:
+            break
+        if not board.rules.helpers[g].isdisjoint(board.members[board.table_of[unit_of[g]]]):
+            continue  # covered meanwhile by an earlier change of this pass
+        best = None
         for u, v, t in _cover_options(board, g, unit_of):
             gain = board.change(u, v, t)
             if gain is not None and gain[0] > 0 and (best is None or gain > best[0]):
                 best = gain, u, v, t
-    if best is None:
-        return False
-    board.apply(*best[1:])
-    return True
+        if best is not None:
+            board.apply(*best[1:])
+            applied = True
+    return applied
 
 
 def far_behind(board: Board) -> bool:
@@ -105,12 +129,21 @@ def far_behind(board: Board) -> bool:
 
 
 def lift_step(board: Board) -> bool:
-    """Make the best change of a unit at the weakest table that makes that table stronger.
+    """Make a change of a unit at the weakest table that makes that table stronger.
 
-    Only the weakest table's units are tried (a few hundred changes, not every unit's), so
-    the weakest table is lifted even when a full score pass would not fit in the time."""
+    The weakest table's single guests are priced all at once (helplift.py) and the best few
+    checked exactly; only when none of those lifts are all its units' changes tried one by
+    one ("sit with" groups included), so the weakest table is lifted step after step even
+    when a full score pass would not fit in the time."""
     if not board.rules.lift or not board.low:
         return False
+    for u, v, t in candidates(board, target=AIM):
+        gain = board.change(u, v, t)
+        if gain is not None and gain[0] >= 0 and gain[1] > EPSILON:
+            board.apply(u, v, t)
+            return True
+    if lift_chain(board):
+        return True
     weakest = board.low[0][1]
     best = None
     for u, movable in enumerate(board.rules.movable):
@@ -127,14 +160,63 @@ def lift_step(board: Board) -> bool:
     return True
 
 
+def lift_chain(board: Board, tries: int = CHAIN_TRIES) -> bool:
+    """Lift the weakest table by a change that takes someone's helper away, then seat the
+    guests it left without a helper with one again (cover_step on them); kept only when the
+    whole chain improves the value, otherwise undone. Single changes stall once every guest
+    who could leave a strong table is someone's helper."""
+    before = board.value()
+    for u, v, t in candidates(board, keep_helpers=False, target=AIM)[:tries]:
+        gain = board.change(u, v, t)
+        if gain is None or gain[1] <= EPSILON:
+            continue  # breaks a rule, or does not lift the weakest table
+        lost = set(board.uncovered())
+        journal = [_do(board, u, v, t)]
+        for g in board.uncovered():
+            if g not in lost:
+                journal += _cover_one(board, g)
+        if better(tuple(a - b for a, b in zip(board.value(), before, strict=True))):
+            return True
+        for undo in reversed(journal):
+            board.apply(*undo)
+    return False
+
+
+def _do(board: Board, u: int, v: int | None, t: int | None) -> tuple:
+    """Apply a change and return the change that undoes it."""
+    src = board.table_of[u]
+    board.apply(u, v, t)
+    return (u, v, None) if v is not None else (u, None, src)
+
+
+def _cover_one(board: Board, g: int) -> list[tuple]:
+    """Make the best change that seats g with a helper, if any; return its undo (or none)."""
+    if not board.rules.helpers[g].isdisjoint(board.members[board.table_of[board.rules.unit_of[g]]]):
+        return []
+    best = None
+    for u, v, t in _cover_options(board, g, board.rules.unit_of):
+        gain = board.change(u, v, t)
+        if gain is not None and gain[0] > 0 and (best is None or gain > best[0]):
+            best = gain, u, v, t
+    return [_do(board, *best[1:])] if best is not None else []
+
+
 def score_pass(board: Board, deadline: float) -> int:
-    """Give each unit its best change that improves the value; return how many were made."""
+    """Give each unit its best change that improves the value; return how many were made.
+
+    A lone guest's changes are priced all at once (helplift.improving) and the best few
+    checked exactly; "sit with" groups one change at a time."""
     applied = 0
+    lone = {u for u, unit in enumerate(board.rules.units) if len(unit) == 1}
     for u, movable in enumerate(board.rules.movable):
         if not movable or time.monotonic() > deadline:
             continue
+        if u in lone:
+            changes = ((v, t) for _, v, t in improving(board, board.rules.units[u][0]))
+        else:
+            changes = neighbours(board, u)
         best = None
-        for v, t in neighbours(board, u):
+        for v, t in changes:
             gain = board.change(u, v, t)
             if gain is not None and better(gain) and (best is None or gain > best[0]):
                 best = gain, v, t
@@ -148,12 +230,9 @@ def _into(board: Board, u: int, table: int) -> list[tuple[int | None, int | None
     """Return the changes that bring unit u to `table`: a move, or a swap with a unit there."""
     if board.table_of[u] == table:
         return []
-    swaps = [
-        (v, None)
-        for v, movable in enumerate(board.rules.movable)
-        if movable and board.table_of[v] == table
-    ]
-    return [(None, table), *swaps]
+    rules = board.rules
+    there = sorted({rules.unit_of[g] for g in board.members[table]})
+    return [(None, table), *((v, None) for v in there if rules.movable[v])]
 
 
 def _cover_options(board: Board, g: int, unit_of: Mapping[int, int]) -> list[tuple]:

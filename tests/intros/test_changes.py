@@ -131,3 +131,22 @@ def test_publishing_sends_nothing_until_the_organizer_has_previewed(client, dinn
     assert len(inbox.messages) == 8
     (ana,) = inbox.to(dinner.guest("Ana").email)
     assert "Eve Evans moved to another table; Ben Brook joins you." in Inbox.text_of(ana)
+
+
+def test_the_late_changes_page_shows_the_update_emails_it_will_send(client, dinner, inbox):
+    late = f"/events/{dinner.event.id}/seating/late"
+    dinner.seat(FIRST_PLAN)
+    sign_in_as(client, dinner.organizer)
+    assert "Updates to send" not in _page(client.get(late))  # nothing told yet
+    client.post(intro_url(dinner, "send"))
+    inbox.clear()
+    dinner.seat(SWAPPED)
+
+    page = _page(client.get(f"{late}?update={dinner.guest('Ben').id}"))
+
+    assert "Updates to send" in page and "8 guests changed table" in page
+    assert "Ana Alvarez: Ben Brook moved to another table; Eve Evans joins you." in page
+    assert "Subject: Your table changed: Table B at Founders' Supper" in page
+    assert "Your table changed: you are now at Table B" in page
+    assert "Send 8 updates" in page
+    assert inbox.messages == []  # showing them sends nothing

@@ -124,3 +124,29 @@ def test_one_tables_sheet_and_place_cards_reprint_on_their_own(app, signed_in, e
     )
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(SeatingVersion.id))) == number
+
+
+def test_walk_ins_without_an_email_are_seated_and_get_no_email(app, signed_in, event, inbox):
+    number, where = published_dinner(app, signed_in, event)
+    for name in ("Walk One", "Walk Two"):  # two without an email: no clash on the address
+        page = text(
+            signed_in.post(
+                url(event, "checkin/walk-in"),
+                data={"name": name, "email": ""},
+                follow_redirects=True,
+            )
+        )
+        assert f"{name} added and marked arrived." in page
+    signed_in.post(url(event, "late"))
+    proposal, after, _ = seated(app, event)
+    signed_in.post(url(event, "late/confirm"), data={"version": proposal})
+    with app.app_context():
+        walks = [g.id for g in db.session.scalars(db.select(Guest).where(Guest.email.is_(None)))]
+    assert len(walks) == 2 and all(w in after for w in walks)
+
+    page = text(signed_in.post(f"/events/{event.id}/intros/send", follow_redirects=True))
+
+    assert len(inbox.messages) == len(where)  # everyone but the two walk-ins
+    assert "0 emails to send" in page
+    guests = text(signed_in.get(f"/events/{event.id}/guests/"))
+    assert "Walk One" in guests and "None" not in guests

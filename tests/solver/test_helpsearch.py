@@ -84,3 +84,38 @@ def test_a_lift_step_strengthens_the_weakest_table_without_losing_a_helped_guest
     assert lift_step(board)
     after = board.value()
     assert after[0] == before[0] == 1 and after[1] > before[1]
+
+
+def leftovers_dinner(lift: bool = True) -> tuple[Rules, dict[int, int]]:
+    """48 guests at 6 tables of 8: 40 who score 5-10 with one another (some help others) and
+    8 who score 0-4 with them and 0.5 with one another, all seated at one table, as a search
+    for the highest total leaves them (the sum is highest with them together)."""
+    rng = random.Random(3)
+    core, few = list(range(40)), list(range(40, 48))
+    pairs = [(a, b, rng.uniform(5, 10)) for a, b in combinations(core, 2)]
+    pairs += [(a, b, rng.uniform(0, 4)) for a in few for b in core]
+    pairs += [(a, b, 0.5) for a, b in combinations(few, 2)]
+    helpers = {g: {rng.choice(core)} - {g} for g in core[:20]}
+    rules = Rules.build({t: (8, 8) for t in range(6)}, core + few, helpers, pairs, lift=lift)
+    start = {g: i // 8 for i, g in enumerate(core)} | {g: 5 for g in few}
+    return rules, start
+
+
+def qualities(rules: Rules, seating: dict[int, int]) -> list[float]:
+    board = Board(rules, seating)
+    return [board.quality(t) for t in board.members]
+
+
+def test_no_table_of_leftovers_at_a_larger_dinner():
+    rules, start = leftovers_dinner()
+    assert min(qualities(rules, start)) < 0.2 * sum(qualities(rules, start)) / 6
+    plain, _ = leftovers_dinner(lift=False)  # without the lift the leftovers stay together
+    kept = qualities(plain, HelpPolisher(plain).improve(start, seconds=10))
+    assert min(kept) < 0.2 * sum(kept) / 6
+
+    found = HelpPolisher(rules).improve(start, seconds=10)
+
+    quality = qualities(rules, found)
+    assert min(quality) >= 0.7 * sum(quality) / len(quality)
+    # ...without giving up a helped guest
+    assert Board(rules, found).value()[0] >= Board(rules, start).value()[0]
