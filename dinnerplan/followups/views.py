@@ -12,7 +12,7 @@ from dinnerplan.followups import actions, emails, links, optin
 from dinnerplan.followups import operations as ops
 from dinnerplan.followups.forms import DropForm, LinkForm, PromiseForm, SharingForm
 from dinnerplan.followups.outcome import outcome, to_csv
-from dinnerplan.followups.table import my_table, names_at, qr_svg, vcard
+from dinnerplan.followups.table import my_table, names_at, vcard
 from dinnerplan.forms import EmptyForm
 from dinnerplan.links import guest_for_token
 from dinnerplan.mail.operations import send_queued
@@ -202,15 +202,6 @@ def unsubscribe(token: str):
     return render_template(
         "followups/action.html", invalid=False, action=described, done=done, guest=found[0]
     )
-
-
-@bp.app_template_global()
-def table_qr(table_id: int):
-    """Return the inline SVG QR code of a table's page (the printed table sheet)."""
-    from dinnerplan.models import Table
-
-    table = db.session.get(Table, table_id)
-    return qr_svg(links.table_url(table)) if table is not None else ""
 
 
 @bp.get("/events/<int:event_id>/outcome")

@@ -132,11 +132,3 @@ def guest_table(token: str):
 def _register(state) -> None:
     # The guest's page lives under their personal link, outside the organizer's prefix.
     state.app.add_url_rule("/r/<token>/table", "intros.guest_table", guest_table)
-
-
-@bp.app_template_global()
-def intros_panel(event) -> dict:
-    """Return what the event page's introductions panel shows."""
-    version = published_version(event)
-    status = ops.intro_status(event, version) if version else None
-    return {"version": version, "status": status}

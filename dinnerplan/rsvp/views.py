@@ -27,15 +27,14 @@ from dinnerplan.models import Guest
 from dinnerplan.models._base import utcnow
 from dinnerplan.paging import page_by_name
 from dinnerplan.rsvp import operations as ops
-from dinnerplan.rsvp import wishes
+from dinnerplan.rsvp import panels, wishes
 from dinnerplan.rsvp.calendar import build_ics
 from dinnerplan.rsvp.forms import AnswerForm, GuestProfileForm, ResendForm
 from dinnerplan.topics.operations import rsvp_topics
+from dinnerplan.topics.pages import chips_for
 from dinnerplan.urls import safe_next
 
 bp = Blueprint("rsvp", __name__)
-bp.add_app_template_global(ops.summary, "rsvp_summary")
-bp.add_app_template_global(ResendForm, "ResendForm")
 
 
 @bp.route("/r/<token>", methods=["GET", "POST"])
@@ -59,7 +58,11 @@ def page(token: str):
         after = "topics.confirm" if confirm_step else ".done"
         return redirect(url_for(after, token=token), code=303)
     return render_template(
-        "rsvp/page.html", **_page_context(guest, token, closed), answer_form=answer, form=profile
+        "rsvp/page.html",
+        **_page_context(guest, token, closed),
+        answer_form=answer,
+        form=profile,
+        topic_chips=chips_for(guest),
     )
 
 
@@ -132,7 +135,7 @@ def _page_context(guest, token: str, closed: bool) -> dict:
 def invite(event_id: int):
     """Email every guest who has not been invited yet (once each, however often clicked)."""
     event = owned_event_or_404(event_id)
-    refusal = sending_refusal(current_user, ops.summary(event)["to_invite"])
+    refusal = sending_refusal(current_user, panels.panel(event).to_invite)
     if refusal:
         flash(refusal, "error")
     elif EmptyForm().validate_on_submit():
@@ -161,7 +164,13 @@ def guests(event_id: int):
     )
     link_of = {g.id: links.personal_link(g) for g in page.items}
     return render_template(
-        "rsvp/guests.html", event=event, guests=page.items, page=page, links=link_of
+        "rsvp/guests.html",
+        event=event,
+        guests=page.items,
+        page=page,
+        links=link_of,
+        rsvp_panel=panels.panel(event),
+        resend_form=ResendForm,  # called once per row: each form gets its own nonce
     )
 
 

@@ -37,17 +37,6 @@ from dinnerplan.seating.review import build_review, progress_of, status_line
 bp = Blueprint("seating", __name__, url_prefix="/events/<int:event_id>/seating")
 
 
-@bp.app_context_processor
-def _panel_helpers():
-    """Let templates/seating/_event_panel.html find an event's seating state."""
-    return {"seating_panel": _panel}
-
-
-def _panel(event):
-    latest, published = v.latest_version(event), v.published_version(event)
-    return {"latest": latest, "published": published, "line": status_line(latest) if latest else ""}
-
-
 def _form_problem(form) -> str:
     return " ".join(e for errors in form.errors.values() for e in errors) or "Please try again."
 

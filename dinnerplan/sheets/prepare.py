@@ -124,9 +124,16 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def table_sheets(seating: Seating, minutes_per_guest: int) -> dict:
-    """One sheet per table: guests, who should meet whom and why, and the talk order."""
-    return {"sheets": [_table_sheet(seating, t, minutes_per_guest) for t in seating.tables]}
+def table_sheets(seating: Seating, minutes_per_guest: int, qr: dict | None = None) -> dict:
+    """One sheet per table: guests, who should meet whom and why, the talk order, and the
+    QR code of the table's page (`qr`: {table id: inline SVG})."""
+    qr = qr or {}
+    return {
+        "sheets": [
+            dict(_table_sheet(seating, t, minutes_per_guest), qr=qr.get(t.id, ""))
+            for t in seating.tables
+        ]
+    }
 
 
 def _table_sheet(seating: Seating, table: SeatedTable, minutes_per_guest: int) -> dict:
@@ -148,7 +155,6 @@ def _table_sheet(seating: Seating, table: SeatedTable, minutes_per_guest: int) -
     pairs = _top_pairs(seating.summary, table.id, by_id, short)
     density, pairs = _fit(guests, pairs, len(talk))
     return {
-        "id": table.id,  # the table's QR code (followups) opens its page
         "name": table.name,
         "host": short[table.host_id] if table.host_id in by_id else "",
         "guests": guests,

@@ -25,7 +25,6 @@ from dinnerplan.topics.forms import (
 )
 
 bp = Blueprint("topics", __name__)
-bp.add_app_template_global(pages.chips_for, "topic_chips")
 MAX_QUERY = 500  # characters of a typed need read for suggestions
 
 
