@@ -77,6 +77,11 @@ def make_app(database_url: str):
 
 
 def signed_in_client(app, organizer):
+    """A test client signed in as the organizer, with a recorded session (auth/sessions.py)."""
+    from dinnerplan.auth.sessions import start_session
+
+    start_session(organizer)
+    db.session.commit()
     client = app.test_client()
     with client.session_transaction() as session:
         session["_user_id"] = organizer.get_id()

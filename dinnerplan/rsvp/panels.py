@@ -5,7 +5,6 @@ The event view asks for it (`events/panels.py`); the template only displays it.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import Text, and_, cast, func, or_
@@ -15,6 +14,7 @@ from dinnerplan.models import Event, Guest
 
 # The event panel names at most this many guests without a profile (then "and N more").
 MISSING_NAMES_SHOWN = 50
+STATES = ("invited", "yes", "no", "maybe")  # counted one by one (the waitlist is listed)
 
 
 @dataclass(frozen=True)
@@ -45,51 +45,45 @@ def _no_profile():
     return or_(Guest.intent.is_(None), Guest.intent == "", no_items)
 
 
-def _missing_profiles(event: Event) -> tuple[tuple[str, ...], int]:
-    """The first MISSING_NAMES_SHOWN coming guests without a profile (by name), and how many."""
-    missing = db.select(Guest.name).where(
-        Guest.event_id == event.id, Guest.rsvp != "no", _no_profile()
-    )
-    count = db.session.execute(db.select(func.count()).select_from(missing.subquery()))
-    shown = db.session.execute(missing.order_by(Guest.name, Guest.id).limit(MISSING_NAMES_SHOWN))
-    return tuple(shown.scalars()), count.scalar_one()
-
-
 def panel(event: Event) -> RsvpPanel:
     """Return the RSVP panel's figures.
 
-    Counted in the database, so a very large guest list stays quick; only the waitlist and
-    the first MISSING_NAMES_SHOWN guests without a profile are loaded, by name.
+    Counted in the database in one query, so a very large guest list stays quick; only the
+    waitlist and the first MISSING_NAMES_SHOWN guests without a profile are loaded, by name.
     """
     of_event = Guest.event_id == event.id
-    by_state = Counter(
-        dict(
-            db.session.execute(
-                db.select(Guest.rsvp, func.count()).where(of_event).group_by(Guest.rsvp)
-            ).all()
-        )
-    )
-    invited, to_invite = db.session.execute(
+    coming_without_profile = and_(Guest.rsvp != "no", _no_profile())
+    counts = db.session.execute(
         db.select(
+            func.count(),
             func.count(Guest.invited_at),
             func.count().filter(Guest.invited_at.is_(None), Guest.rsvp != "no"),
+            func.count().filter(coming_without_profile),
+            *(func.count().filter(Guest.rsvp == state) for state in STATES),
         ).where(of_event)
     ).one()
+    total, invited, to_invite, missing_count, *by_state = counts
+    by_state = dict(zip(STATES, by_state, strict=True))
     waitlist = db.session.execute(
         db.select(Guest.name)
         .where(of_event, Guest.rsvp == "waitlist")
         .order_by(Guest.waitlisted_at, Guest.id)
     ).scalars()
-    missing_names, missing_count = _missing_profiles(event)
+    missing = db.session.execute(
+        db.select(Guest.name)
+        .where(of_event, coming_without_profile)
+        .order_by(Guest.name, Guest.id)
+        .limit(MISSING_NAMES_SHOWN)
+    ).scalars()
     return RsvpPanel(
-        total=sum(by_state.values()),
+        total=total,
         invited=invited,
         awaiting=by_state["invited"],
         yes=by_state["yes"],
         no=by_state["no"],
         maybe=by_state["maybe"],
         waitlist=tuple(waitlist),
-        missing_profile=missing_names,
+        missing_profile=tuple(missing),
         missing_profile_count=missing_count,
         to_invite=to_invite,
         capacity=event.capacity,
