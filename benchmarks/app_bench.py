@@ -3,7 +3,8 @@
     python benchmarks/app_bench.py [--database-url postgresql://postgres@127.0.0.1:5432/postgres]
 
 1. The event page and the guest list of a 300-guest event, rendered through the app (test
-   client, signed in): median of 50 renders after 5 warm-ups.            target < 50 ms
+   client, signed in): median of 50 renders after 5 warm-ups.  target: event page <= 8 ms on
+   a quiet machine (issue 10), guest list < 50 ms
 2. A 1,000-row CSV imported through the web pages (upload → preview → confirm).  < 2 s
 3. 200 concurrent RSVP submissions to gunicorn (4 workers × 4 threads) on PostgreSQL for a
    dinner with 150 seats: none lost, no guest counted twice, waitlist order kept.
@@ -98,9 +99,9 @@ def bench_event_page(app) -> None:
         db.session.commit()
         event_id = event.id
         client = signed_in_client(app, organizer)
-    for label, path in (
-        ("event page", f"/events/{event_id}"),
-        ("guest list", f"/events/{event_id}/guests/"),
+    for label, path, target in (
+        ("event page", f"/events/{event_id}", "<= 8 ms on a quiet machine"),
+        ("guest list", f"/events/{event_id}/guests/", "< 50 ms"),
     ):
         for _ in range(5):
             assert client.get(path).status_code == 200
@@ -112,7 +113,7 @@ def bench_event_page(app) -> None:
             assert response.status_code == 200
         print(
             f"{label}, 300 guests: median {statistics.median(times):.1f} ms, "
-            f"p90 {sorted(times)[44]:.1f} ms (50 renders; target < 50 ms)"
+            f"p90 {sorted(times)[44]:.1f} ms (50 renders; target {target})"
         )
 
 
