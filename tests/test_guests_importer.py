@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dinnerplan.guests.importer import CsvError, parse_csv, parse_intent
+from dinnerplan.guests.cells import parse_intent
+from dinnerplan.guests.importer import CsvError, parse_csv
 
 
 def test_headers_match_aliases_whatever_the_case_and_punctuation():
