@@ -71,7 +71,7 @@ def make_app(database_url: str):
         }
     )
     with app.app_context():
-        from dinnerplan.commands import upgrade_database
+        from dinnerplan.database import upgrade_database
 
         upgrade_database()
     return app

@@ -16,7 +16,7 @@ from dinnerplan.followups.table import my_table, names_at, vcard
 from dinnerplan.forms import EmptyForm
 from dinnerplan.links import guest_for_token
 from dinnerplan.mail.operations import send_queued
-from dinnerplan.models import Guest, Promise
+from dinnerplan.models import Guest, Promise, PromiseState, Rsvp
 from dinnerplan.models._base import utcnow
 from dinnerplan.rsvp.operations import resend_link
 
@@ -101,11 +101,14 @@ def close(token: str, promise_id: int, state: str):
 
 def _close(promise: Promise, guest: Guest, state: str, reason: str) -> None:
     if ops.close_promise(promise, guest, state, utcnow(), reason):
-        if state == "done":
+        if state == PromiseState.DONE:
             emails.queue_done_notice(promise)
         db.session.commit()
         send_queued()
-        flash("Done: thank you." if state == "done" else "Let go. No more reminders.", "success")
+        flash(
+            "Done: thank you." if state == PromiseState.DONE else "Let go. No more reminders.",
+            "success",
+        )
     else:
         flash("That was already recorded; nothing changed.", "info")
 
@@ -143,7 +146,7 @@ def table_page(token: str):
                 Guest.event_id == table.event_id, Guest.email == form.email.data.strip().lower()
             )
         ).scalar_one_or_none()
-        if guest is not None and guest.rsvp == "yes":
+        if guest is not None and guest.rsvp == Rsvp.YES:
             now = utcnow()
             resend_link(guest, f"qr:{table.id}:{now:%Y%m%d%H}", now)  # once an hour at most
             db.session.commit()

@@ -14,7 +14,7 @@ from dinnerplan.extensions import db
 from dinnerplan.intros.sentences import Why, why
 from dinnerplan.links import personal_link as guest_link
 from dinnerplan.matching import Scores
-from dinnerplan.models import Assignment, Event, Guest, SeatingVersion, Table
+from dinnerplan.models import Assignment, Event, Guest, Rsvp, SeatingVersion, Table
 from dinnerplan.profile import intent_label
 from dinnerplan.seating.profiles import score_guests
 from dinnerplan.seating.versions import published_version
@@ -87,7 +87,7 @@ def seated(version: SeatingVersion) -> list[tuple[Assignment, Guest, Table]]:
         db.select(Assignment, Guest, Table)
         .join(Guest, Guest.id == Assignment.guest_id)
         .join(Table, Table.id == Assignment.table_id)
-        .where(Assignment.version_id == version.id, Guest.rsvp == "yes")
+        .where(Assignment.version_id == version.id, Guest.rsvp == Rsvp.YES)
         .order_by(Table.position, Table.id, Assignment.seat_order, Guest.id)
     ).all()
     return [tuple(row) for row in rows]

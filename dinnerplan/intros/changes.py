@@ -20,7 +20,7 @@ from dinnerplan.extensions import db
 from dinnerplan.intros.build import Intro, build_intros, published_version, seated
 from dinnerplan.intros.records import TOLD, changed_key, event_messages, intros_sent, version_of
 from dinnerplan.mail.operations import discard_queued, queue_message, send_one
-from dinnerplan.models import Assignment, Event, Guest, Message, SeatingVersion
+from dinnerplan.models import Assignment, Event, Guest, Message, MessageStatus, SeatingVersion
 
 CHANGES_JOB = "dinnerplan.intros.changes:send_changes"
 
@@ -166,8 +166,12 @@ def send_changes(version_id: int) -> int:
     _queue(event, version, changes_since_told(event, version))
     db.session.commit()
     discard_queued()  # this job sends them itself, below
-    pending = [m.id for m in recorded_changes(event, version) if m.status in ("queued", "failed")]
-    return sum(send_one(message_id) == "sent" for message_id in pending)
+    pending = [
+        m.id
+        for m in recorded_changes(event, version)
+        if m.status in (MessageStatus.QUEUED, MessageStatus.FAILED)
+    ]
+    return sum(send_one(message_id) == MessageStatus.SENT for message_id in pending)
 
 
 def recorded_changes(event: Event, version: SeatingVersion) -> list[Message]:

@@ -8,10 +8,11 @@ last heard about, whether or not that version is still the published one.
 from __future__ import annotations
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, Message, SeatingVersion
+from dinnerplan.models import Event, Message, MessageStatus, SeatingVersion
 
 KINDS = ("intro", "table_changed")
-TOLD = ("sent", "sending")  # "sending": claimed by a worker; never sent a second time
+# SENDING: claimed by a worker; never sent a second time
+TOLD = (MessageStatus.SENT, MessageStatus.SENDING)
 
 
 def intro_key(version: SeatingVersion, guest_id: int) -> str:

@@ -6,10 +6,10 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
 
-from dinnerplan.models.message import MESSAGE_STATES
+from dinnerplan.models.message import MessageStatus
 
 STATUS_CHOICES = [SelectChoice("", "Any status")] + [
-    SelectChoice(s, s.capitalize()) for s in (*MESSAGE_STATES, "sending")
+    SelectChoice(s.value, s.capitalize()) for s in MessageStatus
 ]
 
 

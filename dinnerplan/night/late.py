@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, Guest, SeatingVersion
+from dinnerplan.models import Event, Guest, Rsvp, SeatingVersion, VersionKind
 from dinnerplan.models._base import utcnow
 from dinnerplan.names import by_name, fold
 from dinnerplan.seating import versions as v
@@ -44,14 +44,14 @@ def late_changes(event: Event) -> LateChanges | None:
     )
     proposal = db.session.execute(
         db.select(SeatingVersion)
-        .where(SeatingVersion.parent_id == published.id, SeatingVersion.kind == "late")
+        .where(SeatingVersion.parent_id == published.id, SeatingVersion.kind == VersionKind.LATE)
         .order_by(SeatingVersion.number.desc())
         .limit(1)
     ).scalar_one_or_none()
     return LateChanges(
         published,
-        tuple(g for g in guests if g.id in seated and g.rsvp != "yes"),
-        tuple(g for g in guests if g.id not in seated and g.rsvp == "yes"),
+        tuple(g for g in guests if g.id in seated and g.rsvp != Rsvp.YES),
+        tuple(g for g in guests if g.id not in seated and g.rsvp == Rsvp.YES),
         proposal,
     )
 
@@ -79,7 +79,7 @@ def check_in_list(event: Event, query: str = "") -> list[tuple[Guest, str | None
     expected = [
         g
         for g in guests
-        if (g.rsvp == "yes" or g.id in seated)
+        if (g.rsvp == Rsvp.YES or g.id in seated)
         and all(w in fold(f"{g.name} {g.company}") for w in words)
     ]
     return [(g, names.get(seated.get(g.id))) for g in sorted(expected, key=by_name)]
@@ -101,7 +101,7 @@ def add_walk_in(
             event_id=event.id, name=name.strip(), email=email, company=(company or "").strip()
         )
         db.session.add(guest)
-    guest.rsvp, guest.checked_in_at = "yes", utcnow()
+    guest.rsvp, guest.checked_in_at = Rsvp.YES, utcnow()
     guest.responded_at = guest.responded_at or utcnow()
     db.session.flush()
     return guest, is_new
@@ -111,13 +111,13 @@ def check_in(guest: Guest, action: str) -> None:
     """Mark a guest arrived, a no-show, or undo either."""
     if action == "arrived":
         guest.checked_in_at = utcnow()
-        guest.rsvp = "yes"
+        guest.rsvp = Rsvp.YES
     elif action == "no_show":
         guest.checked_in_at = None
-        guest.rsvp = "no"
+        guest.rsvp = Rsvp.NO
     elif action == "undo":
         guest.checked_in_at = None
-        guest.rsvp = "yes"
+        guest.rsvp = Rsvp.YES
     else:
         raise EditError("Unknown check-in action.")
     db.session.flush()

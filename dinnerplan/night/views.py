@@ -12,6 +12,7 @@ from dinnerplan.access import owned_event_or_404, owned_guest_or_404
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
 from dinnerplan.intros.records import intros_sent as introduced
+from dinnerplan.models import VersionKind
 from dinnerplan.night import late
 from dinnerplan.seating import flow
 from dinnerplan.seating import versions as v
@@ -29,7 +30,7 @@ def late_changes(event_id: int):
     if request.method == "POST":
         if changes is None or not EmptyForm().validate_on_submit():
             abort(400)
-        return flow.start(event, "late", changes.published, done_to="night.late_changes")
+        return flow.start(event, VersionKind.LATE, changes.published, done_to="night.late_changes")
     proposal = changes.proposal if changes else None
     moves = late.describe_moves(event, proposal) if proposal and proposal.status in v.SEATED else []
     return render_template(

@@ -10,11 +10,16 @@ from dataclasses import dataclass
 from sqlalchemy import Text, and_, cast, func, or_
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, Guest
+from dinnerplan.models import Event, Guest, Rsvp
 
 # The event panel names at most this many guests without a profile (then "and N more").
 MISSING_NAMES_SHOWN = 50
-STATES = ("invited", "yes", "no", "maybe")  # counted one by one (the waitlist is listed)
+STATES = (
+    Rsvp.INVITED,
+    Rsvp.YES,
+    Rsvp.NO,
+    Rsvp.MAYBE,
+)  # counted one by one (the waitlist is listed)
 
 
 @dataclass(frozen=True)
@@ -52,12 +57,12 @@ def panel(event: Event) -> RsvpPanel:
     waitlist and the first MISSING_NAMES_SHOWN guests without a profile are loaded, by name.
     """
     of_event = Guest.event_id == event.id
-    coming_without_profile = and_(Guest.rsvp != "no", _no_profile())
+    coming_without_profile = and_(Guest.rsvp != Rsvp.NO, _no_profile())
     counts = db.session.execute(
         db.select(
             func.count(),
             func.count(Guest.invited_at),
-            func.count().filter(Guest.invited_at.is_(None), Guest.rsvp != "no"),
+            func.count().filter(Guest.invited_at.is_(None), Guest.rsvp != Rsvp.NO),
             func.count().filter(coming_without_profile),
             *(func.count().filter(Guest.rsvp == state) for state in STATES),
         ).where(of_event)
@@ -66,7 +71,7 @@ def panel(event: Event) -> RsvpPanel:
     by_state = dict(zip(STATES, by_state, strict=True))
     waitlist = db.session.execute(
         db.select(Guest.name)
-        .where(of_event, Guest.rsvp == "waitlist")
+        .where(of_event, Guest.rsvp == Rsvp.WAITLIST)
         .order_by(Guest.waitlisted_at, Guest.id)
     ).scalars()
     missing = db.session.execute(
@@ -78,10 +83,10 @@ def panel(event: Event) -> RsvpPanel:
     return RsvpPanel(
         total=total,
         invited=invited,
-        awaiting=by_state["invited"],
-        yes=by_state["yes"],
-        no=by_state["no"],
-        maybe=by_state["maybe"],
+        awaiting=by_state[Rsvp.INVITED],
+        yes=by_state[Rsvp.YES],
+        no=by_state[Rsvp.NO],
+        maybe=by_state[Rsvp.MAYBE],
         waitlist=tuple(waitlist),
         missing_profile=tuple(missing),
         missing_profile_count=missing_count,

@@ -23,7 +23,7 @@ from dinnerplan.forms import EmptyForm
 from dinnerplan.guests.operations import apply_profile
 from dinnerplan.intros.build import guest_table_context
 from dinnerplan.mail.operations import send_queued
-from dinnerplan.models import Guest
+from dinnerplan.models import Guest, Rsvp
 from dinnerplan.models._base import utcnow
 from dinnerplan.paging import page_by_name
 from dinnerplan.rsvp import operations as ops
@@ -45,7 +45,7 @@ def page(token: str):
         return _invalid(token)
     closed = deadline_passed(guest.event) or is_past(guest.event)
     posted = request.method == "POST"
-    answer = AnswerForm(answer="yes" if guest.rsvp == "waitlist" else guest.rsvp)
+    answer = AnswerForm(answer=Rsvp.YES if guest.rsvp == Rsvp.WAITLIST else guest.rsvp)
     profile = _profile_form(guest, request.form if posted else None)
     if posted and closed:
         flash("RSVPs are closed, so nothing was changed.", "error")
@@ -126,7 +126,7 @@ def _page_context(guest, token: str, closed: bool) -> dict:
         "position": ops.waitlist_position(guest),
         "offer_suggestions": ops.suggestions(guest, "offers"),
         "need_suggestions": ops.suggestions(guest, "needs"),
-        "guest_table": guest_table_context(guest) if guest.rsvp == "yes" else None,
+        "guest_table": guest_table_context(guest) if guest.rsvp == Rsvp.YES else None,
     }
 
 

@@ -9,20 +9,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Assignment, Event, Guest, SeatingVersion, Table
+from dinnerplan.models import Assignment, Event, Guest, Rsvp, SeatingVersion, Table, VersionStatus
 from dinnerplan.seating import profiles
 from dinnerplan.seating.summary import TableLimits, moves_between, summarize, talk_order
 
-ACTIVE = ("pending", "running")  # a job is (or should be) working on it
-SEATED = ("optimal", "feasible", "edited")  # it holds a complete seating
+ACTIVE = (VersionStatus.PENDING, VersionStatus.RUNNING)  # a job is (or should be) working on it
+# It holds a complete seating.
+SEATED = (VersionStatus.OPTIMAL, VersionStatus.FEASIBLE, VersionStatus.EDITED)
 STATUS_LABELS = {
-    "pending": "Waiting to start",
-    "running": "Seating…",
-    "optimal": "Optimal",
-    "feasible": "Best found",
-    "edited": "Edited by hand",
-    "infeasible": "No seating possible",
-    "failed": "Failed",
+    VersionStatus.PENDING: "Waiting to start",
+    VersionStatus.RUNNING: "Seating…",
+    VersionStatus.OPTIMAL: "Optimal",
+    VersionStatus.FEASIBLE: "Best found",
+    VersionStatus.EDITED: "Edited by hand",
+    VersionStatus.INFEASIBLE: "No seating possible",
+    VersionStatus.FAILED: "Failed",
 }
 
 
@@ -72,7 +73,10 @@ def current_version(event: Event) -> SeatingVersion | None:
 
 
 def new_version(
-    event: Event, kind: str, parent: SeatingVersion | None = None, status: str = "pending"
+    event: Event,
+    kind: str,
+    parent: SeatingVersion | None = None,
+    status: str = VersionStatus.PENDING,
 ) -> SeatingVersion:
     """Add the event's next version (numbered 1, 2, 3...)."""
     last = db.session.execute(
@@ -107,7 +111,7 @@ def not_coming(version: SeatingVersion) -> list[Guest]:
         db.session.scalars(
             db.select(Guest)
             .join(Assignment, Assignment.guest_id == Guest.id)
-            .where(Assignment.version_id == version.id, Guest.rsvp != "yes")
+            .where(Assignment.version_id == version.id, Guest.rsvp != Rsvp.YES)
             .order_by(Guest.name, Guest.id)
         )
     )

@@ -18,6 +18,7 @@ from flask_login import login_required
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
+from dinnerplan.models import VersionKind
 from dinnerplan.seating import editing, flow, operations, series
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.editing import EditError
@@ -85,7 +86,7 @@ def run(event_id: int):
     event = owned_event_or_404(event_id)
     if not EmptyForm().validate_on_submit():
         abort(400)
-    return flow.start(event, "solve")
+    return flow.start(event, VersionKind.SOLVE)
 
 
 @bp.post("/reseat")
@@ -96,7 +97,7 @@ def reseat(event_id: int):
     form = ReseatForm()
     if not form.validate_on_submit():
         abort(400)
-    kind = "reseat_all" if form.scope.data == "everyone" else "reseat"
+    kind = VersionKind.RESEAT_ALL if form.scope.data == "everyone" else VersionKind.RESEAT
     return flow.start(event, kind, flow.version_or_404(event, form.version.data))
 
 
