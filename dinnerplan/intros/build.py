@@ -84,13 +84,22 @@ def seated(version: SeatingVersion) -> list[tuple[Assignment, Guest, Table]]:
     A guest who declined after the seating was made is left out: they get no introduction,
     and their tablemates' introductions neither name them nor pass on their contacts."""
     rows = db.session.execute(
-        db.select(Assignment, Guest, Table)
-        .join(Guest, Guest.id == Assignment.guest_id)
+        _still_coming(db.select(Assignment, Guest, Table), version)
         .join(Table, Table.id == Assignment.table_id)
-        .where(Assignment.version_id == version.id, Guest.rsvp == Rsvp.YES)
         .order_by(Table.position, Table.id, Assignment.seat_order, Guest.id)
     ).all()
     return [tuple(row) for row in rows]
+
+
+def seated_ids(version: SeatingVersion) -> set[int]:
+    """Return the ids of the guests `seated` returns, without loading them."""
+    return set(db.session.scalars(_still_coming(db.select(Assignment.guest_id), version)))
+
+
+def _still_coming(query, version: SeatingVersion):
+    return query.join(Guest, Guest.id == Assignment.guest_id).where(
+        Assignment.version_id == version.id, Guest.rsvp == Rsvp.YES
+    )
 
 
 def contacts_of(guest: Guest) -> tuple[Contact, ...]:

@@ -18,7 +18,7 @@ from flask import render_template
 
 from dinnerplan import jobs
 from dinnerplan.extensions import db
-from dinnerplan.intros.build import Intro, build_intros, published_version, seated
+from dinnerplan.intros.build import Intro, build_intros, published_version, seated_ids
 from dinnerplan.intros.changes import (  # noqa: F401  (the public entry points)
     changes_since_told,
     recorded_changes,
@@ -80,7 +80,7 @@ class Status:
 
 def intro_status(event: Event, version: SeatingVersion) -> Status:
     """Return the counts shown on the preview page and by the CLI."""
-    guest_ids = {g.id for _, g, _ in seated(version)}
+    guest_ids = seated_ids(version)
     earlier = told_earlier(event, version) & guest_ids
     # Only guests still coming count: an introduction sent to someone who declined since
     # is neither "to send" nor part of "Sent N of M" (else "-1 to send", "Sent 53 of 52").
