@@ -60,6 +60,7 @@ def fresh_database(base_url: str) -> tuple[str, callable]:
 
 
 def make_app(database_url: str):
+    """The app on this database, schema migrated, CSRF and rate limits off."""
     app = create_app(
         {
             "SQLALCHEMY_DATABASE_URI": database_url,
@@ -92,6 +93,7 @@ def signed_in_client(app, organizer):
 
 
 def bench_event_page(app) -> None:
+    """Print the median and p90 render time of the event page and the guest list (300 guests)."""
     from dinnerplan.demo import create_demo_event, demo_organizer
 
     with app.app_context():
@@ -145,6 +147,7 @@ def seat_publish_and_introduce(event_id: int) -> None:
 
 
 def csv_rows(n: int) -> bytes:
+    """A guest-list CSV of n realistic rows (matching.sample), as bytes."""
     from dinnerplan.matching.sample import generate_profiles
 
     out = io.StringIO()
@@ -167,6 +170,7 @@ def csv_rows(n: int) -> bytes:
 
 
 def bench_import(app) -> None:
+    """Print how long a 1,000-row CSV takes through upload, preview and confirm."""
     from dinnerplan.demo import demo_organizer
     from dinnerplan.models import Event, Guest
 
@@ -212,12 +216,14 @@ def bench_import(app) -> None:
 
 
 def free_port() -> int:
+    """A free TCP port on loopback."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
 def bench_concurrent_rsvps(pg_base: str, guests: int = 200, seats: int = 150) -> None:
+    """Send concurrent RSVPs to gunicorn on PostgreSQL; check none is lost or counted twice."""
     import requests
 
     url, drop = fresh_database(pg_base)
@@ -374,6 +380,7 @@ def bench_pages_and_import(database_url: str | None) -> None:
 
 
 def main() -> None:
+    """Run the figures the arguments ask for."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--database-url",

@@ -30,7 +30,8 @@ def record_promise(
 ) -> Promise:
     """Record a promise to a tablemate, or (kind 'ask') an ask of one.
 
-    `outside` is (name, email) of someone outside the dinner an intro promises to reach."""
+    `outside` is (name, email) of someone outside the dinner an intro promises to reach.
+    """
     if kind not in PROMISE_KINDS:
         raise PromiseError("Choose what kind of promise this is.")
     outside_name, outside_email = (" ".join((v or "").split()) for v in outside)

@@ -1,5 +1,7 @@
-"""The dinner's outcome for the organizer: promises, introductions, and whether guests met
-someone who could help with their need — per table, and against the seating's prediction.
+"""The dinner's outcome for the organizer: promises, introductions, help met.
+
+Whether guests met someone who could help with their need, per table, and against the
+seating's prediction.
 
 The prediction is read from the published seating's stored summary ("helped": a tablemate
 can help with one of the guest's needs, per dinnerplan.matching); nothing here changes it.

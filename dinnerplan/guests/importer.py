@@ -103,7 +103,8 @@ def parse_csv(
     """Parse an uploaded guest list into a preview; raise CsvError if it is not one.
 
     More than `max_rows` guests is refused as a whole (an import is one transaction); topic
-    columns are read against `catalogue` (the event's; the built-in by default)."""
+    columns are read against `catalogue` (the event's; the built-in by default).
+    """
     if not data.strip():
         raise CsvError("The file is empty.")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -214,7 +214,7 @@ def set_links(guest: Guest, prefer: list[int], avoid: list[int]) -> None:
 
 
 def import_summary(counts: dict[str, int]) -> str:
-    """Say what an import did, in words: 'Imported: 3 added, 2 updated, 1 skipped.'"""
+    """Say what an import did, in words (e.g. 'Imported: 3 added, 2 updated, 1 skipped.')."""
     parts = [f"{counts['created']} added", f"{counts['updated']} updated"]
     if counts.get("skipped"):
         parts.append(f"{counts['skipped']} skipped")

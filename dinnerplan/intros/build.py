@@ -82,7 +82,8 @@ def seated(version: SeatingVersion) -> list[tuple[Assignment, Guest, Table]]:
     """Return the version's assignments of guests still coming, in talk order.
 
     A guest who declined after the seating was made is left out: they get no introduction,
-    and their tablemates' introductions neither name them nor pass on their contacts."""
+    and their tablemates' introductions neither name them nor pass on their contacts.
+    """
     rows = db.session.execute(
         _still_coming(db.select(Assignment, Guest, Table), version)
         .join(Table, Table.id == Assignment.table_id)

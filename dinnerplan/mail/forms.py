@@ -17,6 +17,8 @@ class OutboxFilter(FlaskForm):
     """Filter the outbox by event and status."""
 
     class Meta:
+        """A GET form: no CSRF token in the address."""
+
         csrf = False
 
     event = SelectField("Dinner", coerce=lambda v: int(v) if v else None, validate_choice=False)

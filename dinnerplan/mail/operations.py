@@ -98,7 +98,8 @@ def interrupted(message: Message, at: datetime | None = None) -> bool:
     """True when a worker claimed the message long ago and never recorded how sending went.
 
     The worker stopped (killed, machine restarted) somewhere between the claim and the mail
-    server's answer; the worker's sweep (left_behind) queues it again, or a person can."""
+    server's answer; the worker's sweep (left_behind) queues it again, or a person can.
+    """
     if message.status != MessageStatus.SENDING:
         return False
     since = message.claimed_at or message.created_at

@@ -156,8 +156,11 @@ class _Similar:
 def _words(
     needs: list[Evidence], offers: list[Evidence], similar: _Similar
 ) -> tuple[Evidence, Evidence]:
-    """Return which words to quote: of the need's strongest clauses and the offers that
-    would meet it on their own, the pair whose words are closest."""
+    """Return which words to quote.
+
+    Of the need's strongest clauses and the offers that would meet it on their own, the pair
+    whose words are closest.
+    """
     needs = [e for e in needs if e.weight >= needs[0].weight - QUOTE_MARGIN]
     offers = [e for e in offers if e.weight * needs[0].weight >= w.REASON_MIN] or offers[:1]
     if len(needs) == len(offers) == 1:

@@ -69,8 +69,10 @@ def describe_moves(event: Event, version: SeatingVersion) -> list[tuple[str, str
 
 
 def check_in_list(event: Event, query: str = "") -> list[tuple[Guest, str | None]]:
-    """Return the guests expected on the night (confirmed or seated) with their table name,
-    those whose name or company contains every word of `query` (any case, any accents)."""
+    """Return the guests expected on the night (confirmed or seated) with their table name.
+
+    Only those whose name or company contains every word of `query` (any case, any accents).
+    """
     published = v.current_version(event)
     seated = v.seating_of(published)
     names = {t.id: t.name for t in v.tables_of(event)}
@@ -90,7 +92,8 @@ def add_walk_in(
 ) -> tuple[Guest, bool]:
     """Add a guest who turned up unannounced, arrived and confirmed; return (guest, is_new).
 
-    A known email marks that guest arrived instead of adding them twice."""
+    A known email marks that guest arrived instead of adding them twice.
+    """
     email = email.strip().lower()
     guest = db.session.execute(
         db.select(Guest).where(Guest.event_id == event.id, Guest.email == email)

@@ -67,8 +67,11 @@ class GuestProfileForm(ProfileForm):
 
 
 class ResendForm(FlaskForm):
-    """Resend a guest's link. The nonce is new for each rendered form, so submitting the
-    same form twice sends once, while pressing 'Resend' again later does send."""
+    """Resend a guest's link.
+
+    The nonce is new for each rendered form, so submitting the same form twice sends once,
+    while pressing 'Resend' again later does send.
+    """
 
     nonce = HiddenField(
         default=lambda: secrets.token_urlsafe(12),

@@ -32,8 +32,10 @@ def help_rules(
     apart: Iterable[tuple[int, int]] = (),
     penalties: Mapping[tuple[int, int], float] | None = None,
 ) -> Rules:
-    """Build the help search's rules from matching scores, extra keep-apart pairs and
-    extra pair penalties (both by guest id)."""
+    """Build the help search's rules from matching scores and extra pairs.
+
+    The extra keep-apart pairs and pair penalties are by guest id.
+    """
     guests = sorted(guests)
     ids = {str(g): g for g in guests}
     weights = {

@@ -43,7 +43,8 @@ def start_seating(
 ):
     """Add a pending version for a solver run (solve | reseat | reseat_all | late).
 
-    Enqueue it after the commit."""
+    Enqueue it after the commit.
+    """
     if running_version(event) is not None:
         raise EditError("A seating is already being worked out; wait for it to finish.")
     if kind != VersionKind.SOLVE and (parent is None or parent.status not in v.SEATED):

@@ -155,7 +155,8 @@ def _late_plan(guests, tables, fixed, before, locked, parent, closed) -> Plan:
 
     Table sizes keep their own bounds: evening them out would move guests for no one's
     sake. On the night, guests who arrived sit where they are, and a table that lost its
-    no-shows may run small rather than break up another."""
+    no-shows may run small rather than break up another.
+    """
     arrived = {g.id: before[g.id] for g in guests if g.checked_in_at and g.id in before}
     plan = Plan(
         guests, tables, arrived | fixed, before, math.inf, locked, v.seating_of(parent), closed

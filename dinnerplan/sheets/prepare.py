@@ -125,8 +125,10 @@ def clock(minutes: int) -> str:
 
 
 def table_sheets(seating: Seating, minutes_per_guest: int, qr: dict | None = None) -> dict:
-    """One sheet per table: guests, who should meet whom and why, the talk order, and the
-    QR code of the table's page (`qr`: {table id: inline SVG})."""
+    """One sheet per table: guests, who should meet whom and why, the talk order, a QR code.
+
+    The QR code opens the table's page (`qr`: {table id: inline SVG}).
+    """
     qr = qr or {}
     return {
         "sheets": [
@@ -168,8 +170,11 @@ def _table_sheet(seating: Seating, table: SeatedTable, minutes_per_guest: int) -
 
 
 def _fit(guests: list[dict], pairs: list[dict], turns: int) -> tuple[str, list[dict]]:
-    """Choose the largest type that fits one page, dropping the weakest pairs (down to three)
-    before shrinking the type: readable names matter more than a fifth introduction."""
+    """Choose the largest type that fits one page.
+
+    Drop the weakest pairs (down to three) before shrinking the type: readable names matter
+    more than a fifth introduction.
+    """
     fewest = min(MIN_PAIRS, len(pairs))
     for limit, density in SHEET_DENSITY:
         for keep in range(len(pairs), fewest - 1, -1):

@@ -108,7 +108,8 @@ def lift_step(board: Board) -> bool:
     """Make the best change of a unit at the weakest table that makes that table stronger.
 
     Only the weakest table's units are tried (a few hundred changes, not every unit's), so
-    the weakest table is lifted even when a full score pass would not fit in the time."""
+    the weakest table is lifted even when a full score pass would not fit in the time.
+    """
     if not board.rules.lift or not board.low:
         return False
     weakest = board.low[0][1]
@@ -172,8 +173,11 @@ def _cover_options(board: Board, g: int, unit_of: Mapping[int, int]) -> list[tup
 
 
 def _kick(board: Board, rng: random.Random) -> bool:
-    """Make up to KICKS random rule-keeping changes, whatever they cost: each seats an
-    uncovered guest with a helper, or once everyone is covered, shakes up the score."""
+    """Make up to KICKS random rule-keeping changes, whatever they cost.
+
+    Each seats an uncovered guest with a helper, or once everyone is covered, shakes up the
+    score.
+    """
     unit_of = board.rules.unit_of
     movable = [u for u, m in enumerate(board.rules.movable) if m]
     done = 0

@@ -1,5 +1,8 @@
-"""Help topics: the organizer's Needs and offers page and topic settings, and the guest's
-chips (JSON read under their personal link) and no-JavaScript confirmation step."""
+"""Help topics: the organizer's pages and the guest's chips.
+
+The organizer's Needs and offers page and topic settings; the guest's chips (JSON read under
+their personal link) and no-JavaScript confirmation step.
+"""
 
 from __future__ import annotations
 

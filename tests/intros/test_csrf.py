@@ -10,7 +10,7 @@ from tests.factories import sign_in_as
 from tests.intros.conftest import FIRST_PLAN, intro_url
 
 
-@pytest.fixture()
+@pytest.fixture
 def app_config(app_config):
     """CSRF on, as in production."""
     return {**app_config, "WTF_CSRF_ENABLED": True}

@@ -70,7 +70,8 @@ def test_lifting_the_weakest_table_costs_total_score_when_it_must():
     spread = HelpPolisher(lifted).improve(start, seconds=5)
     assert Board(plain, kept).value()[2] == 60  # trios kept: total 60, a table scoring 0
     weakest = Board(lifted, spread).weakest()
-    assert weakest > 0 and Board(lifted, spread).value()[2] < 60
+    assert weakest > 0
+    assert Board(lifted, spread).value()[2] < 60
 
 
 def test_a_lift_step_strengthens_the_weakest_table_without_losing_a_helped_guest():
@@ -83,4 +84,5 @@ def test_a_lift_step_strengthens_the_weakest_table_without_losing_a_helped_guest
     before = board.value()
     assert lift_step(board)
     after = board.value()
-    assert after[0] == before[0] == 1 and after[1] > before[1]
+    assert after[0] == before[0] == 1
+    assert after[1] > before[1]
