@@ -49,11 +49,13 @@ class Sink:
         self.count = 0
 
     async def handle_DATA(self, server, session, envelope):  # aiosmtpd handler hook
+        """Count the message and accept it."""
         self.count += 1
         return "250 OK"
 
 
 def scratch_app(scratch: str, port: int, **extra):
+    """An app on a scratch SQLite file, sending to the loopback SMTP sink on port."""
     app = create_app(
         {
             "TESTING": True,
@@ -102,6 +104,7 @@ def add_promises(app, event_id: int) -> None:
 
 
 def median_time(action, runs: int) -> tuple[float, list[float]]:
+    """Run action `runs` times; return the median and every time, in seconds."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -111,6 +114,7 @@ def median_time(action, runs: int) -> tuple[float, list[float]]:
 
 
 def bench_due(scratch: str, port: int, runs: int) -> None:
+    """Print how long finding the follow-ups due takes."""
     os.makedirs(scratch + "/due")
     app = scratch_app(scratch + "/due", port)
     event_id = dinner(app, 30)
@@ -135,6 +139,7 @@ def bench_due(scratch: str, port: int, runs: int) -> None:
 
 
 def bench_send(scratch: str, port: int, sink: Sink, use_rq: bool) -> None:
+    """Print how long sending the follow-ups takes, in process or on RQ workers."""
     os.makedirs(scratch + "/send")
     extra = {"JOBS_EAGER": False}  # record first, then send in the background
     if use_rq:
@@ -180,6 +185,7 @@ def worker(app, port: int) -> None:
 
 
 def fmt(values: list[float]) -> str:
+    """Seconds as a list of milliseconds."""
     return ", ".join(f"{v * 1000:.0f}" for v in values) + " ms"
 
 

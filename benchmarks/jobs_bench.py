@@ -56,18 +56,21 @@ class Sink:
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):  # aiosmtpd handler hook
+        """Count the message and accept it."""
         with self.lock:
             self.count += 1
         return "250 OK"
 
 
 def free_port() -> int:
+    """A free TCP port on loopback."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
 def make_app(database_url: str, **config):
+    """The app on this database, with jobs on Redis and mail to the loopback sink."""
     settings = {
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SECRET_KEY": "bench-secret",
@@ -98,6 +101,7 @@ def add_messages(app, n: int, tag: str) -> list[int]:
 
 
 def start_workers(n: int, env: dict, before: bool) -> list[subprocess.Popen]:
+    """Start n workers: plain `rq worker` (the code before) or `dinnerplan worker`."""
     if before:
         rq = str(Path(sys.executable).parent / "rq")
         command = [rq, "worker", env["RQ_QUEUE"], "--url", env["REDIS_URL"]]
@@ -112,6 +116,7 @@ def start_workers(n: int, env: dict, before: bool) -> list[subprocess.Popen]:
 
 
 def stop(workers: list[subprocess.Popen]) -> None:
+    """Stop the workers with SIGTERM and wait for them."""
     for worker in workers:
         worker.send_signal(signal.SIGTERM)
     for worker in workers:
@@ -119,6 +124,7 @@ def stop(workers: list[subprocess.Popen]) -> None:
 
 
 def wait_for(condition, seconds: float, what: str) -> None:
+    """Wait until condition() is true; give up after `seconds`, naming `what`."""
     deadline = time.monotonic() + seconds
     while not condition():
         if time.monotonic() > deadline:
@@ -189,11 +195,13 @@ def latency(database_url: str, redis_url: str, queue_name: str, sink_port: int) 
 
 
 def summary(ms: list[float]) -> str:
+    """Median and p90 of times in milliseconds, in words."""
     p90 = statistics.quantiles(ms, n=10)[-1]
     return f"median {statistics.median(ms):.1f} ms, p90 {p90:.1f} ms"
 
 
 def remove_queue(name: str) -> None:
+    """Delete a queue and every job it or its registries still hold."""
     conn = Redis.from_url(REDIS)
     queue = Queue(name, connection=conn)
     ids = set(queue.get_job_ids())
@@ -210,6 +218,7 @@ def remove_queue(name: str) -> None:
 
 
 def main() -> None:
+    """Run the figures the arguments ask for."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default="")
     parser.add_argument("--messages", type=int, default=1000)

@@ -22,6 +22,7 @@ from dinnerplan.models._base import utcnow
 
 
 def build(folder: Path, guests: int):
+    """A throwaway app with one event of `guests` guests; return the app and ids."""
     app = create_app(
         {
             "TESTING": True,
@@ -55,6 +56,7 @@ def build(folder: Path, guests: int):
 
 
 def median_ms(client, url: str, repeat: int) -> float:
+    """The median time of `repeat` GETs of url, in milliseconds."""
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
@@ -65,6 +67,7 @@ def median_ms(client, url: str, repeat: int) -> float:
 
 
 def main() -> None:
+    """Time the guest list and the RSVP list for each size asked."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--guests", type=int, nargs="+", default=[3000, 100000])
     parser.add_argument("--repeat", type=int, default=5)

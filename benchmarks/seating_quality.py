@@ -1,5 +1,6 @@
-"""Seating quality through the app: realistic guest lists (64-500 guests), seated by the same
-code path as the "Seat guests" button, compared with random seating.
+"""Seating quality through the app, against random seating, for 64-500 guests.
+
+Realistic guest lists are seated by the same code path as the "Seat guests" button.
 
     python benchmarks/seating_quality.py [--sizes 64 150 300 500] [--seeds 7 1 2] [--time-limit 10]
 

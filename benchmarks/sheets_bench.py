@@ -30,8 +30,11 @@ TABLES, PER_TABLE = 30, 10
 
 
 def timed(action) -> tuple[float, float]:
-    """Wall-clock and CPU seconds one call takes (CPU time shows the work when the machine
-    is shared; wall-clock time is what an organizer waits)."""
+    """Wall-clock and CPU seconds one call takes.
+
+    CPU time shows the work when the machine is shared; wall-clock time is what an organizer
+    waits.
+    """
     wall, cpu = time.perf_counter(), time.process_time()
     action()
     return time.perf_counter() - wall, time.process_time() - cpu

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 
 def main() -> None:
+    """Print each CSV's gaps per instance family."""
     for path in sys.argv[1:]:
         with open(path) as fh:
             rows = list(csv.DictReader(fh))

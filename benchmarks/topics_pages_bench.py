@@ -78,12 +78,14 @@ def _when():
 
 
 def timed(call) -> float:
+    """Seconds one call takes."""
     start = time.perf_counter()
     call()
     return (time.perf_counter() - start) * 1000
 
 
 def main() -> None:
+    """Time the topic pages for a dinner of the size asked."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--guests", type=int, default=300)
     parser.add_argument("--runs", type=int, default=7)

@@ -34,13 +34,15 @@ def wedding_problem() -> Problem:
 
 
 def main() -> None:
+    """Solve wedding17, check the result and print it."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--baseline", action="store_true")
     ap.add_argument("--time-limit", type=float, default=60)
     args = ap.parse_args()
     p = wedding_problem()
     res = solve(p, Options(time_limit=args.time_limit, fairness=0))
-    assert not check(p, res.tables) and score(p, res.tables) == res.objective
+    assert not check(p, res.tables)
+    assert score(p, res.tables) == res.objective
     lines = [
         f"# wedding17, {datetime.datetime.now():%Y-%m-%d %H:%M}, {load()}",
         "",

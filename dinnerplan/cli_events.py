@@ -66,7 +66,7 @@ def create_event(
 @with_appcontext
 def demo_command(guests: int) -> None:
     """Create a demo organizer and a sample dinner with varied, realistic guests."""
-    from dinnerplan.commands import upgrade_database
+    from dinnerplan.database import upgrade_database
     from dinnerplan.demo import DEMO_EMAIL, DEMO_PASSWORD, create_demo_event, demo_organizer
 
     upgrade_database()

@@ -8,6 +8,7 @@ from flask.cli import routes_command, run_command, shell_command, with_appcontex
 
 from dinnerplan.app import create_app
 from dinnerplan.cli_errors import DinnerplanGroup
+from dinnerplan.database import upgrade_database
 
 
 def _create_app():
@@ -53,22 +54,6 @@ def run(ctx: click.Context, host: str, port: int, debug: bool) -> None:
         click.echo("No mail server (MAIL_SERVER): emails go to the Outbox in the app;")
         click.echo("password-reset links are also printed here.")
     ctx.invoke(run_command, host=host, port=port, reload=debug, debugger=debug, with_threads=True)
-
-
-def upgrade_database() -> None:
-    """Apply the schema migrations (creates the SQLite file on first run).
-
-    A database whose tables were made without Alembic (db.create_all in tests) is left as is.
-    """
-    from flask_migrate import upgrade
-    from sqlalchemy import inspect
-
-    from dinnerplan.extensions import db
-
-    tables = set(inspect(db.engine).get_table_names())
-    if tables and "alembic_version" not in tables:
-        return
-    upgrade(directory=current_app.extensions["migrate"].directory)
 
 
 main.add_command(shell_command)

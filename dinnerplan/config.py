@@ -128,14 +128,18 @@ def instance_path(environ: os._Environ | dict | None = None) -> str:
     """The instance folder: DINNERPLAN_INSTANCE, else ./instance in the working directory.
 
     The same place whether dinnerplan was installed with `pip install .` or `-e .` (Flask's
-    own default puts it inside the virtualenv for a regular install)."""
+    own default puts it inside the virtualenv for a regular install).
+    """
     env = os.environ if environ is None else environ
     return str(Path(env.get("DINNERPLAN_INSTANCE") or Path.cwd() / "instance").resolve())
 
 
 def check_production(config: dict, *, debug: bool, command_line: bool) -> None:
-    """Refuse to serve in debug mode or without a real SECRET_KEY (tests and the `dinnerplan`
-    command line, whose `run` is the development server, may use both)."""
+    """Refuse to serve in debug mode or without a real SECRET_KEY.
+
+    Tests and the `dinnerplan` command line, whose `run` is the development server, may use
+    both.
+    """
     if config.get("TESTING") or command_line:
         return
     if debug:

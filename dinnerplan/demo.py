@@ -10,7 +10,7 @@ from dinnerplan.auth.operations import find_by_email
 from dinnerplan.events.tables import layout_tables
 from dinnerplan.extensions import db
 from dinnerplan.matching.sample import generate_profiles
-from dinnerplan.models import Event, Guest, GuestLink, Organizer
+from dinnerplan.models import Event, Guest, GuestLink, Organizer, Rsvp
 from dinnerplan.models._base import utcnow
 from dinnerplan.profile import DIETARY
 
@@ -49,7 +49,7 @@ def create_demo_event(organizer: Organizer, guests: int = 48, seed: int = 7) -> 
     db.session.add(event)
     db.session.flush()
     add_sample_guests(event, guests, seed, rng)
-    layout_tables(event, sum(1 for g in event.guests if g.rsvp == "yes"))
+    layout_tables(event, sum(1 for g in event.guests if g.rsvp == Rsvp.YES))
     return event
 
 
@@ -74,7 +74,9 @@ def add_sample_guests(event: Event, count: int, seed: int, rng: random.Random) -
             offers=list(p.offers),
             needs=list(p.needs),
             intent=p.intent,
-            rsvp="yes" if i < count - 4 else ("maybe", "invited", "no", "invited")[i % 4],
+            rsvp=Rsvp.YES
+            if i < count - 4
+            else (Rsvp.MAYBE, Rsvp.INVITED, Rsvp.NO, Rsvp.INVITED)[i % 4],
             responded_at=now,
             invited_at=now,
             profile_updated_at=now,

@@ -25,6 +25,7 @@ class RequestIdFilter(logging.Filter):
     """Stamp each record with the current request's id ('-' outside requests)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        """Add `request_id` to the record; keep every record."""
         record.request_id = g.get("request_id", "-") if has_request_context() else "-"
         return True
 
@@ -33,6 +34,7 @@ class KeyValueFormatter(logging.Formatter):
     """ts=… level=… logger=… request_id=… msg="…" plus any `extra` fields given."""
 
     def format(self, record: logging.LogRecord) -> str:
+        """Return the record as one line of key=value pairs."""
         values = {
             "ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
             "level": record.levelname,

@@ -112,7 +112,8 @@ def by_name(person) -> tuple:
 def fold(text: str) -> str:
     """Return text casefolded and without accents, so 'Ødegaard' matches 'odegaard'.
 
-    For searching what someone typed (the check-in search); sorting uses sort_key."""
+    For searching what someone typed (the check-in search); sorting uses sort_key.
+    """
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text).casefold())
     text = text.replace("ø", "o").replace("ł", "l")
     return "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -1,5 +1,7 @@
-"""Fixtures: the app on SQLite (default) or PostgreSQL (TEST_DATABASE_URL), a real SMTP
-server on loopback, the test client and CLI runner, and factories."""
+"""Fixtures: the app, a real SMTP server on loopback, the client and CLI runner, factories.
+
+The app runs on SQLite by default, or on PostgreSQL when TEST_DATABASE_URL is set.
+"""
 
 from __future__ import annotations
 
@@ -23,15 +25,20 @@ from tests.factories import Inbox
 
 @pytest.fixture(scope="session", autouse=True)
 def worker_secret_key():
-    """Worker processes the tests start build their app from the environment, as in
-    production: give them the test app's key (production refuses to run without one)."""
+    """Give worker processes the tests start the test app's key.
+
+    They build their app from the environment, as in production, which refuses to run
+    without one.
+    """
     os.environ.setdefault("SECRET_KEY", "test-secret")
 
 
 @pytest.fixture(scope="session", autouse=True)
 def compiled_search():
-    """Compile the search kernel once (numba caches it on disk), as an installation would:
-    the very first compile takes seconds that would otherwise land in one test's time limit."""
+    """Compile the search kernel once (numba caches it on disk), as an installation would.
+
+    The very first compile takes seconds that would otherwise land in one test's time limit.
+    """
     from dinnerplan.solver.kernel import warm_up
 
     warm_up()
@@ -73,7 +80,7 @@ def smtp_server():
     controller.stop()
 
 
-@pytest.fixture()
+@pytest.fixture
 def inbox(smtp_server):
     """The loopback SMTP server's received messages, emptied for each test."""
     _, box = smtp_server
@@ -99,7 +106,7 @@ def database_url(tmp_path_factory):
     admin.dispose()
 
 
-@pytest.fixture()
+@pytest.fixture
 def app_config(database_url, smtp_server, tmp_path):
     """The test configuration; tests may change it before asking for `app`."""
     controller, _ = smtp_server
@@ -122,7 +129,7 @@ def app_config(database_url, smtp_server, tmp_path):
     }
 
 
-@pytest.fixture()
+@pytest.fixture
 def app(app_config):
     """A fresh app with empty tables."""
     app = create_app(app_config)
@@ -136,19 +143,19 @@ def app(app_config):
         db.engine.dispose()
 
 
-@pytest.fixture()
+@pytest.fixture
 def client(app):
     """The test client."""
     return app.test_client()
 
 
-@pytest.fixture()
+@pytest.fixture
 def runner(app):
     """The CLI runner."""
     return app.test_cli_runner()
 
 
-@pytest.fixture()
+@pytest.fixture
 def make(app):
     """Factories bound to the app: make.organizer(), make.event(...), make.guest(...)."""
     return factories.Factory(app)

@@ -1,5 +1,8 @@
-"""Shared test helpers: rows (organizers, events, guests), signing in, and reading what a
-person sees: emails that arrived, personal links in them, pages and their forms."""
+"""Shared test helpers: rows, signing in, and reading what a person sees.
+
+Rows are organizers, events and guests; what a person sees: emails that arrived, personal
+links in them, pages and their forms.
+"""
 
 from __future__ import annotations
 

@@ -20,7 +20,8 @@ def test_environment_selects_postgres_with_psycopg3():
         }
     )
     assert cfg["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
-    assert cfg["MAIL_PORT"] == 2525 and cfg["MAIL_USE_TLS"] is True
+    assert cfg["MAIL_PORT"] == 2525
+    assert cfg["MAIL_USE_TLS"] is True
     assert cfg["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/0"
     assert normalise_database_url("sqlite:///x.db") == "sqlite:///x.db"
 

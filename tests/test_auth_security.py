@@ -18,7 +18,7 @@ def csrf_token(client, path: str) -> str:
 
 
 class TestRateLimit:
-    @pytest.fixture()
+    @pytest.fixture
     def app_config(self, app_config):
         return {**app_config, "RATELIMIT_ENABLED": True}
 
@@ -41,7 +41,7 @@ class TestRateLimit:
 
 
 class TestCsrfOn:
-    @pytest.fixture()
+    @pytest.fixture
     def app_config(self, app_config):
         return {**app_config, "WTF_CSRF_ENABLED": True}
 
@@ -82,7 +82,8 @@ class TestCsrfOn:
         )
         with app.app_context():
             stored = db.session.get(Event, event.id)
-            assert stored.title == "Kept Supper" and stored.tables == []
+            assert stored.title == "Kept Supper"
+            assert stored.tables == []
 
     def test_forms_with_token_work(self, client, make):
         organizer = make.organizer()
@@ -100,7 +101,7 @@ def set_cookie(response, name: str) -> str:
 
 
 class TestProductionCookies:
-    @pytest.fixture()
+    @pytest.fixture
     def app_config(self, app_config):
         # Drop the test overrides: the production defaults apply.
         config = dict(app_config)
@@ -114,6 +115,9 @@ class TestProductionCookies:
         response = client.post("/auth/signin", data=data)
         assert response.status_code == 302
         session = set_cookie(response, "session")
-        assert "HttpOnly" in session and "SameSite=Lax" in session and "Secure" in session
+        assert "HttpOnly" in session
+        assert "SameSite=Lax" in session
+        assert "Secure" in session
         remember = set_cookie(response, "remember_token")
-        assert "HttpOnly" in remember and "Secure" in remember
+        assert "HttpOnly" in remember
+        assert "Secure" in remember

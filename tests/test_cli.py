@@ -47,7 +47,8 @@ def test_event_create_explains_bad_input_and_saves_nothing(app, runner, make):
             "nobody@example.com",
         ],
     )
-    assert unknown.exit_code != 0 and "No organizer with email nobody@example.com" in unknown.output
+    assert unknown.exit_code != 0
+    assert "No organizer with email nobody@example.com" in unknown.output
     bad_date = runner.invoke(
         main,
         [
@@ -61,7 +62,8 @@ def test_event_create_explains_bad_input_and_saves_nothing(app, runner, make):
             "host@example.com",
         ],
     )
-    assert bad_date.exit_code != 0 and "not an ISO date-time" in bad_date.output
+    assert bad_date.exit_code != 0
+    assert "not an ISO date-time" in bad_date.output
     bad_zone = runner.invoke(
         main,
         [
@@ -77,7 +79,8 @@ def test_event_create_explains_bad_input_and_saves_nothing(app, runner, make):
             "Mars/Olympus",
         ],
     )
-    assert bad_zone.exit_code == 1 and "time zone" in bad_zone.output
+    assert bad_zone.exit_code == 1
+    assert "time zone" in bad_zone.output
     with app.app_context():
         assert db.session.execute(db.select(Event)).first() is None
 
@@ -85,7 +88,8 @@ def test_event_create_explains_bad_input_and_saves_nothing(app, runner, make):
 def test_demo_creates_a_signin_and_a_realistic_dinner(app, runner, client):
     result = runner.invoke(main, ["demo"])
     assert result.exit_code == 0, result.output
-    assert "demo@example.com" in result.output and "dinnerplan-demo" in result.output
+    assert "demo@example.com" in result.output
+    assert "dinnerplan-demo" in result.output
     with app.app_context():
         guests = db.session.execute(db.select(Guest)).scalars().all()
         tables = db.session.execute(db.select(Table)).scalars().all()
@@ -107,8 +111,10 @@ def test_event_create_refuses_a_blank_title_and_a_zero_capacity(app, runner, mak
     make.organizer(email="host@example.com")
     base = ["event", "create", "--starts", "2030-03-05T19:30", "--organizer", "host@example.com"]
     blank = runner.invoke(main, [*base, "--title", "   "])
-    assert blank.exit_code == 1 and "Give the dinner a title" in blank.output
+    assert blank.exit_code == 1
+    assert "Give the dinner a title" in blank.output
     empty = runner.invoke(main, [*base, "--title", "Supper", "--capacity", "0"])
-    assert empty.exit_code != 0 and "--capacity" in empty.output
+    assert empty.exit_code != 0
+    assert "--capacity" in empty.output
     with app.app_context():
         assert db.session.execute(db.select(Event)).first() is None

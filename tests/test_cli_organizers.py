@@ -24,9 +24,11 @@ def test_create_asks_for_the_password_twice_and_the_account_can_sign_in(app, run
     assert "Created organizer host@example.com (id " in result.output
     with app.app_context():
         organizer = db.session.execute(db.select(Organizer)).scalar_one()
-        assert organizer.name == "Hanna Host" and organizer.email_verified_at is not None
+        assert organizer.name == "Hanna Host"
+        assert organizer.email_verified_at is not None
     page = sign_in(client, organizer, password=SECRET).get_data(as_text=True)
-    assert "My dinners" in page and "Confirm your email address" not in page
+    assert "My dinners" in page
+    assert "Confirm your email address" not in page
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
-"""Configuration fails fast in production, every key is declared and documented, and logs
-are key=value lines carrying the request id."""
+"""Configuration fails fast in production; every key is declared and documented.
+
+Logs are key=value lines carrying the request id.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from dinnerplan.config import DEV_SECRET_KEY, Config, ConfigError
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture()
+@pytest.fixture
 def package_logger():
     """The package logger, left as the other tests expect it (no handler, propagating)."""
     import logging
@@ -31,7 +33,7 @@ def package_logger():
     logger.handlers[:], logger.propagate, logger.level = saved
 
 
-@pytest.fixture()
+@pytest.fixture
 def production(monkeypatch, tmp_path, package_logger):
     """A production-like environment: no SECRET_KEY, not debugging, not testing."""
     monkeypatch.delenv("SECRET_KEY", raising=False)
@@ -101,8 +103,10 @@ def test_every_declared_key_is_documented_once_in_the_readme():
     rows = re.findall(r"^\| `([A-Z][A-Z0-9_]+)`", readme, re.M)
     missing = declared() - set(rows)
     twice = {key for key in rows if rows.count(key) > 1}
-    assert missing == set() and twice == set()
-    assert "MIGRATE_ON_START" not in readme and "MIGRATE_ON_START" not in declared()
+    assert missing == set()
+    assert twice == set()
+    assert "MIGRATE_ON_START" not in readme
+    assert "MIGRATE_ON_START" not in declared()
 
 
 def test_the_instance_folder_is_the_working_directorys_or_dinnerplan_instance(
@@ -129,7 +133,8 @@ def test_logs_are_key_value_lines_with_the_request_id(production, capsys, packag
     assert re.fullmatch(r"[0-9a-f]{32}", generated)
     lines = capsys.readouterr().err.strip().splitlines()
     first = next(line for line in lines if "request_id=req-42.a" in line)
-    assert "level=INFO" in first and "method=GET path=/auth/signin status=200" in first
+    assert "level=INFO" in first
+    assert "method=GET path=/auth/signin status=200" in first
     assert any(f"request_id={generated}" in line for line in lines)
     assert all(
         re.match(r"ts=\S+ level=[A-Z]+ logger=\S+ request_id=\S+ msg=", line) for line in lines

@@ -1,5 +1,8 @@
-"""Redis unreachable: sign-in, RSVP and pages still work, rate limits fall back to this
-process's memory, and mail waits in the outbox until the sweep sends it."""
+"""Redis unreachable: sign-in, RSVP and pages still work.
+
+Rate limits fall back to this process's memory, and mail waits in the outbox until the sweep
+sends it.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from dinnerplan.models._base import utcnow
 from tests.factories import browser_form, sign_in, text_of
 
 
-@pytest.fixture()
+@pytest.fixture
 def closed_port():
     """A loopback port that refuses connections: bound, never listening."""
     with socket.socket() as sock:
@@ -24,7 +27,7 @@ def closed_port():
         yield sock.getsockname()[1]
 
 
-@pytest.fixture()
+@pytest.fixture
 def app_config(app_config, closed_port):
     redis_down = f"redis://127.0.0.1:{closed_port}/0"
     app_config.update(
@@ -42,7 +45,8 @@ def test_sign_in_and_pages_work_and_attempts_are_still_limited(client, make):
     event = make.event(organizer, title="Lighthouse Supper")
 
     signed_in = sign_in(client, organizer)
-    assert signed_in.status_code == 200 and "Lighthouse Supper" in text_of(signed_in)
+    assert signed_in.status_code == 200
+    assert "Lighthouse Supper" in text_of(signed_in)
     assert client.get(f"/events/{event.id}").status_code == 200
     client.post("/auth/signout")
 

@@ -52,7 +52,7 @@ def event_count(app) -> int:
         return db.session.execute(db.select(db.func.count(Event.id))).scalar_one()
 
 
-@pytest.fixture()
+@pytest.fixture
 def organizer(client, make):
     organizer = make.organizer()
     sign_in(client, organizer)
@@ -62,14 +62,16 @@ def organizer(client, make):
 def test_visitors_see_a_landing_page(client):
     text = text_of(client.get("/"))
     assert "Plan small-table networking dinners" in text
-    assert 'href="/auth/signup"' in text and 'href="/auth/signin"' in text
+    assert 'href="/auth/signup"' in text
+    assert 'href="/auth/signin"' in text
 
 
 def test_organizer_pages_need_sign_in(client, make):
     event = make.event()
     for path in ("/events/new", f"/events/{event.id}", f"/events/{event.id}/tables"):
         response = client.get(path)
-        assert response.status_code == 302 and "/auth/signin" in response.headers["Location"]
+        assert response.status_code == 302
+        assert "/auth/signin" in response.headers["Location"]
 
 
 def test_create_event_and_read_it_back(app, client, organizer):
@@ -78,9 +80,11 @@ def test_create_event_and_read_it_back(app, client, organizer):
     assert "Created “Climate Founders&#39; Supper”" in page
     assert "Fri 14 Jun 2030, 19:30 (Europe/London, BST)" in page
     assert "Fri 07 Jun 2030, 18:00 (Europe/London, BST)" in page  # the deadline
-    assert "The Long Table" in page and "1 High Street\nLondon" in page
+    assert "The Long Table" in page
+    assert "1 High Street\nLondon" in page
     assert "Dinner for founders &amp; funders." in page
-    assert "48 guests" in page and "3 minutes per guest" in page
+    assert "48 guests" in page
+    assert "3 minutes per guest" in page
     assert "Default size: 6–10 guests per table" in page
     with app.app_context():
         event = db.session.execute(db.select(Event)).scalar_one()
@@ -97,7 +101,8 @@ def test_new_event_form_has_defaults_and_common_time_zones_first(client, organiz
     assert re.search(r'id="table_max"[^>]*value="10"', page)
     assert page.index('value="Europe/London"') < page.index('value="Africa/Abidjan"')
     values = [value for value, _ in timezone_choices()]
-    assert values[0] == "Europe/London" and len(values) == len(set(values)) > 300
+    assert values[0] == "Europe/London"
+    assert len(values) == len(set(values)) > 300
 
 
 def test_event_form_errors_are_next_to_their_fields(app, client, organizer):
@@ -145,17 +150,20 @@ def test_more_event_form_errors(app, client, organizer, changes, field, message)
 def test_optional_fields_can_be_left_empty(app, client, organizer):
     data = {**FORM, "deadline_date": "", "deadline_time": "", "capacity": "", "venue": ""}
     page = text_of(client.post("/events/new", data=data, follow_redirects=True))
-    assert "No limit" in page and "None: guests can answer until the day" in page
+    assert "No limit" in page
+    assert "None: guests can answer until the day" in page
     with app.app_context():
         event = db.session.execute(db.select(Event)).scalar_one()
-        assert event.capacity is None and event.rsvp_deadline is None
+        assert event.capacity is None
+        assert event.rsvp_deadline is None
 
 
 def test_a_form_posted_without_its_optional_text_fields_saves_them_empty(app, client, organizer):
     # A crafted POST (or an old form) may leave fields out entirely: never a 500.
     data = {k: v for k, v in FORM.items() if k not in ("venue", "address", "description")}
     response = client.post("/events/new", data=data, follow_redirects=True)
-    assert response.status_code == 200 and "Created" in text_of(response)
+    assert response.status_code == 200
+    assert "Created" in text_of(response)
     with app.app_context():
         event = db.session.execute(db.select(Event)).scalar_one()
         assert (event.venue, event.address, event.description) == ("", "", "")
@@ -186,8 +194,10 @@ def test_edit_event_shows_stored_values_and_saves_changes(app, client, organizer
         organizer, title="Old title", starts_at=datetime(2031, 1, 10, 20, 0), capacity=30
     )
     form = text_of(client.get(f"/events/{event.id}/edit"))
-    assert 'value="Old title"' in form and 'value="2031-01-10"' in form
-    assert 'value="20:00"' in form and 'value="30"' in form
+    assert 'value="Old title"' in form
+    assert 'value="2031-01-10"' in form
+    assert 'value="20:00"' in form
+    assert 'value="30"' in form
     assert re.search(r'<option selected value="Europe/London">', form)
 
     data = {**FORM, "title": "New title", "timezone": "America/New_York", "deadline_date": ""}
@@ -197,7 +207,8 @@ def test_edit_event_shows_stored_values_and_saves_changes(app, client, organizer
     assert "Fri 14 Jun 2030, 19:30 (America/New York, EDT)" in page
     with app.app_context():
         stored = db.session.get(Event, event.id)
-        assert stored.title == "New title" and stored.timezone == "America/New_York"
+        assert stored.title == "New title"
+        assert stored.timezone == "America/New_York"
         assert event_start_utc(stored) == datetime(2030, 6, 14, 23, 30, tzinfo=UTC)
 
 
@@ -218,7 +229,8 @@ def test_delete_event_removes_its_guests_and_tables(app, client, organizer, make
     client.post(f"/events/{event.id}/tables/layout", data={"headcount": "12"})
     page = text_of(client.post(f"/events/{event.id}/delete", follow_redirects=True))
     assert "Deleted “Doomed Dinner” and its 2 guests." in page
-    assert "Other Dinner" in page and "Doomed Dinner</a>" not in page
+    assert "Other Dinner" in page
+    assert "Doomed Dinner</a>" not in page
     with app.app_context():
         assert db.session.get(Event, event.id) is None
         guests = db.session.execute(db.select(Guest.event_id)).scalars().all()
@@ -242,7 +254,8 @@ def test_list_shows_upcoming_first_with_counts(client, organizer, make):
     assert re.search(r"<strong>4</strong> guests", soon_card)
     assert re.search(r"<strong>2</strong> coming", soon_card)
     past_card = page[page.index("Past Dinner") :]
-    assert "Past</span>" in past_card and re.search(r"<strong>1</strong> coming", past_card)
+    assert "Past</span>" in past_card
+    assert re.search(r"<strong>1</strong> coming", past_card)
 
 
 def test_organizers_only_see_their_own_events(app, client, make):

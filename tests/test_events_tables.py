@@ -30,14 +30,14 @@ def stored_tables(app, event) -> list[tuple[str, int, int, int | None]]:
         return [(t.name, t.min_seats, t.max_seats, t.host_guest_id) for t in tables]
 
 
-@pytest.fixture()
+@pytest.fixture
 def organizer(client, make):
     organizer = make.organizer()
     sign_in(client, organizer)
     return organizer
 
 
-@pytest.fixture()
+@pytest.fixture
 def event(make, organizer):
     return make.event(organizer, capacity=48)
 
@@ -46,11 +46,13 @@ def test_add_edit_and_remove_a_table_with_a_host(app, client, make, event):
     host = make.guest(event, name="Hana Host", rsvp="yes")
     make.guest(event, name="Nora No", rsvp="no")
     page = text_of(client.get(f"/events/{event.id}/tables"))
-    assert "Hana Host (yes)" in page and "Nora No" not in page  # decliners can't host
+    assert "Hana Host (yes)" in page
+    assert "Nora No" not in page
 
     data = {"name": "Window", "min_seats": "6", "max_seats": "8", "host": str(host.id)}
     page = text_of(client.post(f"/events/{event.id}/tables", data=data, follow_redirects=True))
-    assert "Added Window." in page and "Hana Host" in page
+    assert "Added Window." in page
+    assert "Hana Host" in page
     ((name, low, high, host_id),) = stored_tables(app, event)
     assert (name, low, high, host_id) == ("Window", 6, 8, host.id)
 

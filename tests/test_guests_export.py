@@ -21,12 +21,12 @@ HEADER = (
 )
 
 
-@pytest.fixture()
+@pytest.fixture
 def organizer(make):
     return make.organizer()
 
 
-@pytest.fixture()
+@pytest.fixture
 def event(make, organizer):
     return make.event(organizer, title="Founders' Supper: Spring Édition")
 
@@ -59,7 +59,8 @@ def rows_of(text: str) -> list[dict]:
 def test_export_has_the_columns_bom_and_a_filename_from_the_title(client, make, organizer, event):
     full_guest(make, event)
     response = sign_in_as(client, organizer).get(f"/events/{event.id}/guests/export.csv")
-    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
     assert response.headers["Content-Disposition"] == (
         'attachment; filename="founders-supper-spring-edition-guests.csv"'
     )
@@ -68,7 +69,8 @@ def test_export_has_the_columns_bom_and_a_filename_from_the_title(client, make, 
     assert row["offers"] == "Maths tutoring; Intros to VCs"
     assert row["intent"] == "Find investors"
     assert row["dietary"] == "Vegan; Gluten-free; no coriander"
-    assert row["rsvp"] == "yes" and row["notes"] == "Met at the summit"
+    assert row["rsvp"] == "yes"
+    assert row["notes"] == "Met at the summit"
 
 
 @pytest.mark.parametrize("payload", ['=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\tx"])
@@ -76,7 +78,8 @@ def test_export_neutralises_spreadsheet_formulas(client, make, organizer, event,
     full_guest(make, event, name=payload, company=payload, notes="plain")
     response = sign_in_as(client, organizer).get(f"/events/{event.id}/guests/export.csv")
     [row] = rows_of(response.get_data(as_text=True))
-    assert row["name"] == "'" + payload and row["company"] == "'" + payload
+    assert row["name"] == "'" + payload
+    assert row["company"] == "'" + payload
     assert row["notes"] == "plain"
 
 
@@ -142,12 +145,15 @@ def test_cli_unknown_event_and_unreadable_file_exit_2(runner, event, tmp_path):
     path = tmp_path / "guests.csv"
     path.write_text("name,email\nAda,ada@example.com\n")
     result = runner.invoke(main, args=["guests", "import", "999999", str(path)])
-    assert result.exit_code == 2 and "no event with id 999999" in result.output
+    assert result.exit_code == 2
+    assert "no event with id 999999" in result.output
     result = runner.invoke(main, args=["guests", "export", "999999"])
-    assert result.exit_code == 2 and "no event with id 999999" in result.output
+    assert result.exit_code == 2
+    assert "no event with id 999999" in result.output
     path.write_text("")
     result = runner.invoke(main, args=["guests", "import", str(event.id), str(path)])
-    assert result.exit_code == 2 and "The file is empty." in result.output
+    assert result.exit_code == 2
+    assert "The file is empty." in result.output
 
 
 def test_cli_export_matches_the_web_export(client, runner, make, organizer, event, tmp_path):
@@ -158,5 +164,6 @@ def test_cli_export_matches_the_web_export(client, runner, make, organizer, even
     assert result.stdout_bytes == web.data
     out = tmp_path / "out.csv"
     result = runner.invoke(main, args=["guests", "export", str(event.id), "--out", str(out)])
-    assert result.exit_code == 0 and out.read_bytes() == web.data
+    assert result.exit_code == 0
+    assert out.read_bytes() == web.data
     assert rows_of(out.read_text(encoding="utf-8"))[0]["name"] == "'@evil"

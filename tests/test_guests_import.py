@@ -14,22 +14,22 @@ from tests.factories import XSS, guests_of, sign_in_as
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.fixture()
+@pytest.fixture
 def app_config(app_config, tmp_path):
     return {**app_config, "IMPORT_FOLDER": str(tmp_path / "imports")}
 
 
-@pytest.fixture()
+@pytest.fixture
 def organizer(make):
     return make.organizer()
 
 
-@pytest.fixture()
+@pytest.fixture
 def event(make, organizer):
     return make.event(organizer)
 
 
-@pytest.fixture()
+@pytest.fixture
 def org_client(client, organizer):
     return sign_in_as(client, organizer)
 
@@ -124,12 +124,15 @@ def test_preview_shows_problems_and_saves_nothing(app, org_client, make, event):
     page = upload(org_client, event, data).get_data(as_text=True)
     assert "Check the import" in page
     assert "email &#39;bob@&#39; is not a valid email address" in page
-    assert ">update</td>" in page and ">add</td>" in page and "be skipped" in page
+    assert ">update</td>" in page
+    assert ">add</td>" in page
+    assert "be skipped" in page
     assert 'id="confirm-import" disabled' in page
     assert len(guests_of(app, event)) == 1
     # Posting without ticking "skip" imports nothing.
     page = confirm(org_client, event).get_data(as_text=True)
-    assert "Some rows have problems" in page and len(guests_of(app, event)) == 1
+    assert "Some rows have problems" in page
+    assert len(guests_of(app, event)) == 1
 
 
 def test_skip_invalid_imports_valid_rows_in_one_go(app, org_client, event):
@@ -158,7 +161,8 @@ def test_reimport_updates_by_email_and_never_duplicates(app, org_client, event):
     guests = guests_of(app, event)
     assert len(guests) == 3
     priya = next(g for g in guests if g.email == "priya@example.com")
-    assert priya.company == "Kestrel Robotics" and priya.needs == ["Seed investors", "A CTO"]
+    assert priya.company == "Kestrel Robotics"
+    assert priya.needs == ["Seed investors", "A CTO"]
 
 
 def test_blank_cells_and_invited_never_erase_what_a_guest_has(app, org_client, make, event):
@@ -187,7 +191,8 @@ def test_preview_of_another_event_does_not_reuse_the_upload(org_client, make, or
     other = make.event(organizer)
     upload(org_client, event, b"name,email\nAda,ada@example.com\n")
     response = org_client.get(f"/events/{other.id}/guests/import/preview")
-    assert response.status_code == 302 and "/guests/import" in response.headers["Location"]
+    assert response.status_code == 302
+    assert "/guests/import" in response.headers["Location"]
 
 
 @pytest.mark.parametrize(
@@ -200,7 +205,8 @@ def test_preview_of_another_event_does_not_reuse_the_upload(org_client, make, or
 )
 def test_bad_files_get_a_field_error(org_client, event, data, filename, message):
     page = upload(org_client, event, data, filename).get_data(as_text=True)
-    assert "Import guests from a CSV file" in page and message in page
+    assert "Import guests from a CSV file" in page
+    assert message in page
     assert 'class="error" id="file-error"' in page
 
 
@@ -222,17 +228,20 @@ def test_upload_over_the_size_limit_gets_the_friendly_413(org_client, event):
         data=body,
         content_type="multipart/form-data; boundary=b",
     )
-    assert response.status_code == 413 and b"larger than 2 MB" in response.data
+    assert response.status_code == 413
+    assert b"larger than 2 MB" in response.data
     # Issue 13.15: not a dead end: the import page itself, the message next to the field.
     page = response.get_data(as_text=True)
     assert "<h1>Import guests from a CSV file</h1>" in page
-    assert 'id="file-error"' in page and "That file is 2.0 MB, larger than 2 MB" in page
+    assert 'id="file-error"' in page
+    assert "That file is 2.0 MB, larger than 2 MB" in page
 
 
 def test_preview_escapes_names(org_client, event):
     page = upload(org_client, event, f"name,email\n{XSS},x@example.com\n".encode())
     text = page.get_data(as_text=True)
-    assert XSS not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert XSS not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
 
 
 def test_a_thousand_rows_import_in_one_request(app, org_client, event):
@@ -262,7 +271,8 @@ def test_a_bracketed_semicolon_stays_one_offer_and_the_preview_shows_it(app, org
     """Issue 13.11: don't split inside brackets or quotes; show offers and needs first."""
     page = upload(org_client, event, BRACKETED).get_data(as_text=True)
     assert "<li>Payments compliance (PSD2; PCI)</li>" in page
-    assert "<li>hiring</li>" in page and "<li>sales; marketing</li>" in page
+    assert "<li>hiring</li>" in page
+    assert "<li>sales; marketing</li>" in page
 
     confirm(org_client, event)
     (guest,) = guests_of(app, event)

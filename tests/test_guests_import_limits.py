@@ -41,7 +41,7 @@ BAD_FILES = {
 }
 
 
-@pytest.fixture()
+@pytest.fixture
 def app_config(app_config, tmp_path):
     return {**app_config, "IMPORT_FOLDER": str(tmp_path / "imports"), "IMPORT_MAX_ROWS": 5}
 
@@ -67,14 +67,17 @@ def test_cli_import_prints_one_clear_line_and_no_traceback(runner, make, app, tm
     assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit)  # not an exception's traceback
     lines = result.output.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: ") and words in lines[0]
+    assert len(lines) == 1
+    assert lines[0].startswith("Error: ")
+    assert words in lines[0]
     assert guests_of(app, dinner) == []
 
 
 def test_up_to_the_cap_imports_and_windows_1252_still_reads(org_client, event, app):  # noqa: F811
     data = (HEADER + rows(4) + "Renée Müller,renee@example.com,Café Crème\n").encode("cp1252")
     page = upload(org_client, event, data).get_data(as_text=True)
-    assert "Renée Müller" in page and "Café Crème" in page
+    assert "Renée Müller" in page
+    assert "Café Crème" in page
     org_client.post(f"/events/{event.id}/guests/import/confirm", follow_redirects=True)
     assert len(guests_of(app, event)) == 5
 
@@ -82,4 +85,5 @@ def test_up_to_the_cap_imports_and_windows_1252_still_reads(org_client, event, a
 def test_a_utf16_spreadsheet_export_still_reads(org_client, event, app):  # noqa: F811
     data = (HEADER + "Zoë Ñúñez,zoe@example.com,Œuvre\n").encode("utf-16")
     page = upload(org_client, event, data).get_data(as_text=True)
-    assert "Zoë Ñúñez" in page and "Œuvre" in page
+    assert "Zoë Ñúñez" in page
+    assert "Œuvre" in page

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dinnerplan.guests.importer import CsvError, parse_csv, parse_intent
+from dinnerplan.guests.cells import parse_intent
+from dinnerplan.guests.importer import CsvError, parse_csv
 
 
 def test_headers_match_aliases_whatever_the_case_and_punctuation():
@@ -49,7 +50,8 @@ def test_bom_blank_lines_and_windows_1252():
     assert [(r.number, r.values["name"]) for r in preview.rows] == [(3, "José Núñez")]
     latin = "Name;Email;Company\nRenée Müller;renee@example.com;Café Crème\n".encode("cp1252")
     [row] = parse_csv(latin).rows
-    assert row.values["name"] == "Renée Müller" and row.values["company"] == "Café Crème"
+    assert row.values["name"] == "Renée Müller"
+    assert row.values["company"] == "Café Crème"
 
 
 def test_every_problem_is_reported_with_its_row():
@@ -93,7 +95,8 @@ def test_every_problem_is_reported_with_its_row():
 )
 def test_rsvp_values_from_ticketing_sites(value, state):
     [row] = parse_csv(f"name,email,status\nAda,ada@example.com,{value}\n".encode()).rows
-    assert row.ok and row.values["rsvp"] == state
+    assert row.ok
+    assert row.values["rsvp"] == state
     assert bool(row.warnings) == (value == "pending_approval")
 
 

@@ -15,17 +15,17 @@ from tests.factories import sign_in
 NUL_WORDS = "invisible NUL character"
 
 
-@pytest.fixture()
+@pytest.fixture
 def organizer(make):
     return make.organizer()
 
 
-@pytest.fixture()
+@pytest.fixture
 def event(make, organizer):
     return make.event(organizer)
 
 
-@pytest.fixture()
+@pytest.fixture
 def org_client(client, organizer):
     sign_in(client, organizer)
     return client

@@ -59,7 +59,8 @@ def test_jobs_on_redis_carry_a_retry_policy(app):
         with app.app_context():
             job_id = jobs.enqueue("dinnerplan.mail.operations:send_messages", [1])
         job = Job.fetch(job_id, connection=conn)
-        assert job.origin == name and job.func_name == "dinnerplan.worker.run"
+        assert job.origin == name
+        assert job.func_name == "dinnerplan.worker.run"
         assert job.args == ("dinnerplan.mail.operations:send_messages", [1])
         assert (job.retries_left, job.retry_intervals) == (3, [10, 60, 300])
     finally:
@@ -86,7 +87,8 @@ def test_jobs_sweep_sends_what_was_left_and_nothing_twice(app, runner, inbox):
         0,
         0,
     ]
-    assert status_of(app, waiting) == ("sent", 1) and status_of(app, cut_off) == ("sent", 2)
+    assert status_of(app, waiting) == ("sent", 1)
+    assert status_of(app, cut_off) == ("sent", 2)
     assert status_of(app, in_flight) == ("sending", 1)  # its worker may still be talking
     assert status_of(app, gave_up) == ("failed", 3)  # three failures: a person decides
     assert status_of(app, fresh) == ("queued", 0)  # its own job is about to send it

@@ -1,5 +1,8 @@
-"""send_one sends a message only if it claims it: a row another worker is already sending
-(status 'sending') is left alone, so a retried or duplicated job never sends twice."""
+"""send_one sends a message only if it claims it.
+
+A row another worker is already sending (status 'sending') is left alone, so a retried or
+duplicated job never sends twice.
+"""
 
 from __future__ import annotations
 

@@ -51,7 +51,7 @@ def record_message(app, organizer, recipient: str, **fields) -> int:
         return message.id
 
 
-@pytest.fixture()
+@pytest.fixture
 def closed_port():
     """A loopback port nobody listens on."""
     with socket.socket() as probe:
@@ -59,12 +59,12 @@ def closed_port():
         return probe.getsockname()[1]
 
 
-@pytest.fixture()
+@pytest.fixture
 def broken_smtp(app_config, closed_port):
     app_config["MAIL_PORT"] = closed_port
 
 
-@pytest.fixture()
+@pytest.fixture
 def no_mail_server(app_config):
     app_config["MAIL_SERVER"] = None
     app_config["MAIL_BACKEND"] = "file"
@@ -85,17 +85,24 @@ def test_outbox_lists_only_my_messages_with_their_details(client, make, inbox, a
     invite(client, brunch)
 
     page = text_of(client.get("/outbox/"))
-    assert "ana@example.com" in page and "ben@example.com" in page
-    assert "zed@example.com" not in page and "Their Dinner" not in page
-    assert "You're invited: Supper Club" in page and "invitation" in page and "sent" in page
+    assert "ana@example.com" in page
+    assert "ben@example.com" in page
+    assert "zed@example.com" not in page
+    assert "Their Dinner" not in page
+    assert "You're invited: Supper Club" in page
+    assert "invitation" in page
+    assert "sent" in page
     assert "Not a valid choice" not in page  # the unfiltered first visit shows no error
 
     only_supper = text_of(client.get(f"/outbox/?event={supper.id}"))
-    assert "ana@example.com" in only_supper and "ben@example.com" not in only_supper
+    assert "ana@example.com" in only_supper
+    assert "ben@example.com" not in only_supper
     failed = text_of(client.get("/outbox/?status=failed"))
-    assert "ana@example.com" not in failed and "No messages match this filter" in failed
+    assert "ana@example.com" not in failed
+    assert "No messages match this filter" in failed
     bogus = client.get("/outbox/?event=nonsense&status=bogus")
-    assert bogus.status_code == 200 and "Not a valid choice" in text_of(bogus)
+    assert bogus.status_code == 200
+    assert "Not a valid choice" in text_of(bogus)
 
     (their_id,) = message_ids(app, recipient="zed@example.com")
     assert client.get(f"/outbox/{their_id}").status_code == 404
@@ -111,13 +118,16 @@ def test_message_page_shows_text_and_sandboxed_html_never_raw(client, make, inbo
     (message_id,) = message_ids(app, recipient="bo@example.com")
 
     body = client.get(f"/outbox/{message_id}").get_data(as_text=True)
-    assert "<script>alert" not in body and "<b>Bold</b>" not in body
+    assert "<script>alert" not in body
+    assert "<b>Bold</b>" not in body
     pre = re.search(r"<pre[^>]*>(.*?)</pre>", body, re.S).group(1)
     assert "Hello &lt;b&gt;Bold&lt;/b&gt;" in pre  # the text body, escaped for the page
     frame = re.search(r"<iframe[^>]*>", body, re.S).group(0)
-    assert re.search(r"\bsandbox\b", frame) and 'sandbox="' not in frame  # no permissions
+    assert re.search(r"\bsandbox\b", frame)
+    assert 'sandbox="' not in frame
     srcdoc = html.unescape(re.search(r'srcdoc="([^"]*)"', frame).group(1))
-    assert "&lt;script&gt;alert" in srcdoc and "<!doctype html>" in srcdoc
+    assert "&lt;script&gt;alert" in srcdoc
+    assert "<!doctype html>" in srcdoc
 
 
 def test_without_a_mail_server_messages_go_to_the_local_outbox(
@@ -136,9 +146,11 @@ def test_without_a_mail_server_messages_go_to_the_local_outbox(
         assert "You're invited: Offline Supper" in fh.read()
     (message_id,) = message_ids(app, recipient="ana@example.com")
     listing = text_of(client.get("/outbox/"))
-    assert "No mail server is set up" in listing and "sent" in listing
+    assert "No mail server is set up" in listing
+    assert "sent" in listing
     shown = text_of(client.get(f"/outbox/{message_id}"))
-    assert "You're invited: Offline Supper" in shown and "/r/" in shown
+    assert "You're invited: Offline Supper" in shown
+    assert "/r/" in shown
 
 
 def test_failed_send_is_recorded_and_retried_once(
@@ -157,7 +169,8 @@ def test_failed_send_is_recorded_and_retried_once(
         assert message.last_error.startswith("ConnectionRefusedError")
     assert inbox.messages == []
     page = text_of(client.get(f"/outbox/{message_id}"))
-    assert "failed" in page and "Retry sending" in page
+    assert "failed" in page
+    assert "Retry sending" in page
 
     # The mail server is back.
     real_port = smtp_server[0].port
@@ -180,7 +193,7 @@ def test_failed_send_is_recorded_and_retried_once(
     assert message_ids(app, recipient="ana@example.com") == [message_id]
 
 
-@pytest.fixture()
+@pytest.fixture
 def csrf_on(app_config):
     app_config["WTF_CSRF_ENABLED"] = True
 
@@ -196,7 +209,7 @@ def test_retry_needs_csrf_when_enabled(csrf_on, client, make, app, inbox):
     assert len(inbox.to("a@example.com")) == 1
 
 
-@pytest.fixture()
+@pytest.fixture
 def silent_smtp():
     """A loopback 'mail server' that accepts connections and never says a word."""
     server = socket.create_server(("127.0.0.1", 0))
@@ -221,7 +234,7 @@ def silent_smtp():
     server.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def short_sending_timeout(app_config):
     app_config["MAIL_SENDING_TIMEOUT"] = 1
 
@@ -249,7 +262,8 @@ def test_a_send_cut_off_by_a_dead_worker_can_be_sent_again(
     try:
         deadline = time.monotonic() + 60
         while message_ids(app, id=message_id, status="sending") == []:
-            assert worker.poll() is None and time.monotonic() < deadline, "worker never claimed"
+            assert worker.poll() is None, "worker never claimed"
+            assert time.monotonic() < deadline, "worker never claimed"
             time.sleep(0.05)
     finally:
         worker.kill()
@@ -263,7 +277,8 @@ def test_a_send_cut_off_by_a_dead_worker_can_be_sent_again(
 
     assert "interrupted" in text_of(client.get("/outbox/"))
     page = text_of(client.get(f"/outbox/{message_id}"))
-    assert "Sending was interrupted" in page and "may or may not have arrived" in page
+    assert "Sending was interrupted" in page
+    assert "may or may not have arrived" in page
     response = client.post(f"/outbox/{message_id}/retry", follow_redirects=True)
 
     assert "Sending the message again." in text_of(response)

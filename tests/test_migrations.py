@@ -24,7 +24,7 @@ def test_migrations_match_models(app):
 
 def test_upgrade_creates_the_sqlite_file_on_first_start(tmp_path):
     from dinnerplan.app import create_app
-    from dinnerplan.commands import upgrade_database
+    from dinnerplan.database import upgrade_database
 
     path = tmp_path / "first.sqlite"
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})

@@ -1,5 +1,7 @@
-"""Issue 13.9: with no mail server, the reset page says where the email goes, and
-`dinnerplan run` prints the reset link in its console."""
+"""Issue 13.9: with no mail server, the reset page says where the email goes.
+
+And `dinnerplan run` prints the reset link in its console.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import pytest
 from dinnerplan.mail.operations import echo_resets_without_mail_server
 
 
-@pytest.fixture()
+@pytest.fixture
 def no_mail_server(app_config, tmp_path):
     app_config["MAIL_SERVER"] = None
     app_config["MAIL_BACKEND"] = "file"

@@ -1,5 +1,8 @@
-"""Issue 13.4 and 13.5: the RSVP page shows no list of guests, matches typed names, is short,
-and the organizer can switch seating wishes off."""
+"""Issue 13.4 and 13.5: the RSVP page's seating wishes.
+
+The page shows no list of guests, matches typed names, is short, and the organizer can
+switch seating wishes off.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from dinnerplan.models import Event, Guest
 from tests.factories import browser_form, invite, link_in, sign_in_as
 
 
-@pytest.fixture()
+@pytest.fixture
 def invited(client, inbox):
     """Invite through the organizer's button, sign out; return email -> personal link."""
 
@@ -50,7 +53,9 @@ def test_no_other_guest_is_listed_and_a_typed_name_is_matched(client, make, invi
     make.guest(event, name="Never Invited", email="nobody@example.com")
     page = client.get(link)
     body = page.get_data(as_text=True)
-    assert "Brook" not in body and "Seedfund" not in body and "Never Invited" not in body
+    assert "Brook" not in body
+    assert "Seedfund" not in body
+    assert "Never Invited" not in body
     assert "<select" not in body.split('id="intent"')[1]  # the wishes are text boxes
 
     # A near match (accents, case, a typo) to exactly one invited guest counts.
@@ -77,9 +82,12 @@ def test_unknown_single_word_and_uninvited_names_get_a_message_and_save_nothing(
         page = client.get(link)
         response = client.post(link, data=browser_form(page, answer="yes", prefer=typed))
         body = response.get_data(as_text=True)
-        assert response.status_code == 200 and message in body, typed
-        assert 'id="prefer-error"' in body and 'aria-invalid="true"' in body
-        assert 'id="error-summary"' in body and 'href="#prefer"' in body
+        assert response.status_code == 200, typed
+        assert message in body, typed
+        assert 'id="prefer-error"' in body
+        assert 'aria-invalid="true"' in body
+        assert 'id="error-summary"' in body
+        assert 'href="#prefer"' in body
     with app.app_context():
         assert db.session.get(Guest, ana.id).rsvp == "invited"  # nothing half-saved
 
@@ -120,8 +128,10 @@ def test_page_is_short_empty_boxes_wait_behind_add_another(client, make, invited
     # Dietary and contact details are collapsed until opened.
     assert '<details class="more">\n    <summary>Food and access' in body
     # No empty field claims to be invalid; no attribute reads "None".
-    assert "aria-invalid" not in body and '="None"' not in body
-    assert "{# help-topic chips" not in body and 'class="help-block"' in body
+    assert "aria-invalid" not in body
+    assert '="None"' not in body
+    assert "{# help-topic chips" not in body
+    assert 'class="help-block"' in body
 
 
 def test_organizers_multi_select_hint_covers_phone_and_keyboard(client, make):
@@ -133,4 +143,5 @@ def test_organizers_multi_select_hint_covers_phone_and_keyboard(client, make):
     guest = make.guest(event)
     sign_in(client, organizer)
     page = client.get(f"/events/{event.id}/guests/{guest.id}/edit").get_data(as_text=True)
-    assert "on a phone, tick them in the list" in page and "Ctrl+Space" in page
+    assert "on a phone, tick them in the list" in page
+    assert "Ctrl+Space" in page

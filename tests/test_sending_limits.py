@@ -15,7 +15,7 @@ from dinnerplan.models import Guest, Message
 from tests.factories import sign_in
 
 
-@pytest.fixture()
+@pytest.fixture
 def app_config(app_config, tmp_path):
     return {**app_config, "MAIL_DAILY_QUOTA": 3, "IMPORT_FOLDER": str(tmp_path / "imports")}
 
@@ -44,7 +44,8 @@ def test_an_unconfirmed_account_cannot_email_guests_and_is_told_why(client, make
     assert "Send the link again" in page  # the banner's resend button
     resent = text(client.post(f"/events/{event.id}/rsvps/{guest.id}/resend", follow_redirects=True))
     assert "Confirm your email address first" in resent
-    assert inbox.messages == [] and recorded(app) == 0
+    assert inbox.messages == []
+    assert recorded(app) == 0
     with app.app_context():
         assert db.session.get(Guest, guest.id).invited_at is None
 
@@ -61,7 +62,8 @@ def test_a_batch_over_todays_quota_is_refused_whole(client, make, app, inbox):
     page = text(invite(client, big))
     assert "That would send 5 emails, but your account can send 3 more today" in page
     assert "Nothing was sent" in page
-    assert inbox.messages == [] and recorded(app) == 0
+    assert inbox.messages == []
+    assert recorded(app) == 0
 
     assert "Sending 2 invitations." in text(invite(client, small))
     assert len(inbox.messages) == 2

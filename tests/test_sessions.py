@@ -12,7 +12,7 @@ import pytest
 from tests.factories import PASSWORD
 
 
-@pytest.fixture()
+@pytest.fixture
 def organizer(make):
     return make.organizer(email="ses@example.com")
 

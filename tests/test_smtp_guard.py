@@ -24,7 +24,7 @@ def test_the_loopback_server_still_receives_mail(smtp_server, inbox):
     assert inbox.to("b@example.com")
 
 
-@pytest.fixture()
+@pytest.fixture
 def real_mail_server(app_config):
     """Point the app at a mail server on the internet, as a production config would."""
     app_config["MAIL_SERVER"] = "smtp.example.com"

@@ -1,5 +1,7 @@
-"""Fault injection: a real RQ worker is killed with SIGKILL in the middle of a batch of
-introductions; a new worker and the sweep finish the batch, each email arriving once.
+"""Fault injection: a real RQ worker killed mid-batch; each email still arrives once.
+
+The worker is killed with SIGKILL in the middle of a batch of introductions; a new worker
+and the sweep finish the batch.
 
 Real parts throughout: Redis at 127.0.0.1:6379 (a queue name of the test's own), worker
 processes started with `python -m dinnerplan worker`, and a loopback SMTP server that holds
@@ -37,8 +39,11 @@ HOLD_AT = 20  # the SMTP server answers 20 messages, then holds the 21st
 
 
 class HoldingServer:
-    """An SMTP handler that accepts HOLD_AT messages, then leaves the next one unanswered
-    until released (a mail server the worker is still talking to when it dies)."""
+    """An SMTP handler that accepts HOLD_AT messages, then holds the next one.
+
+    It leaves that one unanswered until released: a mail server the worker is still talking
+    to when it dies.
+    """
 
     def __init__(self) -> None:
         self.accepted: list[str] = []
@@ -71,7 +76,7 @@ class HoldingServer:
             return len(self.accepted)
 
 
-@pytest.fixture()
+@pytest.fixture
 def holding_smtp():
     handler = HoldingServer()
     with socket.socket() as probe:
@@ -84,7 +89,7 @@ def holding_smtp():
     controller.stop()
 
 
-@pytest.fixture()
+@pytest.fixture
 def redis_queue():
     """A queue name of this test's own on the real Redis; its keys are removed afterwards."""
     from redis import Redis
@@ -122,7 +127,7 @@ def redis_queue():
         conn.delete(key)
 
 
-@pytest.fixture()
+@pytest.fixture
 def app_config(app_config, holding_smtp, redis_queue):
     _, port = holding_smtp
     app_config.update(
@@ -182,8 +187,10 @@ def start_worker(app) -> subprocess.Popen:
 
 
 def kill_tree(worker: subprocess.Popen) -> None:
-    """SIGKILL the worker and every process under it, as a machine or container dying does
-    (RQ's work horse runs in a process group of its own, so killing the group is not enough)."""
+    """SIGKILL the worker and every process under it, as a machine or container dying does.
+
+    RQ's work horse runs in a process group of its own, so killing the group is not enough.
+    """
     tree = [worker.pid]
     for parent in tree:
         tree.extend(children_of(parent))
@@ -256,7 +263,8 @@ def test_a_batch_survives_a_killed_worker_and_each_email_arrives_once(
     # A minute later the page no longer claims to be sending: the batch has stopped.
     app.config["CLOCK"] = lambda: utcnow() + timedelta(seconds=61)
     text = client.get(f"/events/{event.id}/intros/").get_data(as_text=True)
-    assert f"Sent {HOLD_AT} of {GUESTS} (paused" in text and "sending…" not in text
+    assert f"Sent {HOLD_AT} of {GUESTS} (paused" in text
+    assert "sending…" not in text
     app.config["CLOCK"] = None
 
     second = start_worker(app)  # its start-up sweep picks up the queued rest
@@ -274,6 +282,7 @@ def test_a_batch_survives_a_killed_worker_and_each_email_arrives_once(
     app.config["CLOCK"] = None
 
     delivered = Counter(smtp.accepted)
-    assert len(delivered) == GUESTS and set(delivered.values()) == {1}
+    assert len(delivered) == GUESTS
+    assert set(delivered.values()) == {1}
     text = client.get(f"/events/{event.id}/intros/").get_data(as_text=True)
     assert "Every seated guest has their introduction" in text

@@ -44,7 +44,8 @@ def sign_up(name: str, email: str, password: str) -> Organizer | None:
     """Create an unverified account and email its confirmation link; None if the address is taken.
 
     A taken address gets a note instead, and the caller answers exactly as for a new account,
-    so sign-up never tells anyone whether an address has an account."""
+    so sign-up never tells anyone whether an address has an account.
+    """
     existing = find_by_email(email)
     if existing is not None:
         generate_password_hash(password)  # as long as creating an account takes

@@ -57,7 +57,8 @@ def _bucket() -> int:
 def request_verification(organizer: Organizer) -> bool:
     """Queue the confirmation email; False if one went in the last few minutes.
 
-    The limit keeps "send the link again" from flooding an address someone else typed in."""
+    The limit keeps "send the link again" from flooding an address someone else typed in.
+    """
     key = f"verify-email:{organizer.id}:{_bucket()}"
     if db.session.execute(db.select(Message.id).where(Message.dedupe_key == key)).first():
         return False

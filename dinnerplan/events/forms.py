@@ -38,6 +38,7 @@ class WholeNumberField(IntegerField):
     """An integer field whose parse error is in plain words."""
 
     def process_formdata(self, valuelist):
+        """Read the number; say "Enter a whole number" when it is not one."""
         try:
             super().process_formdata(valuelist)
         except ValueError as error:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from sqlalchemy import func
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, Guest, Table
+from dinnerplan.models import Event, Guest, Rsvp, Table
 
 # Shown first in the time zone list: where dinners are most often organised.
 TIMEZONE_AREAS = tuple(
@@ -178,7 +178,7 @@ def organizer_events(organizer_id: int, now: datetime | None = None) -> list[Eve
             EventSummary(
                 event=event,
                 guests=sum(by_state.values()),
-                yes=by_state.get("yes", 0),
+                yes=by_state.get(Rsvp.YES, 0),
                 tables=table_counts.get((event.id,), 0),
                 past=is_past(event, now),
             )

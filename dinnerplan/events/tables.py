@@ -12,7 +12,7 @@ from flask import abort
 from sqlalchemy import func
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Assignment, Event, Guest, Table
+from dinnerplan.models import Assignment, Event, Guest, Rsvp, Table
 from dinnerplan.solver.sizes import PlanError, default_target, plan_tables
 
 
@@ -43,7 +43,7 @@ def table_or_404(event: Event, table_id: int) -> Table:
 def yes_count(event: Event) -> int:
     """How many guests said yes."""
     return db.session.execute(
-        db.select(func.count()).where(Guest.event_id == event.id, Guest.rsvp == "yes")
+        db.select(func.count()).where(Guest.event_id == event.id, Guest.rsvp == Rsvp.YES)
     ).scalar_one()
 
 
@@ -72,9 +72,9 @@ def summarize(event: Event) -> TableSummary:
 def host_choices(event: Event) -> list[tuple[int, str]]:
     """Guests who can host a table: everyone who hasn't declined, those coming first."""
     guests = db.session.execute(
-        db.select(Guest).where(Guest.event_id == event.id, Guest.rsvp != "no")
+        db.select(Guest).where(Guest.event_id == event.id, Guest.rsvp != Rsvp.NO)
     ).scalars()
-    ordered = sorted(guests, key=lambda g: (g.rsvp != "yes", g.name.lower(), g.id))
+    ordered = sorted(guests, key=lambda g: (g.rsvp != Rsvp.YES, g.name.lower(), g.id))
     return [(g.id, f"{g.name} ({g.rsvp})") for g in ordered]
 
 

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from dinnerplan.access import owned_event_or_404
 from dinnerplan.events import operations, tables
 from dinnerplan.events.forms import EventForm, LayoutForm, TableForm
+from dinnerplan.events.panels import event_panels
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
 from dinnerplan.models import Event
@@ -47,12 +48,7 @@ def create():
 def show(event_id: int):
     """The event page: details, tables, and the guest and RSVP panels."""
     event = owned_event_or_404(event_id)
-    return render_template(
-        "events/show.html",
-        event=event,
-        table_summary=tables.summarize(event),
-        deadline_passed=operations.deadline_passed(event),
-    )
+    return render_template("events/show.html", event=event, panels=event_panels(event))
 
 
 @bp.route("/<int:event_id>/edit", methods=["GET", "POST"])

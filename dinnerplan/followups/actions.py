@@ -12,7 +12,7 @@ from datetime import datetime
 from dinnerplan.extensions import db
 from dinnerplan.followups import emails, optin
 from dinnerplan.followups import operations as ops
-from dinnerplan.models import Guest, Promise
+from dinnerplan.models import Guest, Promise, PromiseState
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def describe(guest: Guest, action: str, target: int) -> Action | None:
         promise = _offered(guest, target)
         if promise is None:
             return None
-        asked = promise.state != "open" or promise.receiver_ok_at is not None
+        asked = promise.state != PromiseState.OPEN or promise.receiver_ok_at is not None
         label = "Yes please" if action == "intro_yes" else "No thanks"
         return Action(
             f"Would you like this introduction? “{promise.what}”",
@@ -58,7 +58,11 @@ def describe(guest: Guest, action: str, target: int) -> Action | None:
         promise = _promise(guest, target)
         if promise is None:
             return None
-        already = "" if promise.state == "open" else f"Already recorded: this is {promise.state}."
+        already = (
+            ""
+            if promise.state == PromiseState.OPEN
+            else f"Already recorded: this is {promise.state}."
+        )
         if action == "done":
             label = "I did it" if promise.kind == "send" else "I made the intro"
             return Action(f"Close “{promise.what}”?", label, already)
@@ -76,9 +80,11 @@ def perform(guest: Guest, action: str, target: int, now: datetime) -> bool:
     """Record the action once; False when nothing changed (already recorded)."""
     if action in ("done", "drop"):
         promise = _promise(guest, target)
-        state = "done" if action == "done" else "dropped"
-        changed = ops.close_promise(promise, guest, state, now, "not now" * (state == "dropped"))
-        if changed and state == "done":
+        state = PromiseState.DONE if action == "done" else PromiseState.DROPPED
+        changed = ops.close_promise(
+            promise, guest, state, now, "not now" * (state == PromiseState.DROPPED)
+        )
+        if changed and state == PromiseState.DONE:
             emails.queue_done_notice(promise)
         return changed
     if action in ("intro_yes", "intro_no"):

@@ -2,7 +2,8 @@
 
 Each goes through mail.operations.queue_message with a dedupe key naming the guest and the
 stage, so however often the scheduler runs, each message exists (and is sent) once.
-Follow-up emails carry List-Unsubscribe headers (see headers_for) and never a contact detail.
+Follow-up emails carry List-Unsubscribe headers (followups/links.py: unsubscribe_headers) and
+never a contact detail.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dinnerplan.followups import links
 from dinnerplan.followups.operations import unsubscribed
 from dinnerplan.links import token_for
 from dinnerplan.mail.operations import queue_message
-from dinnerplan.models import Guest, Message, Promise
+from dinnerplan.models import Guest, Message, Promise, Rsvp
 from dinnerplan.urls import external_url
 
 SUBJECTS = {
@@ -103,7 +104,7 @@ def queue_done_notice(promise: Promise) -> Message | None:
     """Tell the receiver that the giver did what they promised (not if they unsubscribed)."""
     receiver = db.session.get(Guest, promise.receiver_id)
     giver = db.session.get(Guest, promise.giver_id)
-    if receiver is None or giver is None or unsubscribed(receiver) or receiver.rsvp != "yes":
+    if receiver is None or giver is None or unsubscribed(receiver) or receiver.rsvp != Rsvp.YES:
         return None
     key = f"followup:done:{promise.id}"
     return _queue(receiver, "done", key, giver_name=giver.name, promise=promise)
@@ -120,14 +121,3 @@ def queue_intro(guest: Guest, stage: str, promise: Promise, **context) -> Messag
 def _names(promises: list[Promise]) -> dict[int, str]:
     ids = {p.giver_id for p in promises} | {p.receiver_id for p in promises}
     return dict(db.session.execute(db.select(Guest.id, Guest.name).where(Guest.id.in_(ids))).all())
-
-
-def headers_for(message: Message) -> dict[str, str]:
-    """Return List-Unsubscribe headers for a follow-up message (RFC 2369 and 8058)."""
-    guest = db.session.get(Guest, message.guest_id) if message.guest_id else None
-    if guest is None or not message.kind.startswith("followup_"):
-        return {}
-    return {
-        "List-Unsubscribe": f"<{links.unsubscribe_url(guest)}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }

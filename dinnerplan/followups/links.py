@@ -13,7 +13,7 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Guest, Table
+from dinnerplan.models import Guest, Message, Table
 from dinnerplan.urls import external_url
 
 ACTIONS = ("done", "drop", "spoke", "helped", "not_helped", "unsubscribe", "intro_yes", "intro_no")
@@ -72,3 +72,14 @@ def read_action(token: str) -> tuple[Guest, str, int] | None:
     if guest is None or not secrets.compare_digest(guest.token_nonce, str(nonce)):
         return None
     return guest, action, target
+
+
+def unsubscribe_headers(message: Message) -> dict[str, str]:
+    """Return List-Unsubscribe headers for a follow-up message (RFC 2369 and 8058)."""
+    guest = db.session.get(Guest, message.guest_id) if message.guest_id else None
+    if guest is None or not message.kind.startswith("followup_"):
+        return {}
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url(guest)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import or_
 
 from dinnerplan.extensions import db
-from dinnerplan.models import FollowupAnswer, Guest, Promise
+from dinnerplan.models import FollowupAnswer, Guest, Promise, PromiseState
 from dinnerplan.models.followup import PROMISE_KINDS, PROMISE_LENGTH
 
 
@@ -30,7 +30,8 @@ def record_promise(
 ) -> Promise:
     """Record a promise to a tablemate, or (kind 'ask') an ask of one.
 
-    `outside` is (name, email) of someone outside the dinner an intro promises to reach."""
+    `outside` is (name, email) of someone outside the dinner an intro promises to reach.
+    """
     if kind not in PROMISE_KINDS:
         raise PromiseError("Choose what kind of promise this is.")
     outside_name, outside_email = (" ".join((v or "").split()) for v in outside)
@@ -69,12 +70,12 @@ def close_promise(promise: Promise, by: Guest, state: str, now: datetime, reason
     """Mark a promise done or dropped by its giver; False when it was already closed."""
     if by.id != promise.giver_id:
         raise PromiseError("Only the person who promised it can close this.")
-    if state not in ("done", "dropped"):
+    if state not in (PromiseState.DONE, PromiseState.DROPPED):
         raise PromiseError("Unknown state.")
-    if promise.state != "open":
+    if promise.state != PromiseState.OPEN:
         return False
     promise.state, promise.closed_at = state, now
-    promise.drop_reason = " ".join(reason.split())[:200] if state == "dropped" else ""
+    promise.drop_reason = " ".join(reason.split())[:200] if state == PromiseState.DROPPED else ""
     db.session.flush()
     return True
 
@@ -151,7 +152,7 @@ def describe(promises: list[Promise], me: Guest) -> list[dict]:
 
 def _waiting_text(p: Promise, names: dict[int, str]) -> str:
     """Where a double opt-in introduction stands, while it waits for a yes."""
-    if not p.outside_email or p.state != "open" or p.outside_ok_at:
+    if not p.outside_email or p.state != PromiseState.OPEN or p.outside_ok_at:
         return ""
     outside = p.outside_name or p.outside_email
     if p.receiver_ok_at is None:

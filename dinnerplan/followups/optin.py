@@ -17,7 +17,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from dinnerplan.extensions import db
 from dinnerplan.followups import emails, links
-from dinnerplan.models import Guest, Promise
+from dinnerplan.models import Guest, Promise, PromiseState
 from dinnerplan.urls import external_url
 
 
@@ -68,12 +68,12 @@ def _text(template: str, promise: Promise, receiver: Guest, **context) -> str:
 
 
 def _drop(promise: Promise, reason: str, now: datetime) -> None:
-    promise.state, promise.drop_reason, promise.closed_at = "dropped", reason, now
+    promise.state, promise.drop_reason, promise.closed_at = PromiseState.DROPPED, reason, now
 
 
 def receiver_answers(promise: Promise, yes: bool, now: datetime) -> bool:
     """Record the receiver's answer once; on yes, give the giver a note to forward."""
-    if promise.state != "open" or promise.receiver_ok_at is not None:
+    if promise.state != PromiseState.OPEN or promise.receiver_ok_at is not None:
         return False
     receiver = db.session.get(Guest, promise.receiver_id)
     if not yes:
@@ -89,7 +89,11 @@ def receiver_answers(promise: Promise, yes: bool, now: datetime) -> bool:
 
 def outside_answers(promise: Promise, yes: bool, now: datetime) -> bool:
     """Record the outside person's answer once; on yes, connect both sides."""
-    if promise.state != "open" or promise.receiver_ok_at is None or promise.outside_ok_at:
+    if (
+        promise.state != PromiseState.OPEN
+        or promise.receiver_ok_at is None
+        or promise.outside_ok_at
+    ):
         return False
     name = promise.outside_name or promise.outside_email
     if not yes:
@@ -120,5 +124,5 @@ def outside_context(promise: Promise) -> dict:
         "receiver": receiver.name,
         "about": ", ".join(x for x in (receiver.one_liner, receiver.company) if x),
         "event": giver.event.title,
-        "open": promise.state == "open" and promise.outside_ok_at is None,
+        "open": promise.state == PromiseState.OPEN and promise.outside_ok_at is None,
     }

@@ -1,5 +1,7 @@
-"""The dinner's outcome for the organizer: promises, introductions, and whether guests met
-someone who could help with their need — per table, and against the seating's prediction.
+"""The dinner's outcome for the organizer: promises, introductions, help met.
+
+Whether guests met someone who could help with their need, per table, and against the
+seating's prediction.
 
 The prediction is read from the published seating's stored summary ("helped": a tablemate
 can help with one of the guest's needs, per dinnerplan.matching); nothing here changes it.
@@ -13,7 +15,7 @@ from dataclasses import dataclass, fields
 
 from dinnerplan.extensions import db
 from dinnerplan.intros.build import seated
-from dinnerplan.models import Event, FollowupAnswer, Promise
+from dinnerplan.models import Event, FollowupAnswer, Promise, PromiseState
 from dinnerplan.seating.profiles import score_guests
 from dinnerplan.seating.versions import published_version
 
@@ -103,10 +105,10 @@ def outcome(event: Event) -> Outcome:
         c = counts.get(table_of.get(p.giver_id))
         if c is not None:
             c["made"] += 1
-            c["kept"] += p.state == "done"
-            c["open"] += p.state == "open"
-            c["dropped"] += p.state == "dropped"
-            c["intros"] += p.state == "done" and p.kind in ("intro", "ask")
+            c["kept"] += p.state == PromiseState.DONE
+            c["open"] += p.state == PromiseState.OPEN
+            c["dropped"] += p.state == PromiseState.DROPPED
+            c["intros"] += p.state == PromiseState.DONE and p.kind in ("intro", "ask")
     tables = [Row(names[t], **counts[t]) for t in names]
     total = Row("All tables", **{k: sum(counts[t][k] for t in names) for k in _NUMBERS})
     return Outcome(tables, total, True)

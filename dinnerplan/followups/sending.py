@@ -23,7 +23,7 @@ from dinnerplan.followups.due import (
 from dinnerplan.followups.optin import waiting
 from dinnerplan.intros.build import seated
 from dinnerplan.mail.operations import send_queued
-from dinnerplan.models import Event, FollowupAnswer, Guest, Message, Promise
+from dinnerplan.models import Event, FollowupAnswer, Guest, Message, Promise, PromiseState
 from dinnerplan.models._base import utcnow
 from dinnerplan.seating.versions import published_version
 
@@ -85,7 +85,7 @@ def event_due(event: Event, now: datetime) -> tuple[list[Due], dict]:
 
 def _actionable(promise: Promise) -> bool:
     """Open, and the giver's move (not waiting for someone's yes to an outside intro)."""
-    return promise.state == "open" and not waiting(promise)
+    return promise.state == PromiseState.OPEN and not waiting(promise)
 
 
 def write(due: Due, rows: dict) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import vobject
-from markupsafe import Markup
 
 from dinnerplan.extensions import db
 from dinnerplan.intros.build import Contact, intro_for, seated
@@ -113,10 +112,3 @@ def vcard(mate: Tablemate, event_title: str) -> str:
         note.append("Looking for: " + "; ".join(mate.needs) + ".")
     card.add("note").value = " ".join(note)
     return card.serialize()
-
-
-def qr_svg(url: str) -> Markup:
-    """Return the table sheet's QR code for a URL (one QR style: sheets.guest_qr)."""
-    from dinnerplan.sheets.guest_qr import qr_svg as sheet_qr
-
-    return sheet_qr(url, "Scan to open this table's page")

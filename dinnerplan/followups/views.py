@@ -12,11 +12,11 @@ from dinnerplan.followups import actions, emails, links, optin
 from dinnerplan.followups import operations as ops
 from dinnerplan.followups.forms import DropForm, LinkForm, PromiseForm, SharingForm
 from dinnerplan.followups.outcome import outcome, to_csv
-from dinnerplan.followups.table import my_table, names_at, qr_svg, vcard
+from dinnerplan.followups.table import my_table, names_at, vcard
 from dinnerplan.forms import EmptyForm
 from dinnerplan.links import guest_for_token
 from dinnerplan.mail.operations import send_queued
-from dinnerplan.models import Guest, Promise
+from dinnerplan.models import Guest, Promise, PromiseState, Rsvp
 from dinnerplan.models._base import utcnow
 from dinnerplan.rsvp.operations import resend_link
 
@@ -101,11 +101,14 @@ def close(token: str, promise_id: int, state: str):
 
 def _close(promise: Promise, guest: Guest, state: str, reason: str) -> None:
     if ops.close_promise(promise, guest, state, utcnow(), reason):
-        if state == "done":
+        if state == PromiseState.DONE:
             emails.queue_done_notice(promise)
         db.session.commit()
         send_queued()
-        flash("Done: thank you." if state == "done" else "Let go. No more reminders.", "success")
+        flash(
+            "Done: thank you." if state == PromiseState.DONE else "Let go. No more reminders.",
+            "success",
+        )
     else:
         flash("That was already recorded; nothing changed.", "info")
 
@@ -143,7 +146,7 @@ def table_page(token: str):
                 Guest.event_id == table.event_id, Guest.email == form.email.data.strip().lower()
             )
         ).scalar_one_or_none()
-        if guest is not None and guest.rsvp == "yes":
+        if guest is not None and guest.rsvp == Rsvp.YES:
             now = utcnow()
             resend_link(guest, f"qr:{table.id}:{now:%Y%m%d%H}", now)  # once an hour at most
             db.session.commit()
@@ -202,15 +205,6 @@ def unsubscribe(token: str):
     return render_template(
         "followups/action.html", invalid=False, action=described, done=done, guest=found[0]
     )
-
-
-@bp.app_template_global()
-def table_qr(table_id: int):
-    """Return the inline SVG QR code of a table's page (the printed table sheet)."""
-    from dinnerplan.models import Table
-
-    table = db.session.get(Table, table_id)
-    return qr_svg(links.table_url(table)) if table is not None else ""
 
 
 @bp.get("/events/<int:event_id>/outcome")

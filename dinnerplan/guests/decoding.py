@@ -22,7 +22,8 @@ def decode(data: bytes) -> str:
     """Decode UTF-8 (with or without BOM), else whatever charset-normalizer reads cleanly.
 
     Raise CsvError when no encoding reads the whole file (a UTF-16 file cut short, a lone
-    surrogate, random bytes)."""
+    surrogate, random bytes).
+    """
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -21,16 +21,16 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from dinnerplan.extensions import db
 from dinnerplan.guests.importer import CsvError
 from dinnerplan.guests.uploads import parse_upload
-from dinnerplan.models import Guest
+from dinnerplan.models import Guest, Rsvp
 from dinnerplan.models.guest import RSVP_STATES
 from dinnerplan.profile import DIETARY, INTENTS, MAX_ITEM_LENGTH, MAX_ITEMS
 
 RSVP_LABELS = {
-    "invited": "Invited (no answer yet)",
-    "yes": "Yes",
-    "maybe": "Maybe",
-    "no": "No",
-    "waitlist": "Waitlist",
+    Rsvp.INVITED: "Invited (no answer yet)",
+    Rsvp.YES: "Yes",
+    Rsvp.MAYBE: "Maybe",
+    Rsvp.NO: "No",
+    Rsvp.WAITLIST: "Waitlist",
 }
 # The profile form has the same phone and LinkedIn fields, under the same names: on the
 # edit page they are rendered once and both forms read the one submitted value.

@@ -7,27 +7,20 @@ web import and `dinnerplan guests import`; `operations.apply_import` writes the 
 from __future__ import annotations
 
 import csv
-import functools
 import io
-import re
 from dataclasses import dataclass, field
 
 from email_validator import EmailNotValidError, validate_email
 
+from dinnerplan.guests.cells import parse_dietary, parse_intent, parse_rsvp
 from dinnerplan.guests.decoding import CsvError, decode, refuse_nul
 from dinnerplan.guests.vocabulary import (
-    DIETARY_NONE,
-    DIETARY_WORDS,
     FIELD_LIMITS,
     HEADER_ALIASES,
-    INTENT_WORDS,
-    RSVP_UNSURE,
-    RSVP_WORDS,
     header_key,
-    phrase_key,
 )
 from dinnerplan.matching.topics import Catalogue, load_catalogue
-from dinnerplan.profile import INTENTS, split_items
+from dinnerplan.profile import split_items
 from dinnerplan.spreadsheets import FORMULA_PREFIXES
 from dinnerplan.topics.names import resolve_topic
 
@@ -71,56 +64,6 @@ class ImportPreview:
         return [row for row in self.rows if not row.problems]
 
 
-# One pattern per intent (longest words first); labels and keys as written in the app.
-_INTENT_PATTERNS = {
-    key: re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})\b")
-    for key, words in INTENT_WORDS.items()
-}
-_INTENT_NAMES = {phrase_key(text): key for key, label in INTENTS.items() for text in (key, label)}
-
-
-@functools.lru_cache(maxsize=1024)
-def parse_intent(text: str | None) -> str | None:
-    """Read an intent key from a key, a label or common words; None when unrecognised."""
-    words = phrase_key(text or "")
-    if words in _INTENT_NAMES:
-        return _INTENT_NAMES[words]
-    found = []
-    for key, pattern in _INTENT_PATTERNS.items():
-        match = pattern.search(words)
-        if match:
-            found.append((match.start(), key))
-    # "meet investors": a specific goal beats the generic "meet peers".
-    specific = sorted(hit for hit in found if hit[1] != "peers") or found
-    return specific[0][1] if specific else None
-
-
-def parse_rsvp(text: str) -> tuple[str | None, str | None]:
-    """Read an RSVP answer: (state, warning); state None when unrecognised."""
-    words = phrase_key(text)
-    if words in RSVP_WORDS:
-        return RSVP_WORDS[words], None
-    if words in RSVP_UNSURE:
-        return "invited", f"RSVP '{text}' read as invited (not yet decided)"
-    return None, None
-
-
-def parse_dietary(text: str) -> tuple[list[str], str]:
-    """Map free dietary text to DIETARY keys where recognisable; return (keys, the rest)."""
-    keys: list[str] = []
-    other: list[str] = []
-    for item in split_items(text.replace(",", ";")) if text else []:
-        words = phrase_key(item)
-        if words in DIETARY_NONE:
-            continue
-        key = DIETARY_WORDS.get(words) or DIETARY_WORDS.get(words.removesuffix(" diet"))
-        if key and key not in keys:
-            keys.append(key)
-        elif not key:
-            other.append(item)
-    return keys, "; ".join(other)
-
-
 def sniff_delimiter(text: str) -> str:
     """Guess the delimiter (, ; or tab) from the first lines."""
     sample = "\n".join(text.splitlines()[:20])
@@ -160,7 +103,8 @@ def parse_csv(
     """Parse an uploaded guest list into a preview; raise CsvError if it is not one.
 
     More than `max_rows` guests is refused as a whole (an import is one transaction); topic
-    columns are read against `catalogue` (the event's; the built-in by default)."""
+    columns are read against `catalogue` (the event's; the built-in by default).
+    """
     if not data.strip():
         raise CsvError("The file is empty.")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):

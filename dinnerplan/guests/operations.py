@@ -11,7 +11,7 @@ from dinnerplan import names
 from dinnerplan.extensions import db
 from dinnerplan.guests.forms import GuestForm, ProfileForm, choices
 from dinnerplan.guests.importer import ImportPreview
-from dinnerplan.models import Event, Guest, GuestLink
+from dinnerplan.models import Event, Guest, GuestLink, Rsvp
 from dinnerplan.models._base import utcnow
 from dinnerplan.models.guest import RSVP_STATES
 from dinnerplan.profile import DIETARY, clean_items
@@ -72,15 +72,15 @@ def set_rsvp(guest: Guest, state: str) -> None:
     if state == guest.rsvp:
         return
     guest.rsvp = state
-    if state in ("yes", "no", "maybe"):
+    if state in (Rsvp.YES, Rsvp.NO, Rsvp.MAYBE):
         guest.responded_at = utcnow()
-    if state == "waitlist":
+    if state == Rsvp.WAITLIST:
         guest.waitlisted_at = utcnow()
 
 
 def create_guest(event: Event, form: GuestForm) -> Guest:
     """Add a guest from a validated GuestForm."""
-    guest = Guest(event_id=event.id, email=form.email.data.lower(), rsvp="invited")
+    guest = Guest(event_id=event.id, email=form.email.data.lower(), rsvp=Rsvp.INVITED)
     for name in CONTACT_FIELDS:
         setattr(guest, name, getattr(form, name).data or "")
     set_rsvp(guest, form.rsvp.data)
@@ -124,7 +124,7 @@ def apply_import(event: Event, preview: ImportPreview, skip_invalid: bool) -> di
     for row in preview.valid_rows:
         guest = existing.get(row.values["email"])
         if guest is None:
-            guest = Guest(event_id=event.id, email=row.values["email"], rsvp="invited")
+            guest = Guest(event_id=event.id, email=row.values["email"], rsvp=Rsvp.INVITED)
             db.session.add(guest)
             existing[guest.email] = guest
             counts["created"] += 1
@@ -140,7 +140,7 @@ def _apply_row(guest: Guest, values: dict) -> None:
     for name, value in values.items():
         if name == "rsvp":
             # "invited" is the starting state: it never undoes an answer already recorded.
-            if value != "invited" or guest.rsvp in (None, "invited"):
+            if value != Rsvp.INVITED or guest.rsvp in (None, Rsvp.INVITED):
                 set_rsvp(guest, value)
         elif name in ("need_topics", "offer_topics"):  # an import column is a confirmation
             setattr(guest, name, value)
@@ -214,7 +214,7 @@ def set_links(guest: Guest, prefer: list[int], avoid: list[int]) -> None:
 
 
 def import_summary(counts: dict[str, int]) -> str:
-    """Say what an import did, in words: 'Imported: 3 added, 2 updated, 1 skipped.'"""
+    """Say what an import did, in words (e.g. 'Imported: 3 added, 2 updated, 1 skipped.')."""
     parts = [f"{counts['created']} added", f"{counts['updated']} updated"]
     if counts.get("skipped"):
         parts.append(f"{counts['skipped']} skipped")

@@ -72,6 +72,8 @@ def discard_upload(organizer_id: int, event_id: int) -> None:
 
 
 def parse_upload(data: bytes, catalogue: Catalogue | None = None) -> ImportPreview:
-    """Parse an uploaded guest list with this app's row cap (IMPORT_MAX_ROWS) and the
-    event's topic catalogue (the built-in one by default)."""
+    """Parse an uploaded guest list with this app's row cap and the event's topics.
+
+    The cap is IMPORT_MAX_ROWS; the topic catalogue is the built-in one by default.
+    """
     return parse_csv(data, current_app.config["IMPORT_MAX_ROWS"], catalogue)

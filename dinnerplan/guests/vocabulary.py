@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from dinnerplan.statuses import Rsvp
+
 
 def header_key(text: str) -> str:
     """Reduce a header to lower-case letters and digits: 'Job Title' -> 'jobtitle'."""
@@ -114,17 +116,17 @@ RSVP_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ("yes", "y", "attending", "going", "accepted", "accept", "checked in", "confirmed")
         + ("registered", "approved", "attended", "will attend"),
-        "yes",
+        Rsvp.YES,
     ),
     **dict.fromkeys(
         ("no", "n", "not attending", "not going", "declined", "decline", "cancelled")
         + ("canceled", "refunded", "rejected", "can't go", "cannot attend"),
-        "no",
+        Rsvp.NO,
     ),
-    **dict.fromkeys(("maybe", "tentative", "interested", "unsure", "possibly"), "maybe"),
-    **dict.fromkeys(("invited", "not responded", "no response", "awaiting response"), "invited"),
+    **dict.fromkeys(("maybe", "tentative", "interested", "unsure", "possibly"), Rsvp.MAYBE),
+    **dict.fromkeys(("invited", "not responded", "no response", "awaiting response"), Rsvp.INVITED),
     **dict.fromkeys(
-        ("waitlist", "waitlisted", "wait list", "waiting list", "on waitlist"), "waitlist"
+        ("waitlist", "waitlisted", "wait list", "waiting list", "on waitlist"), Rsvp.WAITLIST
     ),
 }
 

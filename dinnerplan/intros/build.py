@@ -14,7 +14,7 @@ from dinnerplan.extensions import db
 from dinnerplan.intros.sentences import Why, why
 from dinnerplan.links import personal_link as guest_link
 from dinnerplan.matching import Scores
-from dinnerplan.models import Assignment, Event, Guest, SeatingVersion, Table
+from dinnerplan.models import Assignment, Event, Guest, Rsvp, SeatingVersion, Table
 from dinnerplan.profile import intent_label
 from dinnerplan.seating.profiles import score_guests
 from dinnerplan.seating.versions import published_version
@@ -82,15 +82,31 @@ def seated(version: SeatingVersion) -> list[tuple[Assignment, Guest, Table]]:
     """Return the version's assignments of guests still coming, in talk order.
 
     A guest who declined after the seating was made is left out: they get no introduction,
-    and their tablemates' introductions neither name them nor pass on their contacts."""
+    and their tablemates' introductions neither name them nor pass on their contacts.
+    """
     rows = db.session.execute(
-        db.select(Assignment, Guest, Table)
-        .join(Guest, Guest.id == Assignment.guest_id)
+        _still_coming(db.select(Assignment, Guest, Table), version)
         .join(Table, Table.id == Assignment.table_id)
-        .where(Assignment.version_id == version.id, Guest.rsvp == "yes")
         .order_by(Table.position, Table.id, Assignment.seat_order, Guest.id)
     ).all()
     return [tuple(row) for row in rows]
+
+
+def seated_ids(version: SeatingVersion, *, reachable: bool = False) -> set[int]:
+    """Return the ids of the guests `seated` returns, without loading them.
+
+    `reachable`: only those with an email address (a walk-in may have none).
+    """
+    query = _still_coming(db.select(Assignment.guest_id), version)
+    if reachable:
+        query = query.where(Guest.email.is_not(None), Guest.email != "")
+    return set(db.session.scalars(query))
+
+
+def _still_coming(query, version: SeatingVersion):
+    return query.join(Guest, Guest.id == Assignment.guest_id).where(
+        Assignment.version_id == version.id, Guest.rsvp == Rsvp.YES
+    )
 
 
 def contacts_of(guest: Guest) -> tuple[Contact, ...]:

@@ -14,13 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import render_template
+from sqlalchemy import Row
 
 from dinnerplan import jobs
 from dinnerplan.extensions import db
 from dinnerplan.intros.build import Intro, build_intros, published_version, seated
 from dinnerplan.intros.records import TOLD, changed_key, event_messages, intros_sent, version_of
 from dinnerplan.mail.operations import discard_queued, queue_message, send_one
-from dinnerplan.models import Assignment, Event, Guest, Message, SeatingVersion
+from dinnerplan.models import Assignment, Event, Guest, MessageStatus, SeatingVersion
 
 CHANGES_JOB = "dinnerplan.intros.changes:send_changes"
 
@@ -168,11 +169,15 @@ def send_changes(version_id: int) -> int:
     _queue(event, version, changes_since_told(event, version))
     db.session.commit()
     discard_queued()  # this job sends them itself, below
-    pending = [m.id for m in recorded_changes(event, version) if m.status in ("queued", "failed")]
-    return sum(send_one(message_id) == "sent" for message_id in pending)
+    pending = [
+        m.id
+        for m in recorded_changes(event, version)
+        if m.status in (MessageStatus.QUEUED, MessageStatus.FAILED)
+    ]
+    return sum(send_one(message_id) == MessageStatus.SENT for message_id in pending)
 
 
-def recorded_changes(event: Event, version: SeatingVersion) -> list[Message]:
-    """Return the update emails recorded for this version."""
+def recorded_changes(event: Event, version: SeatingVersion) -> list[Row]:
+    """Return the update emails recorded for this version (as event_messages rows)."""
     prefix = f"table-changed:{version.id}:"
     return [m for m in event_messages(event, ("table_changed",)) if m.dedupe_key.startswith(prefix)]

@@ -10,8 +10,11 @@ from wtforms.validators import DataRequired, Regexp
 
 
 class TestEmailForm(FlaskForm):
-    """Email me this guest's introduction. The nonce is new for each rendered form, so a
-    double click sends one test while pressing the button again later sends another."""
+    """Email me this guest's introduction.
+
+    The nonce is new for each rendered form, so a double click sends one test while pressing
+    the button again later sends another.
+    """
 
     guest = IntegerField(validators=[DataRequired()])
     nonce = HiddenField(

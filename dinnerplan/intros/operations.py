@@ -18,7 +18,7 @@ from flask import render_template
 
 from dinnerplan import jobs
 from dinnerplan.extensions import db
-from dinnerplan.intros.build import Intro, build_intros, published_version, seated
+from dinnerplan.intros.build import Intro, build_intros, published_version, seated_ids
 from dinnerplan.intros.changes import (  # noqa: F401  (the public entry points)
     changes_since_told,
     recorded_changes,
@@ -28,7 +28,7 @@ from dinnerplan.intros.changes import (  # noqa: F401  (the public entry points)
 from dinnerplan.intros.records import event_messages, intro_key, told_earlier, version_of
 from dinnerplan.mail.operations import discard_queued, queue_message, send_one
 from dinnerplan.mail.operations import now as mail_now
-from dinnerplan.models import Event, Message, SeatingVersion
+from dinnerplan.models import Event, Message, MessageStatus, SeatingVersion
 
 SEND_JOB = "dinnerplan.intros.operations:send_intros"
 # A batch with rows still to send and no message claimed for this long was left behind by
@@ -81,7 +81,7 @@ class Status:
 def intro_status(event: Event, version: SeatingVersion) -> Status:
     """Return the counts shown on the preview page and by the CLI."""
     # A walk-in added without an email is seated and named to their table, but gets none.
-    guest_ids = {g.id for _, g, _ in seated(version) if g.email}
+    guest_ids = seated_ids(version, reachable=True)
     earlier = told_earlier(event, version) & guest_ids
     # Only guests still coming count: an introduction sent to someone who declined since
     # is neither "to send" nor part of "Sent N of M" (else "-1 to send", "Sent 53 of 52").
@@ -91,13 +91,22 @@ def intro_status(event: Event, version: SeatingVersion) -> Status:
         for m in event_messages(event, ("intro",))
         if version_of(m) == version.id and m.guest_id in wanted
     ]
-    count = {s: sum(m.status == s for m in mine) for s in ("sent", "failed")}
-    pending = [m for m in mine if m.status in ("queued", "sending")]
+    count = {
+        s: sum(m.status == s for m in mine) for s in (MessageStatus.SENT, MessageStatus.FAILED)
+    }
+    pending = [m for m in mine if m.status in (MessageStatus.QUEUED, MessageStatus.SENDING)]
     touched = max((m.claimed_at or m.created_at for m in mine), default=None)
     active = touched is not None and touched > mail_now() - STALLED_AFTER
     recent = len(pending) if active else 0
     total = len(wanted)
-    return Status(total, count["sent"], count["failed"], len(pending), len(earlier), recent)
+    return Status(
+        total,
+        count[MessageStatus.SENT],
+        count[MessageStatus.FAILED],
+        len(pending),
+        len(earlier),
+        recent,
+    )
 
 
 def intros_to_send(event: Event, version: SeatingVersion) -> int:
@@ -167,7 +176,9 @@ def send_intros(version_id: int) -> int:
     discard_queued()  # this job sends them itself, below
     done = set(
         db.session.execute(
-            db.select(Message.id).where(Message.id.in_(ids), Message.status == "sent")
+            db.select(Message.id).where(Message.id.in_(ids), Message.status == MessageStatus.SENT)
         ).scalars()
     )
-    return sum(send_one(message_id) == "sent" for message_id in ids if message_id not in done)
+    return sum(
+        send_one(message_id) == MessageStatus.SENT for message_id in ids if message_id not in done
+    )

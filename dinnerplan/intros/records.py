@@ -7,11 +7,14 @@ last heard about, whether or not that version is still the published one.
 
 from __future__ import annotations
 
+from sqlalchemy import Row
+
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, Message, SeatingVersion
+from dinnerplan.models import Event, Message, MessageStatus, SeatingVersion
 
 KINDS = ("intro", "table_changed")
-TOLD = ("sent", "sending")  # "sending": claimed by a worker; never sent a second time
+# SENDING: claimed by a worker; never sent a second time
+TOLD = (MessageStatus.SENT, MessageStatus.SENDING)
 
 
 def intro_key(version: SeatingVersion, guest_id: int) -> str:
@@ -24,19 +27,32 @@ def changed_key(version: SeatingVersion, guest_id: int) -> str:
     return f"table-changed:{version.id}:{guest_id}"
 
 
-def version_of(message: Message) -> int:
+def version_of(message: Message | Row) -> int:
     """Return the seating version id a recorded intro or change email is about."""
     return int(message.dedupe_key.split(":")[1])
 
 
-def event_messages(event: Event, kinds: tuple[str, ...] = KINDS) -> list[Message]:
-    """Return the event's recorded introductions and change emails, oldest first."""
+def event_messages(event: Event, kinds: tuple[str, ...] = KINDS) -> list[Row]:
+    """Return the event's recorded introductions and change emails, oldest first.
+
+    Each is a row of the columns that say who was told what and how sending stands (id,
+    guest_id, kind, status, dedupe_key, claimed_at, created_at), not the whole message with
+    its bodies: counting is all the callers do, for every seated guest.
+    """
     return list(
         db.session.execute(
-            db.select(Message)
+            db.select(
+                Message.id,
+                Message.guest_id,
+                Message.kind,
+                Message.status,
+                Message.dedupe_key,
+                Message.claimed_at,
+                Message.created_at,
+            )
             .where(Message.event_id == event.id, Message.kind.in_(kinds))
             .order_by(Message.id)
-        ).scalars()
+        )
     )
 
 

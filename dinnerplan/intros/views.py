@@ -15,6 +15,7 @@ from dinnerplan.intros.forms import TestEmailForm
 from dinnerplan.intros.records import intros_sent
 from dinnerplan.links import guest_for_token
 from dinnerplan.mail.operations import send_queued
+from dinnerplan.models import MessageStatus
 from dinnerplan.seating.versions import not_coming
 
 bp = Blueprint("intros", __name__, url_prefix="/events/<int:event_id>/intros")
@@ -42,7 +43,9 @@ def preview(event_id: int):
         status=ops.intro_status(event, version),
         changes=changes,
         update=_update_preview(version, changes, request.args.get("update", type=int)),
-        changes_sent=sum(m.status == "sent" for m in ops.recorded_changes(event, version)),
+        changes_sent=sum(
+            m.status == MessageStatus.SENT for m in ops.recorded_changes(event, version)
+        ),
         not_coming=not_coming(version),
         width="phone" if request.args.get("view") == "phone" else "desktop",
         test_form=TestEmailForm(guest=chosen, formdata=None),
@@ -132,11 +135,3 @@ def guest_table(token: str):
 def _register(state) -> None:
     # The guest's page lives under their personal link, outside the organizer's prefix.
     state.app.add_url_rule("/r/<token>/table", "intros.guest_table", guest_table)
-
-
-@bp.app_template_global()
-def intros_panel(event) -> dict:
-    """Return what the event page's introductions panel shows."""
-    version = published_version(event)
-    status = ops.intro_status(event, version) if version else None
-    return {"version": version, "status": status}

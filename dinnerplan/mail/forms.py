@@ -6,10 +6,10 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
 
-from dinnerplan.models.message import MESSAGE_STATES
+from dinnerplan.models.message import MessageStatus
 
 STATUS_CHOICES = [SelectChoice("", "Any status")] + [
-    SelectChoice(s, s.capitalize()) for s in (*MESSAGE_STATES, "sending")
+    SelectChoice(s.value, s.capitalize()) for s in MessageStatus
 ]
 
 
@@ -17,6 +17,8 @@ class OutboxFilter(FlaskForm):
     """Filter the outbox by event and status."""
 
     class Meta:
+        """A GET form: no CSRF token in the address."""
+
         csrf = False
 
     event = SelectField("Dinner", coerce=lambda v: int(v) if v else None, validate_choice=False)

@@ -18,7 +18,8 @@ from sqlalchemy.exc import IntegrityError
 
 from dinnerplan import jobs
 from dinnerplan.extensions import db, mail
-from dinnerplan.models import Message
+from dinnerplan.followups.links import unsubscribe_headers
+from dinnerplan.models import Message, MessageStatus
 from dinnerplan.models._base import utcnow
 
 log = logging.getLogger(__name__)
@@ -99,8 +100,9 @@ def interrupted(message: Message, at: datetime | None = None) -> bool:
     """True when a worker claimed the message long ago and never recorded how sending went.
 
     The worker stopped (killed, machine restarted) somewhere between the claim and the mail
-    server's answer; the worker's sweep (left_behind) queues it again, or a person can."""
-    if message.status != "sending":
+    server's answer; the worker's sweep (left_behind) queues it again, or a person can.
+    """
+    if message.status != MessageStatus.SENDING:
         return False
     since = message.claimed_at or message.created_at
     return (at or now()) - since > _sending_timeout()
@@ -120,13 +122,13 @@ def left_behind(at: datetime, grace: timedelta) -> list[int]:
     claimed = func.coalesce(Message.claimed_at, Message.created_at)
     db.session.execute(
         update(Message)
-        .where(Message.status == "sending", claimed < at - _sending_timeout())
-        .values(status="queued")
+        .where(Message.status == MessageStatus.SENDING, claimed < at - _sending_timeout())
+        .values(status=MessageStatus.QUEUED)
     )
     waiting = or_(
-        and_(Message.status == "queued", Message.created_at <= at - grace),
+        and_(Message.status == MessageStatus.QUEUED, Message.created_at <= at - grace),
         and_(
-            Message.status == "failed",
+            Message.status == MessageStatus.FAILED,
             Message.attempts < RETRY_FAILED,
             claimed <= at - grace,
         ),
@@ -139,9 +141,11 @@ def left_behind(at: datetime, grace: timedelta) -> list[int]:
 
 def retry(message: Message) -> bool:
     """Queue a failed, never sent or interrupted message again; False if sent or sending."""
-    if message.status not in ("failed", "queued") and not interrupted(message):
+    if message.status not in (MessageStatus.FAILED, MessageStatus.QUEUED) and not interrupted(
+        message
+    ):
         return False
-    message.status = "queued"
+    message.status = MessageStatus.QUEUED
     db.session.info.setdefault(OUTGOING, []).append(message.id)
     return True
 
@@ -156,8 +160,11 @@ def send_one(message_id: int) -> str:
     """Claim one queued message, send it, record the outcome; return its status."""
     claimed = db.session.execute(
         update(Message)
-        .where(Message.id == message_id, Message.status.in_(("queued", "failed")))
-        .values(status="sending", attempts=Message.attempts + 1, claimed_at=now())
+        .where(
+            Message.id == message_id,
+            Message.status.in_((MessageStatus.QUEUED, MessageStatus.FAILED)),
+        )
+        .values(status=MessageStatus.SENDING, attempts=Message.attempts + 1, claimed_at=now())
     ).rowcount
     db.session.commit()
     message = db.session.get(Message, message_id)
@@ -167,9 +174,12 @@ def send_one(message_id: int) -> str:
         build_email(message).send()
     except Exception as exc:  # any transport error is recorded for a retry
         log.warning("sending message %s failed: %s", message_id, exc)
-        message.status, message.last_error = "failed", f"{type(exc).__name__}: {exc}"[:1000]
+        message.status, message.last_error = (
+            MessageStatus.FAILED,
+            f"{type(exc).__name__}: {exc}"[:1000],
+        )
     else:
-        message.status, message.sent_at, message.last_error = "sent", now(), ""
+        message.status, message.sent_at, message.last_error = MessageStatus.SENT, now(), ""
         _echo_to_console(message)
     db.session.commit()
     return message.status
@@ -201,19 +211,13 @@ def build_email(message: Message) -> EmailMultiAlternatives:
         connection=mail.get_connection(),
     )
     if message.kind.startswith("followup_"):  # one-click unsubscribe (List-Unsubscribe)
-        email.extra_headers.update(_followup_headers(message))
+        email.extra_headers.update(unsubscribe_headers(message))
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
     if message.ics:
         method = _ics_method(message.ics)
         email.attach("invite.ics", message.ics, f"text/calendar; method={method}; charset=utf-8")
     return email
-
-
-def _followup_headers(message: Message) -> dict[str, str]:
-    from dinnerplan.followups.emails import headers_for
-
-    return headers_for(message)
 
 
 def _ics_method(ics: str) -> str:

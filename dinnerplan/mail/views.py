@@ -10,7 +10,7 @@ from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
 from dinnerplan.mail import operations as ops
 from dinnerplan.mail.forms import OutboxFilter
-from dinnerplan.models import Event, Message
+from dinnerplan.models import Event, Message, MessageStatus
 
 bp = Blueprint("mail", __name__, url_prefix="/outbox")
 
@@ -57,7 +57,7 @@ def retry(message_id: int):
             db.session.commit()
             ops.send_queued()
             flash("Sending the message again.", "success")
-        elif message.status == "sending":
+        elif message.status == MessageStatus.SENDING:
             flash("This message is being sent right now; nothing to retry.", "info")
         else:
             flash("This message was already sent; nothing to retry.", "info")

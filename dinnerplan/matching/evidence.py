@@ -116,8 +116,11 @@ def _role_words(text: str) -> str:
 
 
 def _role_scale(text: str) -> float:
-    """Return how much a one-liner or title says: fully when it is short and names a
-    profession ("Startup lawyer", "Angel investor"), less when it describes a company."""
+    """Return how much a one-liner or title says.
+
+    Fully when it is short and names a profession ("Startup lawyer", "Angel investor"), less
+    when it describes a company.
+    """
     words = _role_words(text).split()
     if len(words) <= PROFESSION_WORDS and any(_PROFESSION.fullmatch(w) for w in words):
         return PROFESSION_WEIGHT
@@ -156,8 +159,11 @@ def read_sides(profiles: Sequence[Profile], catalogue: Catalogue) -> list[Sides]
 
 
 def _from_intent(p: Profile, families: list[str], guessed, catalogue: Catalogue) -> None:
-    """Add what a guest's reason for coming says: "a job" is a job sought and a candidate
-    offered (of the family their profile names); "investors" is probably a raise."""
+    """Add what a guest's reason for coming says.
+
+    "a job" is a job sought and a candidate offered (of the family their profile names);
+    "investors" is probably a raise.
+    """
     text = p.one_liner or p.title or next(iter(p.needs), "")
     if p.intent == "job":
         sure = len(families) == 1

@@ -53,8 +53,11 @@ class Scores:
         return guest_id in self._helpable
 
     def may_help(self, a: str, b: str) -> bool:
-        """Return True when a's offers likely meet b's needs: a surely (a reason) or a
-        likely meet (weights.SEAT_MIN). Seating aims for these; reasons stay sure-only."""
+        """Return True when a's offers likely meet b's needs.
+
+        A sure meet (a reason) or a likely one (weights.SEAT_MIN). Seating aims for these;
+        reasons stay sure-only.
+        """
         return (a, b) in self._likely or (a, b) in self._helps
 
     def likely_helped(self) -> frozenset[str]:
@@ -166,8 +169,11 @@ class _Similar:
 def _words(
     needs: list[Evidence], offers: list[Evidence], similar: _Similar
 ) -> tuple[Evidence, Evidence]:
-    """Return which words to quote: of the need's strongest clauses and the offers that
-    would meet it on their own, the pair whose words are closest."""
+    """Return which words to quote.
+
+    Of the need's strongest clauses and the offers that would meet it on their own, the pair
+    whose words are closest.
+    """
     needs = [e for e in needs if e.weight >= needs[0].weight - QUOTE_MARGIN]
     offers = [e for e in offers if e.weight * needs[0].weight >= w.REASON_MIN] or offers[:1]
     if len(needs) == len(offers) == 1:

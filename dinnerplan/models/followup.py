@@ -9,9 +9,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from dinnerplan.extensions import db
 from dinnerplan.models._base import utcnow
+from dinnerplan.statuses import PromiseState
 
 PROMISE_KINDS = ("intro", "send", "ask")  # intro someone, send something, ask for an intro
-PROMISE_STATES = ("open", "done", "dropped")
+
+
 ANSWER_KINDS = ("spoke", "helped", "unsubscribed")
 PROMISE_LENGTH = 280
 
@@ -32,7 +34,7 @@ class Promise(db.Model):
     created_by_id: Mapped[int] = mapped_column(ForeignKey("guest.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(10))  # PROMISE_KINDS
     what: Mapped[str] = mapped_column(String(PROMISE_LENGTH))
-    state: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    state: Mapped[str] = mapped_column(String(10), default=PromiseState.OPEN.value, index=True)
     drop_reason: Mapped[str] = mapped_column(String(200), default="")
     # A promised intro to someone outside the dinner: asked first, on both sides.
     outside_name: Mapped[str] = mapped_column(String(200), default="")

@@ -11,11 +11,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dinnerplan.extensions import db
 from dinnerplan.models._base import utcnow
+from dinnerplan.statuses import Rsvp
 
 if TYPE_CHECKING:
     from dinnerplan.models.event import Event
 
-RSVP_STATES = ("invited", "yes", "maybe", "no", "waitlist")
+
+RSVP_STATES = tuple(Rsvp)  # in the order the guest list offers them
 
 
 def new_token_nonce() -> str:
@@ -59,7 +61,7 @@ class Guest(db.Model):
     topics_confirmed_at: Mapped[datetime | None]
 
     # RSVP state.
-    rsvp: Mapped[str] = mapped_column(String(10), default="invited", index=True)
+    rsvp: Mapped[str] = mapped_column(String(10), default=Rsvp.INVITED.value, index=True)
     responded_at: Mapped[datetime | None]
     waitlisted_at: Mapped[datetime | None]  # waitlist order: earliest first, then id
     token_nonce: Mapped[str] = mapped_column(String(40), default=new_token_nonce)

@@ -9,8 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from dinnerplan.extensions import db
 from dinnerplan.models._base import utcnow
-
-MESSAGE_STATES = ("queued", "sent", "failed")
+from dinnerplan.statuses import MessageStatus
 
 
 class Message(db.Model):
@@ -37,7 +36,7 @@ class Message(db.Model):
     body_text: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text, default="")
     ics: Mapped[str] = mapped_column(Text, default="")  # calendar attachment, if any
-    status: Mapped[str] = mapped_column(String(10), default="queued", index=True)
+    status: Mapped[str] = mapped_column(String(10), default=MessageStatus.QUEUED.value, index=True)
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

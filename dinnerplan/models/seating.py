@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dinnerplan.extensions import db
 from dinnerplan.models._base import utcnow
+from dinnerplan.statuses import VersionStatus
 
 
 class SeatingVersion(db.Model):
@@ -20,9 +21,8 @@ class SeatingVersion(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
     number: Mapped[int]  # 1, 2, 3... per event
-    kind: Mapped[str] = mapped_column(String(20))  # solve | reseat | edit
-    status: Mapped[str] = mapped_column(String(20), default="pending")
-    # pending | running | optimal | feasible | infeasible | failed
+    kind: Mapped[str] = mapped_column(String(20))  # VersionKind
+    status: Mapped[str] = mapped_column(String(20), default=VersionStatus.PENDING.value)
     objective: Mapped[float | None]
     bound: Mapped[float | None]
     seconds: Mapped[float | None]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, Guest, SeatingVersion
+from dinnerplan.models import Event, Guest, Rsvp, SeatingVersion, VersionKind
 from dinnerplan.models._base import utcnow
 from dinnerplan.names import by_name, fold
 from dinnerplan.seating import versions as v
@@ -44,14 +44,14 @@ def late_changes(event: Event) -> LateChanges | None:
     )
     proposal = db.session.execute(
         db.select(SeatingVersion)
-        .where(SeatingVersion.parent_id == published.id, SeatingVersion.kind == "late")
+        .where(SeatingVersion.parent_id == published.id, SeatingVersion.kind == VersionKind.LATE)
         .order_by(SeatingVersion.number.desc())
         .limit(1)
     ).scalar_one_or_none()
     return LateChanges(
         published,
-        tuple(g for g in guests if g.id in seated and g.rsvp != "yes"),
-        tuple(g for g in guests if g.id not in seated and g.rsvp == "yes"),
+        tuple(g for g in guests if g.id in seated and g.rsvp != Rsvp.YES),
+        tuple(g for g in guests if g.id not in seated and g.rsvp == Rsvp.YES),
         proposal,
     )
 
@@ -69,8 +69,10 @@ def describe_moves(event: Event, version: SeatingVersion) -> list[tuple[str, str
 
 
 def check_in_list(event: Event, query: str = "") -> list[tuple[Guest, str | None]]:
-    """Return the guests expected on the night (confirmed or seated) with their table name,
-    those whose name or company contains every word of `query` (any case, any accents)."""
+    """Return the guests expected on the night (confirmed or seated) with their table name.
+
+    Only those whose name or company contains every word of `query` (any case, any accents).
+    """
     published = v.current_version(event)
     seated = v.seating_of(published)
     names = {t.id: t.name for t in v.tables_of(event)}
@@ -79,7 +81,7 @@ def check_in_list(event: Event, query: str = "") -> list[tuple[Guest, str | None
     expected = [
         g
         for g in guests
-        if (g.rsvp == "yes" or g.id in seated)
+        if (g.rsvp == Rsvp.YES or g.id in seated)
         and all(w in fold(f"{g.name} {g.company}") for w in words)
     ]
     return [(g, names.get(seated.get(g.id))) for g in sorted(expected, key=by_name)]
@@ -91,7 +93,8 @@ def add_walk_in(
     """Add a guest who turned up unannounced, arrived and confirmed; return (guest, is_new).
 
     A known email marks that guest arrived instead of adding them twice. Without an email
-    the walk-in is always added (email None): they are seated but get no email."""
+    the walk-in is always added (email None): they are seated but get no email.
+    """
     email = (email or "").strip().lower() or None
     guest = (
         email
@@ -105,7 +108,7 @@ def add_walk_in(
             event_id=event.id, name=name.strip(), email=email, company=(company or "").strip()
         )
         db.session.add(guest)
-    guest.rsvp, guest.checked_in_at = "yes", utcnow()
+    guest.rsvp, guest.checked_in_at = Rsvp.YES, utcnow()
     guest.responded_at = guest.responded_at or utcnow()
     db.session.flush()
     return guest, is_new
@@ -115,13 +118,13 @@ def check_in(guest: Guest, action: str) -> None:
     """Mark a guest arrived, a no-show, or undo either."""
     if action == "arrived":
         guest.checked_in_at = utcnow()
-        guest.rsvp = "yes"
+        guest.rsvp = Rsvp.YES
     elif action == "no_show":
         guest.checked_in_at = None
-        guest.rsvp = "no"
+        guest.rsvp = Rsvp.NO
     elif action == "undo":
         guest.checked_in_at = None
-        guest.rsvp = "yes"
+        guest.rsvp = Rsvp.YES
     else:
         raise EditError("Unknown check-in action.")
     db.session.flush()

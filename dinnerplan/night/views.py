@@ -14,6 +14,7 @@ from dinnerplan.forms import EmptyForm
 from dinnerplan.intros import operations as intro_ops
 from dinnerplan.intros.build import published_version, seated
 from dinnerplan.intros.records import intros_sent as introduced
+from dinnerplan.models import VersionKind
 from dinnerplan.night import late
 from dinnerplan.seating import flow
 from dinnerplan.seating import versions as v
@@ -31,7 +32,7 @@ def late_changes(event_id: int):
     if request.method == "POST":
         if changes is None or not EmptyForm().validate_on_submit():
             abort(400)
-        return flow.start(event, "late", changes.published, done_to="night.late_changes")
+        return flow.start(event, VersionKind.LATE, changes.published, done_to="night.late_changes")
     proposal = changes.proposal if changes else None
     moves = late.describe_moves(event, proposal) if proposal and proposal.status in v.SEATED else []
     return render_template(
@@ -51,7 +52,8 @@ def _updates(event, chosen: int | None) -> dict | None:
     """The update emails owed since the introductions went out, with one shown in full.
 
     The same emails and the same "Send N updates" button as on the introductions page, so
-    the organizer reads what the fewest-moves fix will tell each guest where they made it."""
+    the organizer reads what the fewest-moves fix will tell each guest where they made it.
+    """
     version = published_version(event)
     if version is None or not introduced(event):
         return None

@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, Guest, Organizer
+from dinnerplan.models import Event, Guest, Organizer, Rsvp
 
 DURATION = timedelta(hours=3)
 _EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
-PARTSTAT = {"yes": "ACCEPTED", "maybe": "TENTATIVE", "no": "DECLINED"}
+PARTSTAT = {Rsvp.YES: "ACCEPTED", Rsvp.MAYBE: "TENTATIVE", Rsvp.NO: "DECLINED"}
 
 
 def event_uid(event: Event, guest: Guest) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from dinnerplan.mail.operations import queue_message
-from dinnerplan.models import Guest
+from dinnerplan.models import Guest, Rsvp
 from dinnerplan.rsvp.calendar import build_ics
 
 
@@ -36,19 +36,19 @@ def queue_invitation(guest: Guest, dedupe_key: str, link: str, kind: str = "invi
 
 
 CONFIRMATION_SUBJECTS = {
-    "yes": "You're coming: {title}",
-    "waitlist": "You're on the waitlist: {title}",
-    "maybe": "You said maybe: {title}",
-    "no": "You've declined: {title}",
+    Rsvp.YES: "You're coming: {title}",
+    Rsvp.WAITLIST: "You're on the waitlist: {title}",
+    Rsvp.MAYBE: "You said maybe: {title}",
+    Rsvp.NO: "You've declined: {title}",
 }
 
 
 def queue_confirmation(guest: Guest, outcome, link: str, now: datetime):
     """Record the confirmation of a changed answer; 'yes' carries a calendar invite."""
     ics = ""
-    if outcome.state == "yes":
+    if outcome.state == Rsvp.YES:
         ics = build_ics(guest, link, "REQUEST", now)
-    elif outcome.previous == "yes":  # they had the invite in their calendar: take it out
+    elif outcome.previous == Rsvp.YES:  # they had the invite in their calendar: take it out
         ics = build_ics(guest, link, "CANCEL", now)
     subject = CONFIRMATION_SUBJECTS[outcome.state].format(title=guest.event.title)
     key = f"rsvp:{guest.id}:{outcome.state}:{now.isoformat()}"

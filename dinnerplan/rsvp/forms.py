@@ -17,12 +17,13 @@ from wtforms.validators import (
 )
 
 from dinnerplan.guests.forms import ProfileForm
+from dinnerplan.models import Rsvp
 from dinnerplan.rsvp import wishes
 
 ANSWER_CHOICES = [
-    SelectChoice("yes", "Yes, I'll be there"),
-    SelectChoice("no", "No, I can't come"),
-    SelectChoice("maybe", "Maybe, I'm not sure yet"),
+    SelectChoice(Rsvp.YES.value, "Yes, I'll be there"),
+    SelectChoice(Rsvp.NO.value, "No, I can't come"),
+    SelectChoice(Rsvp.MAYBE.value, "Maybe, I'm not sure yet"),
 ]
 
 
@@ -66,8 +67,11 @@ class GuestProfileForm(ProfileForm):
 
 
 class ResendForm(FlaskForm):
-    """Resend a guest's link. The nonce is new for each rendered form, so submitting the
-    same form twice sends once, while pressing 'Resend' again later does send."""
+    """Resend a guest's link.
+
+    The nonce is new for each rendered form, so submitting the same form twice sends once,
+    while pressing 'Resend' again later does send.
+    """
 
     nonce = HiddenField(
         default=lambda: secrets.token_urlsafe(12),

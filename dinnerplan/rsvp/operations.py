@@ -11,14 +11,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Text, and_, cast, func, or_, update
+from sqlalchemy import func, update
 
 from dinnerplan.extensions import db
 from dinnerplan.links import personal_link
-from dinnerplan.models import Event, Guest
+from dinnerplan.models import Event, Guest, Rsvp
 from dinnerplan.rsvp import emails
 
-ANSWERS = ("yes", "no", "maybe")
+ANSWERS = (Rsvp.YES, Rsvp.NO, Rsvp.MAYBE)
 
 
 @dataclass
@@ -46,7 +46,7 @@ def lock_event(event_id: int) -> Event:
 def yes_count(event_id: int) -> int:
     """Number of guests who accepted."""
     return db.session.execute(
-        db.select(func.count(Guest.id)).where(Guest.event_id == event_id, Guest.rsvp == "yes")
+        db.select(func.count(Guest.id)).where(Guest.event_id == event_id, Guest.rsvp == Rsvp.YES)
     ).scalar_one()
 
 
@@ -55,7 +55,7 @@ def waitlist(event_id: int) -> list[Guest]:
     return list(
         db.session.execute(
             db.select(Guest)
-            .where(Guest.event_id == event_id, Guest.rsvp == "waitlist")
+            .where(Guest.event_id == event_id, Guest.rsvp == Rsvp.WAITLIST)
             .order_by(Guest.waitlisted_at, Guest.id)
         ).scalars()
     )
@@ -63,7 +63,7 @@ def waitlist(event_id: int) -> list[Guest]:
 
 def waitlist_position(guest: Guest) -> int | None:
     """1-based place of the guest on the waitlist, or None when not on it."""
-    if guest.rsvp != "waitlist":
+    if guest.rsvp != Rsvp.WAITLIST:
         return None
     ids = [g.id for g in waitlist(guest.event_id)]
     return ids.index(guest.id) + 1 if guest.id in ids else None
@@ -76,17 +76,19 @@ def record_rsvp(guest: Guest, answer: str, now: datetime) -> Outcome:
     event = lock_event(guest.event_id)
     db.session.refresh(guest)  # another request may have changed it before we got the lock
     previous = guest.rsvp
-    if answer == "yes" and previous in ("yes", "waitlist"):
+    if answer == Rsvp.YES and previous in (Rsvp.YES, Rsvp.WAITLIST):
         state = previous  # accepting again keeps the seat, or the place in the queue
-    elif answer == "yes" and event.capacity is not None and yes_count(event.id) >= event.capacity:
-        state = "waitlist"
+    elif (
+        answer == Rsvp.YES and event.capacity is not None and yes_count(event.id) >= event.capacity
+    ):
+        state = Rsvp.WAITLIST
     else:
         state = answer
     changed = state != previous
     if changed:
         guest.rsvp = state
         guest.responded_at = now
-        guest.waitlisted_at = _queue_time(event.id, now) if state == "waitlist" else None
+        guest.waitlisted_at = _queue_time(event.id, now) if state == Rsvp.WAITLIST else None
         db.session.flush()
     promoted = fill_from_waitlist(event, now)
     outcome = Outcome(state, previous, changed, waitlist_position(guest), promoted)
@@ -105,7 +107,7 @@ def _queue_time(event_id: int, now: datetime) -> datetime:
     """
     last = db.session.execute(
         db.select(func.max(Guest.waitlisted_at)).where(
-            Guest.event_id == event_id, Guest.rsvp == "waitlist"
+            Guest.event_id == event_id, Guest.rsvp == Rsvp.WAITLIST
         )
     ).scalar_one()
     return max(now, last + timedelta(microseconds=1)) if last else now
@@ -118,7 +120,7 @@ def fill_from_waitlist(event: Event, now: datetime) -> list[Guest]:
     free = event.capacity - yes_count(event.id)
     promoted = waitlist(event.id)[: max(free, 0)]
     for guest in promoted:
-        guest.rsvp, guest.responded_at, guest.waitlisted_at = "yes", now, None
+        guest.rsvp, guest.responded_at, guest.waitlisted_at = Rsvp.YES, now, None
     db.session.flush()
     return promoted
 
@@ -133,7 +135,7 @@ def uninvited(event: Event) -> list[Guest]:
         db.session.execute(
             db.select(Guest)
             .where(Guest.event_id == event.id, Guest.invited_at.is_(None))
-            .where(Guest.rsvp != "no")
+            .where(Guest.rsvp != Rsvp.NO)
             .order_by(Guest.id)
         ).scalars()
     )
@@ -156,71 +158,6 @@ def resend_link(guest: Guest, form_nonce: str, now: datetime) -> None:
     emails.queue_invitation(guest, key, personal_link(guest), kind="invitation_resend")
     guest.invited_at = guest.invited_at or now
     db.session.flush()
-
-
-# The event panel names at most this many guests without a profile (then "and N more").
-MISSING_NAMES_SHOWN = 50
-
-
-def _empty_list(column):
-    """A JSON list column that holds nothing (stored as '[]' or JSON null)."""
-    return or_(column.is_(None), cast(column, Text).in_(("[]", "null")))
-
-
-def _no_profile():
-    """SQL for `not Guest.has_profile`: no offers and no needs, or no intent."""
-    no_items = and_(_empty_list(Guest.offers), _empty_list(Guest.needs))
-    return or_(Guest.intent.is_(None), Guest.intent == "", no_items)
-
-
-def _missing_profiles(event: Event) -> tuple[list, int]:
-    """The first MISSING_NAMES_SHOWN coming guests without a profile (by name), and how many."""
-    missing = db.select(Guest.name).where(
-        Guest.event_id == event.id, Guest.rsvp != "no", _no_profile()
-    )
-    count = db.session.execute(db.select(func.count()).select_from(missing.subquery()))
-    shown = db.session.execute(missing.order_by(Guest.name, Guest.id).limit(MISSING_NAMES_SHOWN))
-    return shown.all(), count.scalar_one()
-
-
-def summary(event: Event) -> dict:
-    """Counts for the organizer: invited, yes, no, maybe, waitlist, missing profiles.
-
-    Counted in the database, so a very large guest list stays quick; only the waitlist and
-    the first MISSING_NAMES_SHOWN guests without a profile are loaded by name."""
-    of_event = Guest.event_id == event.id
-    by_state = Counter(
-        dict(
-            db.session.execute(
-                db.select(Guest.rsvp, func.count()).where(of_event).group_by(Guest.rsvp)
-            ).all()
-        )
-    )
-    invited, to_invite = db.session.execute(
-        db.select(
-            func.count(Guest.invited_at),
-            func.count().filter(Guest.invited_at.is_(None), Guest.rsvp != "no"),
-        ).where(of_event)
-    ).one()
-    waitlist = db.session.execute(
-        db.select(Guest)
-        .where(of_event, Guest.rsvp == "waitlist")
-        .order_by(Guest.waitlisted_at, Guest.id)
-    ).scalars()
-    missing_names, missing_count = _missing_profiles(event)
-    return {
-        "total": sum(by_state.values()),
-        "invited": invited,
-        "awaiting": by_state["invited"],
-        "yes": by_state["yes"],
-        "no": by_state["no"],
-        "maybe": by_state["maybe"],
-        "waitlist": list(waitlist),
-        "missing_profile": missing_names,
-        "missing_profile_count": missing_count,
-        "to_invite": to_invite,
-        "capacity": event.capacity,
-    }
 
 
 def suggestions(guest: Guest, kind: str, limit: int = 40) -> list[str]:

@@ -23,19 +23,18 @@ from dinnerplan.forms import EmptyForm
 from dinnerplan.guests.operations import apply_profile
 from dinnerplan.intros.build import guest_table_context
 from dinnerplan.mail.operations import send_queued
-from dinnerplan.models import Guest
+from dinnerplan.models import Guest, Rsvp
 from dinnerplan.models._base import utcnow
 from dinnerplan.paging import page_by_name
 from dinnerplan.rsvp import operations as ops
-from dinnerplan.rsvp import wishes
+from dinnerplan.rsvp import panels, wishes
 from dinnerplan.rsvp.calendar import build_ics
 from dinnerplan.rsvp.forms import AnswerForm, GuestProfileForm, ResendForm
 from dinnerplan.topics.operations import rsvp_topics
+from dinnerplan.topics.pages import chips_for
 from dinnerplan.urls import safe_next
 
 bp = Blueprint("rsvp", __name__)
-bp.add_app_template_global(ops.summary, "rsvp_summary")
-bp.add_app_template_global(ResendForm, "ResendForm")
 
 
 @bp.route("/r/<token>", methods=["GET", "POST"])
@@ -46,7 +45,7 @@ def page(token: str):
         return _invalid(token)
     closed = deadline_passed(guest.event) or is_past(guest.event)
     posted = request.method == "POST"
-    answer = AnswerForm(answer="yes" if guest.rsvp == "waitlist" else guest.rsvp)
+    answer = AnswerForm(answer=Rsvp.YES if guest.rsvp == Rsvp.WAITLIST else guest.rsvp)
     profile = _profile_form(guest, request.form if posted else None)
     if posted and closed:
         flash("RSVPs are closed, so nothing was changed.", "error")
@@ -59,7 +58,11 @@ def page(token: str):
         after = "topics.confirm" if confirm_step else ".done"
         return redirect(url_for(after, token=token), code=303)
     return render_template(
-        "rsvp/page.html", **_page_context(guest, token, closed), answer_form=answer, form=profile
+        "rsvp/page.html",
+        **_page_context(guest, token, closed),
+        answer_form=answer,
+        form=profile,
+        topic_chips=chips_for(guest),
     )
 
 
@@ -123,7 +126,7 @@ def _page_context(guest, token: str, closed: bool) -> dict:
         "position": ops.waitlist_position(guest),
         "offer_suggestions": ops.suggestions(guest, "offers"),
         "need_suggestions": ops.suggestions(guest, "needs"),
-        "guest_table": guest_table_context(guest) if guest.rsvp == "yes" else None,
+        "guest_table": guest_table_context(guest) if guest.rsvp == Rsvp.YES else None,
     }
 
 
@@ -132,7 +135,7 @@ def _page_context(guest, token: str, closed: bool) -> dict:
 def invite(event_id: int):
     """Email every guest who has not been invited yet (once each, however often clicked)."""
     event = owned_event_or_404(event_id)
-    refusal = sending_refusal(current_user, ops.summary(event)["to_invite"])
+    refusal = sending_refusal(current_user, panels.panel(event).to_invite)
     if refusal:
         flash(refusal, "error")
     elif EmptyForm().validate_on_submit():
@@ -161,7 +164,13 @@ def guests(event_id: int):
     )
     link_of = {g.id: links.personal_link(g) for g in page.items}
     return render_template(
-        "rsvp/guests.html", event=event, guests=page.items, page=page, links=link_of
+        "rsvp/guests.html",
+        event=event,
+        guests=page.items,
+        page=page,
+        links=link_of,
+        rsvp_panel=panels.panel(event),
+        resend_form=ResendForm,  # called once per row: each form gets its own nonce
     )
 
 

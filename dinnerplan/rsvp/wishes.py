@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Guest
+from dinnerplan.models import Guest, Rsvp
 
 MAX_NAMES = 3
 NEAR = 0.85  # difflib ratio of two folded full names: "Ben Brok" ~ "Ben Brook"
@@ -40,8 +40,8 @@ def candidates(guest: Guest) -> list[Guest]:
     return list(
         db.session.scalars(
             db.select(Guest)
-            .where(Guest.event_id == guest.event_id, Guest.id != guest.id, Guest.rsvp != "no")
-            .where((Guest.invited_at.is_not(None)) | (Guest.rsvp != "invited"))
+            .where(Guest.event_id == guest.event_id, Guest.id != guest.id, Guest.rsvp != Rsvp.NO)
+            .where((Guest.invited_at.is_not(None)) | (Guest.rsvp != Rsvp.INVITED))
             .order_by(Guest.id)
         )
     )

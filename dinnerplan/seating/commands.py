@@ -6,7 +6,7 @@ import click
 from flask.cli import AppGroup, with_appcontext
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, SeatingVersion
+from dinnerplan.models import Event, SeatingVersion, VersionKind, VersionStatus
 
 seating_cli = AppGroup("seating", help="Inspect and export seatings.")
 
@@ -31,7 +31,7 @@ def seat_command(event_id: int, time_limit: float | None) -> None:
 
     event = _event(event_id)
     try:
-        version = operations.start_seating(event, "solve")
+        version = operations.start_seating(event, VersionKind.SOLVE)
     except EditError as exc:
         raise click.ClickException(str(exc)) from None
     db.session.commit()
@@ -39,7 +39,7 @@ def seat_command(event_id: int, time_limit: float | None) -> None:
     db.session.expire_all()
     version = db.session.get(SeatingVersion, version.id)
     click.echo(f"Version {version.number}: {status_line(version)}")
-    if status not in ("optimal", "feasible"):
+    if status not in (VersionStatus.OPTIMAL, VersionStatus.FEASIBLE):
         click.echo(version.reason)
         click.get_current_context().exit(1)
     review = build_review(event, version, [])

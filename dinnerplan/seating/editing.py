@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, SeatingVersion
+from dinnerplan.models import Event, SeatingVersion, VersionKind, VersionStatus
 from dinnerplan.seating import versions as v
 
 
@@ -19,7 +19,7 @@ class EditError(ValueError):
 
 def _edited(event: Event, base: SeatingVersion, seating: dict[int, int]) -> SeatingVersion:
     """Record a changed copy of `base` as a new edit version."""
-    version = v.new_version(event, "edit", parent=base, status="edited")
+    version = v.new_version(event, VersionKind.EDIT, parent=base, status=VersionStatus.EDITED)
     v.record(version, event, seating, v.locked_of(base), v.seating_of(base))
     return version
 
@@ -75,7 +75,7 @@ def restore(event: Event, old: SeatingVersion) -> SeatingVersion:
     if old.status not in v.SEATED:
         raise EditError("That version holds no seating to go back to.")
     latest = v.latest_version(event, seated_only=True)
-    version = v.new_version(event, "edit", parent=old, status="edited")
+    version = v.new_version(event, VersionKind.EDIT, parent=old, status=VersionStatus.EDITED)
     v.record(version, event, v.seating_of(old), v.locked_of(old), v.seating_of(latest))
     version.summary = {**version.summary, "restored_from": old.number}
     return version

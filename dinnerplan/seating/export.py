@@ -34,8 +34,11 @@ def export_rows(event: Event, version: SeatingVersion) -> list[tuple[str, ...]]:
 
 
 def export_csv(event: Event, version: SeatingVersion) -> str:
-    """Return the seating as CSV text with a header row, starting with a BOM so Excel reads
-    UTF-8 ("Sofía", "Müller") instead of garbling it, as the guest export does."""
+    """Return the seating as CSV text with a header row.
+
+    It starts with a BOM so Excel reads UTF-8 ("Sofía", "Müller") instead of garbling it, as
+    the guest export does.
+    """
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")

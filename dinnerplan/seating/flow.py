@@ -12,6 +12,7 @@ from flask import abort, flash, redirect, request, url_for
 
 from dinnerplan.extensions import db
 from dinnerplan.intros.records import intros_sent as introduced
+from dinnerplan.models import VersionStatus
 from dinnerplan.seating import operations
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.editing import EditError
@@ -49,7 +50,7 @@ def start(event, kind, parent=None, done_to="seating.show"):
         db.session.rollback()
         version = db.session.get(type(version), version.id)
         version.status, version.reason = (
-            "failed",
+            VersionStatus.FAILED,
             f"Seating failed: could not start the job ({exc}).",
         )
         db.session.commit()

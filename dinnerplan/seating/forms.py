@@ -51,8 +51,10 @@ def _strip(value):
 
 
 class WalkInForm(FlaskForm):
-    """A guest who turned up without an answer: name, and an email if they give one (for
-    the table's introduction and updates; without it they get no email)."""
+    """A guest who turned up without an answer: a name, and an email if they give one.
+
+    The email is for the table's introduction and updates; without it they get no email.
+    """
 
     name = StringField(
         "Name",

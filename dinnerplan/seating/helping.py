@@ -12,8 +12,10 @@ from dinnerplan.solver.helpsearch import HelpPolisher
 
 
 def helpers_of(scores, guests: Iterable[int]) -> dict[int, frozenset[int]]:
-    """Return, for each guest who may be helped, whom seating should seat them with: their
-    sure helpers (a reason is shown), else their likely helpers (Scores.may_help)."""
+    """Return, for each guest who may be helped, whom seating should seat them with.
+
+    Their sure helpers (a reason is shown), else their likely helpers (Scores.may_help).
+    """
     guests = sorted(guests)
     helped = scores.likely_helped()
     out = {}
@@ -36,8 +38,10 @@ def help_rules(
     apart: Iterable[tuple[int, int]] = (),
     penalties: Mapping[tuple[int, int], float] | None = None,
 ) -> Rules:
-    """Build the help search's rules from matching scores, extra keep-apart pairs and
-    extra pair penalties (both by guest id)."""
+    """Build the help search's rules from matching scores and extra pairs.
+
+    The extra keep-apart pairs and pair penalties are by guest id.
+    """
     guests = sorted(guests)
     ids = {str(g): g for g in guests}
     weights = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from dinnerplan.extensions import db
-from dinnerplan.models import SeatingVersion
+from dinnerplan.models import SeatingVersion, VersionStatus
 from dinnerplan.seating.solving import SeatingFailed, solve_version
 
 log = logging.getLogger(__name__)
@@ -50,9 +50,9 @@ def run_seating(version_id: int, time_limit: float | None = None) -> str:
     from dinnerplan.solver import InfeasibleError
 
     version = db.session.get(SeatingVersion, version_id)
-    if version is None or version.status not in ("pending", "running"):
+    if version is None or version.status not in (VersionStatus.PENDING, VersionStatus.RUNNING):
         return version.status if version else "missing"  # already done: a retried job
-    _set(version_id, status="running", summary={"progress": "Starting…"})
+    _set(version_id, status=VersionStatus.RUNNING, summary={"progress": "Starting…"})
 
     def progress(message: str) -> None:
         # Commit the message without expiring the run's loaded rows: after an expiring
@@ -69,12 +69,27 @@ def run_seating(version_id: int, time_limit: float | None = None) -> str:
         db.session.commit()
     except InfeasibleError as exc:
         db.session.rollback()
-        _set(version_id, status="infeasible", reason=explain(exc.reason)[:1000], summary={})
+        _set(
+            version_id,
+            status=VersionStatus.INFEASIBLE,
+            reason=explain(exc.reason)[:1000],
+            summary={},
+        )
     except SeatingFailed as exc:
         db.session.rollback()
-        _set(version_id, status="failed", reason=f"Seating failed: {exc}"[:1000], summary={})
+        _set(
+            version_id,
+            status=VersionStatus.FAILED,
+            reason=f"Seating failed: {exc}"[:1000],
+            summary={},
+        )
     except Exception as exc:  # noqa: BLE001 - any crash must end as a readable failure
         log.exception("seating version %s failed", version_id)
         db.session.rollback()
-        _set(version_id, status="failed", reason=f"Seating failed: {exc}"[:1000], summary={})
+        _set(
+            version_id,
+            status=VersionStatus.FAILED,
+            reason=f"Seating failed: {exc}"[:1000],
+            summary={},
+        )
     return db.session.get(SeatingVersion, version_id).status

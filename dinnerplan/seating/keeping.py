@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, SeatingVersion
+from dinnerplan.models import Event, SeatingVersion, VersionKind
 from dinnerplan.seating import versions as v
 
 # Versions after which earlier hand moves no longer count: a fresh seating of everyone.
-FULL_SEATINGS = ("solve", "reseat_all")
+FULL_SEATINGS = (VersionKind.SOLVE, VersionKind.RESEAT_ALL)
 
 
 def hand_moved(base: SeatingVersion | None) -> set[int]:
@@ -24,7 +24,7 @@ def hand_moved(base: SeatingVersion | None) -> set[int]:
     while version is not None and version.kind not in FULL_SEATINGS:
         summary = version.summary or {}
         # A "go back" copies an old version: its differences are not moves anyone made.
-        if version.kind == "edit" and "restored_from" not in summary:
+        if version.kind == VersionKind.EDIT and "restored_from" not in summary:
             moved |= {m["guest"] for m in summary.get("moved", [])}
         version = db.session.get(SeatingVersion, version.parent_id) if version.parent_id else None
     seated = v.seating_of(base)

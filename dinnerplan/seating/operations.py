@@ -13,7 +13,7 @@ from flask import current_app
 
 from dinnerplan import jobs
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, SeatingVersion
+from dinnerplan.models import Event, SeatingVersion, VersionKind, VersionStatus
 from dinnerplan.models._base import utcnow
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.editing import EditError
@@ -31,20 +31,23 @@ def running_version(event: Event) -> SeatingVersion | None:
     # A worker that died (server restart) must not block seating for ever.
     patience = timedelta(seconds=float(current_app.config["SOLVER_TIME_LIMIT"]) * 3 + 300)
     if utcnow() - latest.created_at > patience:
-        latest.status = "failed"
+        latest.status = VersionStatus.FAILED
         latest.reason = "Seating failed: the background job stopped without finishing; try again."
         db.session.flush()
         return None
     return latest
 
 
-def start_seating(event: Event, kind: str = "solve", parent: SeatingVersion | None = None):
+def start_seating(
+    event: Event, kind: str = VersionKind.SOLVE, parent: SeatingVersion | None = None
+):
     """Add a pending version for a solver run (solve | reseat | reseat_all | late).
 
-    Enqueue it after the commit."""
+    Enqueue it after the commit.
+    """
     if running_version(event) is not None:
         raise EditError("A seating is already being worked out; wait for it to finish.")
-    if kind != "solve" and (parent is None or parent.status not in v.SEATED):
+    if kind != VersionKind.SOLVE and (parent is None or parent.status not in v.SEATED):
         raise EditError("Choose a seating to start from.")
     return v.new_version(event, kind, parent=parent)
 

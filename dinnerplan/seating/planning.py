@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from dinnerplan.events.tables import planned_sizes
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, Guest, SeatingVersion, Table
+from dinnerplan.models import Event, Guest, Rsvp, SeatingVersion, Table, VersionKind
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.keeping import hand_moved
 from dinnerplan.seating.series import repeat_pairs
@@ -73,7 +73,7 @@ def confirmed_guests(event: Event) -> list[Guest]:
     return list(
         db.session.execute(
             db.select(Guest)
-            .where(Guest.event_id == event.id, Guest.rsvp == "yes")
+            .where(Guest.event_id == event.id, Guest.rsvp == Rsvp.YES)
             .options(selectinload(Guest.links))  # profiles read every guest's wishes
             .order_by(Guest.id)
         ).scalars()
@@ -123,9 +123,9 @@ def make_plan(version: SeatingVersion, event: Event) -> Plan:
         if table.host_guest_id in present:
             fixed.setdefault(table.host_guest_id, table.id)
     closed = _closed_tables(before, locked)
-    if version.kind == "late":
+    if version.kind == VersionKind.LATE:
         return _late_plan(guests, tables, fixed, before, locked, parent, closed)
-    if version.kind == "reseat":
+    if version.kind == VersionKind.RESEAT:
         # Hand moves since the last full seating are implicit locks (see keeping.py).
         kept = {g: before[g] for g in hand_moved(parent) if g in before}
         plan = Plan(
@@ -139,7 +139,9 @@ def make_plan(version: SeatingVersion, event: Event) -> Plan:
             _closed_tables(before, locked | set(kept)),
             kept=set(kept) - set(fixed),
         )
-    elif version.kind == "reseat_all":  # everyone may move but the locked guests and hosts
+    elif (
+        version.kind == VersionKind.RESEAT_ALL
+    ):  # everyone may move but the locked guests and hosts
         plan = Plan(guests, tables, fixed, {}, 0.0, locked, v.seating_of(parent), closed)
     else:
         plan = Plan(guests, tables, fixed, {}, 0.0, set(), None)
@@ -153,7 +155,8 @@ def _late_plan(guests, tables, fixed, before, locked, parent, closed) -> Plan:
 
     Table sizes keep their own bounds: evening them out would move guests for no one's
     sake. On the night, guests who arrived sit where they are, and a table that lost its
-    no-shows may run small rather than break up another."""
+    no-shows may run small rather than break up another.
+    """
     arrived = {g.id: before[g.id] for g in guests if g.checked_in_at and g.id in before}
     plan = Plan(
         guests, tables, arrived | fixed, before, math.inf, locked, v.seating_of(parent), closed

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, Guest, SeatingVersion
+from dinnerplan.models import Event, Guest, SeatingVersion, VersionStatus
 from dinnerplan.profile import DIETARY, intent_label
 from dinnerplan.seating import versions as v
 
@@ -70,9 +70,9 @@ class Review:
 
 def status_line(version: SeatingVersion) -> str:
     """'Optimal', 'Best found in 12 s', or the state of the run."""
-    if version.status == "feasible":
+    if version.status == VersionStatus.FEASIBLE:
         return f"Best found in {version.seconds or 0:.0f} s"
-    if version.status == "optimal" and version.seconds is not None:
+    if version.status == VersionStatus.OPTIMAL and version.seconds is not None:
         return f"Optimal (found in {version.seconds:.0f} s)"
     return v.STATUS_LABELS.get(version.status, version.status)
 

@@ -15,7 +15,7 @@ from itertools import combinations
 from flask import current_app
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, SeatingVersion
+from dinnerplan.models import Event, SeatingVersion, VersionKind, VersionStatus
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.helping import help_more
 from dinnerplan.seating.planning import Plan, SeatingFailed, confirmed_guests, make_plan
@@ -115,11 +115,11 @@ def solve_version(
         progress("No seating keeps every earlier pair apart; seating with the fewest repeats…")
         result, seating = _run_solver(plan, scores, options)
     status, objective = result.status, result.objective
-    if version.kind != "late":  # a late re-seat moves as few guests as possible instead
+    if version.kind != VersionKind.LATE:  # a late re-seat moves as few guests as possible instead
         progress("Seating more guests with a helper and lifting the weakest table…")
         polished = _polish(plan, scores, seating, polish_seconds)
         if polished != seating:  # no longer the solver's own optimum
-            seating, status, objective = polished, "feasible", None
+            seating, status, objective = polished, VersionStatus.FEASIBLE, None
     v.record(version, event, seating, plan.locked, plan.previous, scores)
     version.summary = {**version.summary, **_notes(plan, seating)}
     version.status = status

@@ -8,21 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from sqlalchemy.orm import defer
+
 from dinnerplan.extensions import db
-from dinnerplan.models import Assignment, Event, Guest, SeatingVersion, Table
+from dinnerplan.models import Assignment, Event, Guest, Rsvp, SeatingVersion, Table, VersionStatus
 from dinnerplan.seating import profiles
 from dinnerplan.seating.summary import TableLimits, moves_between, summarize, talk_order
 
-ACTIVE = ("pending", "running")  # a job is (or should be) working on it
-SEATED = ("optimal", "feasible", "edited")  # it holds a complete seating
+ACTIVE = (VersionStatus.PENDING, VersionStatus.RUNNING)  # a job is (or should be) working on it
+# A version's summary (every pair's score and reasons) is read only where it is shown: the
+# event page asks for the latest and the published version on every visit.
+_DEFER_SUMMARY = defer(SeatingVersion.summary)
+# It holds a complete seating.
+SEATED = (VersionStatus.OPTIMAL, VersionStatus.FEASIBLE, VersionStatus.EDITED)
 STATUS_LABELS = {
-    "pending": "Waiting to start",
-    "running": "Seating…",
-    "optimal": "Optimal",
-    "feasible": "Best found",
-    "edited": "Edited by hand",
-    "infeasible": "No seating possible",
-    "failed": "Failed",
+    VersionStatus.PENDING: "Waiting to start",
+    VersionStatus.RUNNING: "Seating…",
+    VersionStatus.OPTIMAL: "Optimal",
+    VersionStatus.FEASIBLE: "Best found",
+    VersionStatus.EDITED: "Edited by hand",
+    VersionStatus.INFEASIBLE: "No seating possible",
+    VersionStatus.FAILED: "Failed",
 }
 
 
@@ -48,7 +54,9 @@ def find_version(event: Event, number: int) -> SeatingVersion | None:
 
 def latest_version(event: Event, seated_only: bool = False) -> SeatingVersion | None:
     """Return the newest version (or the newest that holds a seating)."""
-    query = db.select(SeatingVersion).where(SeatingVersion.event_id == event.id)
+    query = (
+        db.select(SeatingVersion).options(_DEFER_SUMMARY).where(SeatingVersion.event_id == event.id)
+    )
     if seated_only:
         query = query.where(SeatingVersion.status.in_(SEATED))
     return db.session.execute(
@@ -60,6 +68,7 @@ def published_version(event: Event) -> SeatingVersion | None:
     """Return the published version (the latest published wins), or None."""
     return db.session.execute(
         db.select(SeatingVersion)
+        .options(_DEFER_SUMMARY)
         .where(SeatingVersion.event_id == event.id, SeatingVersion.published_at.is_not(None))
         .order_by(SeatingVersion.published_at.desc(), SeatingVersion.number.desc())
         .limit(1)
@@ -72,7 +81,10 @@ def current_version(event: Event) -> SeatingVersion | None:
 
 
 def new_version(
-    event: Event, kind: str, parent: SeatingVersion | None = None, status: str = "pending"
+    event: Event,
+    kind: str,
+    parent: SeatingVersion | None = None,
+    status: str = VersionStatus.PENDING,
 ) -> SeatingVersion:
     """Add the event's next version (numbered 1, 2, 3...)."""
     last = db.session.execute(
@@ -107,7 +119,7 @@ def not_coming(version: SeatingVersion) -> list[Guest]:
         db.session.scalars(
             db.select(Guest)
             .join(Assignment, Assignment.guest_id == Guest.id)
-            .where(Assignment.version_id == version.id, Guest.rsvp != "yes")
+            .where(Assignment.version_id == version.id, Guest.rsvp != Rsvp.YES)
             .order_by(Guest.name, Guest.id)
         )
     )

@@ -18,6 +18,7 @@ from flask_login import login_required
 from dinnerplan.access import owned_event_or_404, owned_guest_or_404
 from dinnerplan.extensions import db
 from dinnerplan.forms import EmptyForm
+from dinnerplan.models import VersionKind
 from dinnerplan.seating import editing, flow, operations, series
 from dinnerplan.seating import versions as v
 from dinnerplan.seating.editing import EditError
@@ -35,17 +36,6 @@ from dinnerplan.seating.planning import confirmed_guests
 from dinnerplan.seating.review import build_review, progress_of, status_line
 
 bp = Blueprint("seating", __name__, url_prefix="/events/<int:event_id>/seating")
-
-
-@bp.app_context_processor
-def _panel_helpers():
-    """Let templates/seating/_event_panel.html find an event's seating state."""
-    return {"seating_panel": _panel}
-
-
-def _panel(event):
-    latest, published = v.latest_version(event), v.published_version(event)
-    return {"latest": latest, "published": published, "line": status_line(latest) if latest else ""}
 
 
 def _form_problem(form) -> str:
@@ -96,7 +86,7 @@ def run(event_id: int):
     event = owned_event_or_404(event_id)
     if not EmptyForm().validate_on_submit():
         abort(400)
-    return flow.start(event, "solve")
+    return flow.start(event, VersionKind.SOLVE)
 
 
 @bp.post("/reseat")
@@ -107,7 +97,7 @@ def reseat(event_id: int):
     form = ReseatForm()
     if not form.validate_on_submit():
         abort(400)
-    kind = "reseat_all" if form.scope.data == "everyone" else "reseat"
+    kind = VersionKind.RESEAT_ALL if form.scope.data == "everyone" else VersionKind.RESEAT
     return flow.start(event, kind, flow.version_or_404(event, form.version.data))
 
 

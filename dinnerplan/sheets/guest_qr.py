@@ -27,12 +27,23 @@ def qr_svg(url: str, label: str) -> Markup:
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(label)}" ', 1))
 
 
-def links_for(seating: Seating) -> dict[int, str]:
-    """Return {guest id: their table's page} for every seated guest (needs an app context)."""
+def table_codes(seating: Seating) -> dict[int, Markup]:
+    """Return {table id: inline SVG QR code of the table's page} (the printed table sheets)."""
+    return {
+        table_id: qr_svg(url, "Scan to open this table's page")
+        for table_id, url in _table_urls(seating).items()
+    }
+
+
+def _table_urls(seating: Seating) -> dict[int, str]:
     ids = [table.id for table in seating.tables]
     if not ids:
         return {}
-    urls = {
-        t.id: table_url(t) for t in db.session.scalars(db.select(Table).where(Table.id.in_(ids)))
-    }
+    tables = db.session.scalars(db.select(Table).where(Table.id.in_(ids)))
+    return {t.id: table_url(t) for t in tables}
+
+
+def links_for(seating: Seating) -> dict[int, str]:
+    """Return {guest id: their table's page} for every seated guest (needs an app context)."""
+    urls = _table_urls(seating)
     return {person.id: urls[table.id] for table in seating.tables for person in table.guests}

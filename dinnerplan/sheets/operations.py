@@ -22,11 +22,14 @@ from dinnerplan.models._base import utcnow
 from dinnerplan.seating.versions import not_coming
 from dinnerplan.sheets.render import PAPERS, PRINTABLES, write_all
 from dinnerplan.sheets.seating import load_seating
+from dinnerplan.statuses import RenderState
 
 STATUS_FILE = "status.json"
 # A job reports after every PDF; silence this long means its worker went away.
 STALE_AFTER = timedelta(minutes=10)
 STALE = "The last run stopped before it finished. Please make the PDFs again."
+
+
 UNSEATED = "Seat the guests first: this event has no seating to print yet."
 
 
@@ -50,19 +53,30 @@ def read_status(event_id: int, version_id: int) -> dict:
     try:
         status = json.loads(path.read_text("utf-8"))
     except (FileNotFoundError, ValueError):
-        return {"state": "none", "done": 0, "total": len(PRINTABLES), "files": [], "error": ""}
+        return {
+            "state": RenderState.NONE,
+            "done": 0,
+            "total": len(PRINTABLES),
+            "files": [],
+            "error": "",
+        }
     # Only files that are really there can be offered for download.
     folder = path.parent
     status["files"] = [name for name in status.get("files", []) if (folder / name).is_file()]
-    if status.get("state") in ("queued", "running") and _age(status) > STALE_AFTER:
-        status.update(state="failed", error=STALE)
+    if (
+        status.get("state") in (RenderState.QUEUED, RenderState.RUNNING)
+        and _age(status) > STALE_AFTER
+    ):
+        status.update(state=RenderState.FAILED, error=STALE)
     return status
 
 
 def outdated(status: dict, left_off: list) -> bool:
     """True when finished PDFs left off other guests than the seated guests not coming now."""
     made_without = sorted(status.get("left_off", []))
-    return status.get("state") == "done" and made_without != sorted(g.id for g in left_off)
+    return status.get("state") == RenderState.DONE and made_without != sorted(
+        g.id for g in left_off
+    )
 
 
 def _age(status: dict) -> timedelta:
@@ -76,7 +90,13 @@ def write_status(event_id: int, version_id: int, **fields) -> dict:
     """Replace the status file atomically so a poll never reads half of it."""
     folder = output_dir(event_id, version_id)
     folder.mkdir(parents=True, exist_ok=True)
-    status = {"state": "queued", "done": 0, "total": len(PRINTABLES), "files": [], "error": ""}
+    status = {
+        "state": RenderState.QUEUED,
+        "done": 0,
+        "total": len(PRINTABLES),
+        "files": [],
+        "error": "",
+    }
     status.update(fields, updated_at=utcnow().isoformat(timespec="seconds"))
     handle, temp = tempfile.mkstemp(dir=folder, prefix=".status-", suffix=".json")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -87,7 +107,7 @@ def write_status(event_id: int, version_id: int, **fields) -> dict:
 
 def start_render(event: Event, version: SeatingVersion, paper: str) -> None:
     """Queue rendering every PDF of this seating version on the given paper."""
-    write_status(event.id, version.id, state="queued", paper=paper)
+    write_status(event.id, version.id, state=RenderState.QUEUED, paper=paper)
     jobs.enqueue("dinnerplan.sheets.operations:render_all", event.id, version.id, paper)
 
 
@@ -97,14 +117,16 @@ def render_all(event_id: int, version_id: int, paper: str) -> list[str]:
     version = db.session.get(SeatingVersion, version_id)
     seating = load_seating(event, version) if event and version else None
     if seating is None:
-        write_status(event_id, version_id, state="failed", paper=paper, error=UNSEATED)
+        write_status(event_id, version_id, state=RenderState.FAILED, paper=paper, error=UNSEATED)
         return []
-    write_status(event_id, version_id, state="running", paper=paper)
+    write_status(event_id, version_id, state=RenderState.RUNNING, paper=paper)
     files: list[str] = []
 
     def progress(done: int, filename: str) -> None:
         files.append(filename)
-        write_status(event_id, version_id, state="running", paper=paper, done=done, files=files)
+        write_status(
+            event_id, version_id, state=RenderState.RUNNING, paper=paper, done=done, files=files
+        )
 
     try:
         write_all(event, seating, paper, output_dir(event_id, version_id), progress)
@@ -112,7 +134,7 @@ def render_all(event_id: int, version_id: int, paper: str) -> list[str]:
         write_status(
             event_id,
             version_id,
-            state="failed",
+            state=RenderState.FAILED,
             paper=paper,
             done=len(files),
             files=files,
@@ -121,7 +143,7 @@ def render_all(event_id: int, version_id: int, paper: str) -> list[str]:
         raise
     left_off = [g.id for g in not_coming(version)]  # so the page can tell when this goes stale
     write_status(
-        event_id, version_id, state="done", paper=paper, done=len(files), files=files,
+        event_id, version_id, state=RenderState.DONE, paper=paper, done=len(files), files=files,
         left_off=left_off,
     )  # fmt: skip
     return files

@@ -124,9 +124,18 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def table_sheets(seating: Seating, minutes_per_guest: int) -> dict:
-    """One sheet per table: guests, who should meet whom and why, and the talk order."""
-    return {"sheets": [_table_sheet(seating, t, minutes_per_guest) for t in seating.tables]}
+def table_sheets(seating: Seating, minutes_per_guest: int, qr: dict | None = None) -> dict:
+    """One sheet per table: guests, who should meet whom and why, the talk order, a QR code.
+
+    The QR code opens the table's page (`qr`: {table id: inline SVG}).
+    """
+    qr = qr or {}
+    return {
+        "sheets": [
+            dict(_table_sheet(seating, t, minutes_per_guest), qr=qr.get(t.id, ""))
+            for t in seating.tables
+        ]
+    }
 
 
 def _table_sheet(seating: Seating, table: SeatedTable, minutes_per_guest: int) -> dict:
@@ -148,7 +157,6 @@ def _table_sheet(seating: Seating, table: SeatedTable, minutes_per_guest: int) -
     pairs = _top_pairs(seating.summary, table.id, by_id, short)
     density, pairs = _fit(guests, pairs, len(talk))
     return {
-        "id": table.id,  # the table's QR code (followups) opens its page
         "name": table.name,
         "host": short[table.host_id] if table.host_id in by_id else "",
         "guests": guests,
@@ -162,8 +170,11 @@ def _table_sheet(seating: Seating, table: SeatedTable, minutes_per_guest: int) -
 
 
 def _fit(guests: list[dict], pairs: list[dict], turns: int) -> tuple[str, list[dict]]:
-    """Choose the largest type that fits one page, dropping the weakest pairs (down to three)
-    before shrinking the type: readable names matter more than a fifth introduction."""
+    """Choose the largest type that fits one page.
+
+    Drop the weakest pairs (down to three) before shrinking the type: readable names matter
+    more than a fifth introduction.
+    """
     fewest = min(MIN_PAIRS, len(pairs))
     for limit, density in SHEET_DENSITY:
         for keep in range(len(pairs), fewest - 1, -1):

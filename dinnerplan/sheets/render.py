@@ -67,7 +67,9 @@ def context_for(kind: str, event: Event, seating: Seating) -> dict:
         "seating-chart": lambda: prepare.seating_chart(seating),
         "door-list": lambda: prepare.door_list(seating),
         "place-cards": lambda: prepare.place_cards(seating, _qr_codes(seating)),
-        "table-sheets": lambda: prepare.table_sheets(seating, event.minutes_per_guest or 0),
+        "table-sheets": lambda: prepare.table_sheets(
+            seating, event.minutes_per_guest or 0, guest_qr.table_codes(seating)
+        ),
         "kitchen": lambda: prepare.kitchen(seating),
         "badges": lambda: prepare.badges(seating, _qr_codes(seating)),
     }

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from dinnerplan import names
 from dinnerplan.extensions import db
-from dinnerplan.models import Assignment, Event, Guest, SeatingVersion, Table
+from dinnerplan.models import Assignment, Event, Guest, Rsvp, SeatingVersion, Table
 from dinnerplan.profile import DIETARY, intent_label
 from dinnerplan.seating.versions import current_version
 
@@ -63,7 +63,7 @@ def load_seating(event: Event, version: SeatingVersion | None = None) -> Seating
             Assignment.version_id == version.id,
             Guest.event_id == event.id,  # never print another event's guest
             Table.event_id == event.id,
-            Guest.rsvp == "yes",  # a guest who declined since gets no card, no door-list line
+            Guest.rsvp == Rsvp.YES,  # a guest who declined since gets no card, no door-list line
         )
     ).all()
     if not rows:

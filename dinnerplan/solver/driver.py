@@ -130,7 +130,8 @@ def _search(problem: Problem, inst: Instance, sp: Space, options: Options, t0: f
 def solve(problem: Problem, options: Options | None = None, t0: float | None = None) -> Result:
     """Seat every guest; raise InfeasibleError with a reason when no seating exists.
 
-    `t0` is when the caller's clock started (default: now); the time limit counts from it."""
+    `t0` is when the caller's clock started (default: now); the time limit counts from it.
+    """
     options = options or Options()
     t0 = time.monotonic() if t0 is None else t0
     deadline = t0 + options.time_limit

@@ -45,8 +45,11 @@ class Pulls:
 
 
 def dense(rules) -> tuple[dict[int, int], np.ndarray, np.ndarray]:
-    """Return each guest's row, the guest x guest pair scores and the rows of guests who
-    move alone (a unit of one, not fixed); built once per Rules (Rules.dense)."""
+    """Return each guest's row, the pair scores and the rows of guests who move alone.
+
+    Pair scores are guest x guest; a guest moves alone when their unit is of one and not
+    fixed. Built once per Rules (Rules.dense).
+    """
     row = {g: i for i, g in enumerate(sorted(rules.weights))}
     weights = np.zeros((len(row), len(row)))
     for g, i in row.items():
@@ -69,9 +72,12 @@ def _quality(total: np.ndarray, size: np.ndarray) -> np.ndarray:
 
 
 def _free(board, p: Pulls) -> np.ndarray:
-    """True per guest row when the guest can leave their table without anyone there losing
-    their only helper (themselves included: a helped guest is not free). Cheap and
-    conservative, so the exact check rarely has to reject a ranked change for coverage."""
+    """True per guest row when the guest can leave their table without harm.
+
+    Without anyone there losing their only helper (themselves included: a helped guest is
+    not free). Cheap and
+    conservative, so the exact check rarely has to reject a ranked change for coverage.
+    """
     if p.free is not None:
         return p.free
     helpers = board.rules.helpers
@@ -96,9 +102,11 @@ def _tables(board, p: Pulls) -> tuple[np.ndarray, ...]:
 
 
 def _changes_of(p: Pulls, i: int, tables, free: np.ndarray):
-    """Price every swap of guest row i with a lone guest elsewhere and every move of i to
-    another table: (quality of i's table after, of the other table after, total gain,
-    whether it takes nobody's helper away, the changes as (row, row or None, column))."""
+    """Price every swap of guest row i with a lone guest and every move of i elsewhere.
+
+    Returns (quality of i's table after, of the other table after, total gain,
+    whether it takes nobody's helper away, the changes as (row, row or None, column)).
+    """
     sums, size, low, high = tables
     a = p.where[i]
     outside = p.single[p.where[p.single] != a]
@@ -138,8 +146,10 @@ def _units(board, p: Pulls, order, changes) -> list[tuple[int, int | None, int |
 def candidates(
     board, keep_helpers: bool = True, target: float = 0.0
 ) -> list[tuple[int, int | None, int | None]]:
-    """Return changes (u, v, dst) of the weakest table's lone guests, best lift first
-    (with `keep_helpers`, those that take no one's helper away before the others)."""
+    """Return changes (u, v, dst) of the weakest table's lone guests, best lift first.
+
+    With `keep_helpers`, those that take no one's helper away come before the others.
+    """
     p = board.pulls
     w = p.col[board.low[0][1]]
     tables = _tables(board, p)
@@ -173,8 +183,11 @@ def candidates(
 
 
 def improving(board, guest: int) -> list[tuple[int, int | None, int | None]]:
-    """Return the changes of a lone guest that raise the total without leaving any table
-    weaker than the weakest now: those that take nobody's helper away first, then by gain."""
+    """Return the changes of a lone guest that raise the total, weakest table kept.
+
+    No table ends weaker than the weakest now; those that take nobody's helper away come
+    first, then by gain.
+    """
     p = board.pulls
     free = _free(board, p)
     q_a, q_b, delta, leaving, changes = _changes_of(p, p.row[guest], _tables(board, p), free)

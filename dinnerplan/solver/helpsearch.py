@@ -79,7 +79,8 @@ def climb(board: Board, deadline: float) -> int:
 
     A table of leftovers is lifted first (no helped guest is lost doing so); after a run of
     lift steps the uncovered guests are tried once more (a full cover pass costs as much as
-    dozens of lift steps at 500 guests, so it is not retried after every step)."""
+    dozens of lift steps at 500 guests, so it is not retried after every step).
+    """
     applied = 0
     while time.monotonic() < deadline:
         if (far_behind(board) and lift_step(board)) or cover_step(board, deadline):
@@ -99,11 +100,13 @@ def climb(board: Board, deadline: float) -> int:
 
 
 def cover_step(board: Board, deadline: float = math.inf) -> bool:
-    """Seat uncovered guests with a helper, one after another: for each, the best change that
-    seats one more guest with a helper, if any. True when at least one was made.
+    """Seat uncovered guests with a helper, one after another; True when one was seated.
+
+    For each, the best change that seats one more guest with a helper, if any.
 
     (Judging each uncovered guest once per pass, not only the best change over all of them,
-    covers dozens of guests in the time one best change took at 500 guests.)"""
+    covers dozens of guests in the time one best change took at 500 guests.)
+    """
     unit_of = board.rules.unit_of
     applied = False
     for g in board.uncovered():
@@ -134,7 +137,8 @@ def lift_step(board: Board) -> bool:
     The weakest table's single guests are priced all at once (helplift.py) and the best few
     checked exactly; only when none of those lifts are all its units' changes tried one by
     one ("sit with" groups included), so the weakest table is lifted step after step even
-    when a full score pass would not fit in the time."""
+    when a full score pass would not fit in the time.
+    """
     if not board.rules.lift or not board.low:
         return False
     for u, v, t in candidates(board, target=AIM):
@@ -161,10 +165,13 @@ def lift_step(board: Board) -> bool:
 
 
 def lift_chain(board: Board, tries: int = CHAIN_TRIES) -> bool:
-    """Lift the weakest table by a change that takes someone's helper away, then seat the
-    guests it left without a helper with one again (cover_step on them); kept only when the
+    """Lift the weakest table by a change that takes a helper away, then re-cover.
+
+    The guests it left without a helper are seated with one again (cover_step on them);
+    kept only when the
     whole chain improves the value, otherwise undone. Single changes stall once every guest
-    who could leave a strong table is someone's helper."""
+    who could leave a strong table is someone's helper.
+    """
     before = board.value()
     for u, v, t in candidates(board, keep_helpers=False, target=AIM)[:tries]:
         gain = board.change(u, v, t)
@@ -205,7 +212,8 @@ def score_pass(board: Board, deadline: float) -> int:
     """Give each unit its best change that improves the value; return how many were made.
 
     A lone guest's changes are priced all at once (helplift.improving) and the best few
-    checked exactly; "sit with" groups one change at a time."""
+    checked exactly; "sit with" groups one change at a time.
+    """
     applied = 0
     lone = {u for u, unit in enumerate(board.rules.units) if len(unit) == 1}
     for u, movable in enumerate(board.rules.movable):
@@ -251,8 +259,11 @@ def _cover_options(board: Board, g: int, unit_of: Mapping[int, int]) -> list[tup
 
 
 def _kick(board: Board, rng: random.Random) -> bool:
-    """Make up to KICKS random rule-keeping changes, whatever they cost: each seats an
-    uncovered guest with a helper, or once everyone is covered, shakes up the score."""
+    """Make up to KICKS random rule-keeping changes, whatever they cost.
+
+    Each seats an uncovered guest with a helper, or once everyone is covered, shakes up the
+    score.
+    """
     unit_of = board.rules.unit_of
     movable = [u for u, m in enumerate(board.rules.movable) if m]
     done = 0

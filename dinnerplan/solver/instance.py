@@ -48,10 +48,12 @@ class Instance:
 
     @property
     def n(self) -> int:
+        """The number of guests."""
         return len(self.problem.guests)
 
     @property
     def k(self) -> int:
+        """The number of tables."""
         return len(self.problem.tables)
 
     def node_scores(self) -> np.ndarray:

@@ -96,18 +96,18 @@ class SeatingModel:
         return linked
 
     def every_guest_sits_once(self) -> None:
-        # Every guest (and each keep-together group as a whole) sits at exactly one table.
+        """Every guest (and each keep-together group as a whole) sits at exactly one table."""
         for v in range(self.m):
             self.model.add_exactly_one(self.x[v, t] for t in range(self.k))
 
     def table_sizes_stay_in_range(self) -> None:
-        # Each table seats between its own minimum and maximum number of guests.
+        """Each table seats between its own minimum and maximum number of guests."""
         for t in range(self.k):
             size = sum(int(self.w[v]) * self.x[v, t] for v in range(self.m))
             self.model.add_linear_constraint(size, int(self.inst.mins[t]), int(self.inst.maxs[t]))
 
     def apart_pairs_sit_apart(self) -> None:
-        # Guests who must be kept apart never share a table (hosts are handled separately).
+        """Guests who must be kept apart never share a table (hosts are handled separately)."""
         hosts = set(self.inst.hosts)
         node_of = self.inst.node_of
         pairs = {
@@ -120,13 +120,13 @@ class SeatingModel:
                 self.model.add_at_most_one(self.x[v, t], self.x[w, t])
 
     def fixed_guests_keep_their_seat(self) -> None:
-        # A locked guest sits at the table they were fixed to.
+        """A locked guest sits at the table they were fixed to."""
         for v, t in enumerate(self.inst.node_fixed):
             if t >= 0:
                 self.model.add(self.x[v, int(t)] == 1)
 
     def one_host_per_table(self) -> None:
-        # At most one host per table; every table gets one when there are enough hosts.
+        """At most one host per table; every table gets one when there are enough hosts."""
         if not self.inst.hosts:
             return
         host_nodes = sorted({int(self.inst.node_of[h]) for h in self.inst.hosts})
@@ -138,7 +138,7 @@ class SeatingModel:
                 self.model.add_at_most_one(lits)
 
     def pair_flags_follow_seats(self) -> None:
-        # A pair only scores as tablemates when both sit at the same table.
+        """A pair only scores as tablemates when both sit at the same table."""
         for (v, w), kind in self.linked.items():
             y = self.y[v, w]
             for t in range(self.k):
@@ -149,7 +149,10 @@ class SeatingModel:
                     self.model.add_bool_or([y, ~self.x[v, t], ~self.x[w, t]])
 
     def tablemates_fit_the_table(self) -> None:
-        # A guest has at most as many tablemates as their table has other seats (cuts the search).
+        """A guest has at most as many tablemates as their table has other seats.
+
+        Redundant, but it cuts the search.
+        """
         mates: dict[int, list] = {v: [] for v in range(self.m)}
         for v, w in self.linked:
             mates[v].append(int(self.w[w]) * self.y[v, w])
@@ -160,7 +163,10 @@ class SeatingModel:
                 self.model.add(sum(terms) <= room)
 
     def identical_tables_are_interchangeable(self) -> None:
-        # Tables alike in size and unlocked are ordered by their first guest (symmetry breaking).
+        """Tables alike in size and unlocked are ordered by their first guest.
+
+        Symmetry breaking: the solver need not try every order of identical tables.
+        """
         if (self.inst.current >= 0).any():
             return
         locked = set(int(t) for t in self.inst.node_fixed if t >= 0)
@@ -176,7 +182,7 @@ class SeatingModel:
                     self.model.add(self.x[v, t] == 0)
 
     def maximise_scores_fairness_and_stability(self) -> None:
-        # Maximise tablemate scores, plus each guest's best tablemate, minus moved guests.
+        """Maximise tablemate scores, plus each guest's best tablemate, minus moved guests."""
         s = self.scale
         terms = [round(s * self.ds[v, w]) * y for (v, w), y in self.y.items() if self.ds[v, w]]
         if self.inst.problem.current:

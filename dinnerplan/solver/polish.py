@@ -33,6 +33,7 @@ class Polisher:
         return float(value)
 
     def fits(self, nodes: list[int], t: int) -> bool:
+        """True when these nodes may sit at table t: its size bounds, nobody kept apart."""
         size = int(self.inst.weight[nodes].sum()) if nodes else 0
         ok = self.inst.mins[t] <= size <= self.inst.maxs[t]
         return bool(ok and not self.ap[np.ix_(nodes, nodes)].any())

@@ -32,10 +32,12 @@ class Space:
 
     @property
     def m(self) -> int:
+        """The number of nodes (guests, or keep-together groups as one)."""
         return len(self.w)
 
     @property
     def k(self) -> int:
+        """The number of tables."""
         return len(self.mins)
 
     def violations(self, grp: np.ndarray) -> int:
@@ -237,7 +239,8 @@ def best_of_runs(
     """Run `workers` independent searches side by side in threads; keep the best.
 
     The compiled walk releases the GIL, so the threads use all cores without the start-up
-    cost of worker processes (a fresh Python with numpy and numba takes most of a second)."""
+    cost of worker processes (a fresh Python with numpy and numba takes most of a second).
+    """
     with ThreadPoolExecutor(max(1, workers - 1)) as pool:
         futures = [
             pool.submit(_one_run, sp, seed * 1009 + w, deadline, iterations, patience)

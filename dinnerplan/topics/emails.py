@@ -25,7 +25,8 @@ def to_ask(
 ) -> list[Guest]:
     """Guests with words but no confirmed topics, not yet emailed with their current link.
 
-    `readings` (from read_event over these guests) saves reading them again."""
+    `readings` (from read_event over these guests) saves reading them again.
+    """
     keys = {dedupe_key(g): g for g in guests if g.topics_confirmed_at is None}
     if not keys:
         return []

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from dinnerplan.extensions import db
 from dinnerplan.matching.topics import Catalogue
-from dinnerplan.models import Event, Guest
+from dinnerplan.models import Event, Guest, Rsvp
 from dinnerplan.topics.catalogue import (
     SIDES,
     event_catalogue,
@@ -123,7 +123,7 @@ def event_guests(event: Event, include_declined: bool = False) -> list[Guest]:
     """The event's guests by name; declined guests left out unless asked for."""
     query = db.select(Guest).where(Guest.event_id == event.id)
     if not include_declined:
-        query = query.where(Guest.rsvp != "no")
+        query = query.where(Guest.rsvp != Rsvp.NO)
     return list(db.session.scalars(query.order_by(Guest.name, Guest.id)))
 
 
@@ -145,7 +145,7 @@ class UnmetNeed:
 def coming_guests(event: Event) -> tuple[list[Guest], bool]:
     """Guests who said yes; everyone not declined while nobody has said yes yet."""
     guests = event_guests(event)
-    yes = [g for g in guests if g.rsvp == "yes"]
+    yes = [g for g in guests if g.rsvp == Rsvp.YES]
     return (yes, True) if yes else (guests, False)
 
 

@@ -1,5 +1,8 @@
-"""Help topics: the organizer's Needs and offers page and topic settings, and the guest's
-chips (JSON read under their personal link) and no-JavaScript confirmation step."""
+"""Help topics: the organizer's pages and the guest's chips.
+
+The organizer's Needs and offers page and topic settings; the guest's chips (JSON read under
+their personal link) and no-JavaScript confirmation step.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +28,6 @@ from dinnerplan.topics.forms import (
 )
 
 bp = Blueprint("topics", __name__)
-bp.add_app_template_global(pages.chips_for, "topic_chips")
 MAX_QUERY = 500  # characters of a typed need read for suggestions
 
 

@@ -43,7 +43,7 @@ def browser():
         browser.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def live_server(app_config):
     """The app on a free loopback port, with real background jobs; yields its base URL."""
     config = dict(app_config, JOBS_EAGER=False, WTF_CSRF_ENABLED=True)
@@ -68,7 +68,7 @@ def live_server(app_config):
         db.engine.dispose()
 
 
-@pytest.fixture()
+@pytest.fixture
 def desktop(browser, live_server):
     """A desktop-sized browser page."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -78,7 +78,7 @@ def desktop(browser, live_server):
     context.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def phone(browser, live_server):
     """A phone-sized browser page (touch, 390×844)."""
     context = browser.new_context(

@@ -1,5 +1,7 @@
-"""axe-core in Chromium over every page an organizer or a guest meets, and over the emails:
-no critical or serious violation (issue 13.9b)."""
+"""No critical or serious axe-core violation on any page or email (issue 13.9b).
+
+axe-core runs in Chromium over every page an organizer or a guest meets, and over the emails.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ def _page(browser, **options):
     return context, page
 
 
-@pytest.fixture()
+@pytest.fixture
 def desktop(browser, live_server):
     """A desktop-sized page that lets axe-core in."""
     context, page = _page(browser, viewport={"width": 1280, "height": 900})
@@ -33,7 +35,7 @@ def desktop(browser, live_server):
     context.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def phone(browser, live_server):
     """A phone-sized page (touch, 390×844) that lets axe-core in."""
     options = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}

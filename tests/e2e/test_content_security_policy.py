@@ -1,5 +1,8 @@
-"""Every page works in Chromium under the Content Security Policy: no violation reported,
-the one inline script (the time-zone guess) runs with its nonce, and framing is refused."""
+"""Every page works in Chromium under the Content Security Policy.
+
+No violation is reported, the one inline script (the time-zone guess) runs with its nonce,
+and framing is refused.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ PAGES = [
 ]
 
 
-@pytest.fixture()
+@pytest.fixture
 def demo(live_server):
     app, base = live_server
     with app.app_context():
@@ -42,7 +45,7 @@ def demo(live_server):
         return event.id, link
 
 
-@pytest.fixture()
+@pytest.fixture
 def berlin(browser, live_server):
     """A desktop page that records CSP violations and script errors."""
     context = browser.new_context(

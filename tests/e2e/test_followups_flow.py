@@ -1,7 +1,10 @@
-"""In Chromium on a phone, as a guest would: scan the table's code, get the personal link by
+"""In Chromium on a phone, a guest's promise from the table to the outcome page.
+
+As a guest would: scan the table's code, get the personal link by
 email, open my table from it and note a promise; the next morning's email arrives with it;
 "I made the intro" closes it and the receiver is told; no reminder comes for it; the
-organizer's outcome page counts it."""
+organizer's outcome page counts it.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""What a person sees, measured in Chromium: rows that line up, buttons inside the screen,
-words that are not broken letter by letter, problems visible without scrolling sideways."""
+"""What a person sees, measured in Chromium.
+
+Rows that line up, buttons inside the screen, words that are not broken letter by letter,
+problems visible without scrolling sideways.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from tests.factories import PASSWORD, Factory
 LONG_NEED = "Introductions to procurement people at German automotive suppliers, please"
 
 
-@pytest.fixture()
+@pytest.fixture
 def phone375(browser, live_server):
     """An iPhone-SE-sized page (375×667, touch)."""
     context = browser.new_context(

@@ -1,6 +1,9 @@
-"""In Chromium, as people would: an organizer signs up, creates a dinner, imports a CSV and
+"""In Chromium, as people would: an organizer invites, a guest answers.
+
+An organizer signs up, creates a dinner, imports a CSV and
 sends invitations; a guest opens the link from the email that arrived, answers on a phone;
-the organizer sees the answer."""
+the organizer sees the answer.
+"""
 
 from __future__ import annotations
 

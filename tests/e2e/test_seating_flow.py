@@ -1,7 +1,10 @@
-"""In Chromium, as an organizer would: seat the demo dinner, read why guests sit together,
+"""In Chromium, as an organizer would: seat, adjust, publish and introduce.
+
+Seat the demo dinner, read why guests sit together,
 move a guest, lock a table, re-seat the rest around it, publish and send the introductions;
 every seated guest gets one email naming exactly their tablemates, and a guest opens their
-link on a phone and finds their table."""
+link on a phone and finds their table.
+"""
 
 from __future__ import annotations
 

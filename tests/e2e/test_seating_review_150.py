@@ -1,6 +1,9 @@
-"""In Chromium at laptop size, the review page of a 150-guest dinner: compact, the tables in a
+"""In Chromium at laptop size, the review page of a 150-guest dinner.
+
+Compact, the tables in a
 grid on one screen's width, reasons on demand, the place kept after an edit, moved guests
-highlighted; and it still works with JavaScript off."""
+highlighted; and it still works with JavaScript off.
+"""
 
 from __future__ import annotations
 

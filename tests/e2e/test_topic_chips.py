@@ -1,5 +1,8 @@
-"""In Chromium on a 375 px phone: a guest types a need, sees a topic chip, taps it, saves,
-and the topic is stored as confirmed. Screenshots go to the pytest tmp folder."""
+"""In Chromium on a 375 px phone, a guest confirms a topic chip.
+
+The guest types a need, sees a topic chip, taps it, saves, and the topic is stored as
+confirmed. Screenshots go to the pytest tmp folder.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from dinnerplan.models import Guest
 from tests.factories import PASSWORD, Factory
 
 
-@pytest.fixture()
+@pytest.fixture
 def phone375(browser, live_server):
     """An iPhone-SE-sized page (375×667, touch)."""
     context = browser.new_context(

@@ -1,7 +1,10 @@
-"""The issue-13 walkthrough in Chromium: a new organizer (desktop, 1366 px) sets up a dinner,
+"""The issue-13 walkthrough in Chromium, an organizer's and a guest's.
+
+A new organizer (desktop, 1366 px) sets up a dinner,
 imports a CSV, invites, seats, publishes, previews and sends the introductions and prints;
 a guest answers on a 375 px phone. Screenshots go to artifacts/walkthrough/ for people to
-look at (the folder is git-ignored)."""
+look at (the folder is git-ignored).
+"""
 
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ CSV_ROWS = [
 CSV = "First name,Last name,Email,Company,Job title,Offers,Needs,RSVP\n" + "\n".join(CSV_ROWS)
 
 
-@pytest.fixture()
+@pytest.fixture
 def screens(browser, live_server):
     """A 1366 px desktop page and a 375 px phone page, and a function to screenshot them."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -152,7 +155,8 @@ def test_new_organizer_and_a_guest_on_a_phone_meet_none_of_issue_13(
 
     invitation = wait_for_mail(inbox, "ana@example.com")[0]
     text = Inbox.text_of(invitation)
-    assert "Olga Organizer invites you" in text and "Reply by:" in text
+    assert "Olga Organizer invites you" in text
+    assert "Reply by:" in text
     assert "We have you down as coming" in text
     link = re.search(r"https?://\S+/r/\S+", text).group(0)
     _guest_answers(phone, link, shot)

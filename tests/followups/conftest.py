@@ -12,7 +12,7 @@ from dinnerplan.models import Event, Guest
 from tests.intros.conftest import FIRST_PLAN, Dinner, dinner  # noqa: F401
 
 
-@pytest.fixture()
+@pytest.fixture
 def seated(dinner):  # noqa: F811  (the fixture imported above)
     """The dinner with FIRST_PLAN published: Ana, Ben, Cleo, Finn at Table A."""
     dinner.seat(FIRST_PLAN)
@@ -40,7 +40,7 @@ def update_guest(party, first: str, **values) -> None:
         db.session.commit()
 
 
-@pytest.fixture()
+@pytest.fixture
 def dined(seated, app):
     """The seated dinner moved to 1 May 2030, 19:00 London time."""
     with app.app_context():

@@ -29,7 +29,9 @@ def close(app, promise_id: int, state: str) -> None:
 
 def story(client, app, dinner) -> None:
     """Table A: 3 promises (1 intro kept, 1 open, 1 let go); Table B: an ask kept.
-    Ana and Ben say they met help, Cleo says not; Dev (table B) says yes."""
+
+    Ana and Ben say they met help, Cleo says not; Dev (table B) says yes.
+    """
     promise(client, dinner, "Ana", "Ben", "I'll introduce Ben to our seed lawyer")
     promise(client, dinner, "Ben", "Cleo", "I'll send Cleo our deck", "send")
     promise(client, dinner, "Finn", "Ana", "I'll send Ana a logo brief", "send")
@@ -62,7 +64,8 @@ def test_csv_has_a_line_per_table_and_the_total(client, seated, app):
     assert lines[0].startswith("table,guests,made,kept,open,dropped,intros,answered,met_help")
     assert lines[1].startswith("Table A,4,3,1,1,1,1,3,2,")
     assert lines[2].startswith("Table B,4,1,1,0,0,1,1,1,")
-    assert lines[3].startswith("All tables,8,4,2,1,1,2,4,3,") and lines[3].endswith(",75")
+    assert lines[3].startswith("All tables,8,4,2,1,1,2,4,3,")
+    assert lines[3].endswith(",75")
 
 
 def test_prediction_comes_from_the_seating(client, seated, app):
@@ -73,14 +76,16 @@ def test_prediction_comes_from_the_seating(client, seated, app):
     assert "predicted help at the table for" in text
     assert "for 0 of 8" not in text
     # Nothing recorded yet: the page says what will fill it, not just a table of zeros.
-    assert 'id="nothing-yet"' in text and "Their answers fill this page." in text
+    assert 'id="nothing-yet"' in text
+    assert "Their answers fill this page." in text
 
 
 def test_once_something_is_recorded_the_nothing_yet_note_goes(client, seated, app):
     promise(client, seated, "Ana", "Ben", "I'll introduce Ben to our seed lawyer")
     sign_in_as(client, seated.organizer)
     text = client.get(f"/events/{seated.event.id}/outcome").get_data(as_text=True)
-    assert "<strong>1</strong> promise made" in text and 'id="nothing-yet"' not in text
+    assert "<strong>1</strong> promise made" in text
+    assert 'id="nothing-yet"' not in text
 
 
 def test_another_organizer_cannot_see_the_outcome(client, seated, app):
@@ -105,7 +110,8 @@ def test_report_command_prints_and_writes_csv(runner, client, seated, app):
     as_csv = runner.invoke(main, ["followups", "report", str(seated.event.id), "--csv"])
     assert as_csv.output.splitlines()[3].startswith("All tables,8,4,2,1,1,2,4,3,")
     missing = runner.invoke(main, ["followups", "report", "999"])
-    assert missing.exit_code != 0 and "No dinner with id 999" in missing.output
+    assert missing.exit_code != 0
+    assert "No dinner with id 999" in missing.output
 
 
 def test_prediction_is_read_from_the_seatings_stored_summary(client, seated, app):

@@ -37,10 +37,13 @@ def test_in_process_scheduler_is_off_when_rq_runs_the_cron(app):
     assert scheduler.start_in_process(app) is None
 
 
-@pytest.fixture()
+@pytest.fixture
 def rq_db():
-    """A Redis database of its own (other test runs share this Redis server; the seating
-    tests pick one of 1-15 at random, so this is a best effort): the first empty one."""
+    """A Redis database of its own: the first empty one.
+
+    Other test runs share this Redis server and the seating tests pick one of 1-15 at random,
+    so this is a best effort.
+    """
     from redis import Redis
 
     for number in (13, 10, 7, 11, 9):

@@ -161,7 +161,7 @@ class Dinner:
 FIRST_PLAN = {"Table A": ["Ana", "Ben", "Cleo", "Finn"], "Table B": ["Dev", "Eve", "Gus", "Hana"]}
 
 
-@pytest.fixture()
+@pytest.fixture
 def dinner(make, app) -> Dinner:
     """An event with eight confirmed guests, nobody seated yet."""
     organizer = make.organizer()

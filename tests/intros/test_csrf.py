@@ -10,7 +10,7 @@ from tests.factories import sign_in_as
 from tests.intros.conftest import FIRST_PLAN, intro_url
 
 
-@pytest.fixture()
+@pytest.fixture
 def app_config(app_config):
     """CSRF on, as in production."""
     return {**app_config, "WTF_CSRF_ENABLED": True}
@@ -24,7 +24,8 @@ def test_send_without_the_csrf_token_is_refused(client, dinner, inbox):
     assert refused.status_code == 400
     # In plain words, with what to do next (it said "Bad request").
     text = refused.get_data(as_text=True)
-    assert "<h1>That didn't go through</h1>" in text and "reload the page" in text
+    assert "<h1>That didn't go through</h1>" in text
+    assert "reload the page" in text
     assert client.post(intro_url(dinner, "changes")).status_code == 400
     assert inbox.messages == []
 

@@ -13,7 +13,7 @@ from tests.factories import sign_in_as
 from tests.intros.conftest import FIRST_PLAN, intro_url
 
 
-@pytest.fixture()
+@pytest.fixture
 def app_config(app_config):
     return {**app_config, "MAIL_DAILY_QUOTA": 7}
 
@@ -35,7 +35,8 @@ def test_unconfirmed_organizers_cannot_send_introductions(client, dinner, inbox,
     dinner.seat(FIRST_PLAN)
     sign_in_as(client, dinner.organizer)
     assert "Confirm your email address first" in post(client, intro_url(dinner, "send"))
-    assert intro_count(app) == 0 and inbox.messages == []
+    assert intro_count(app) == 0
+    assert inbox.messages == []
 
 
 def test_eight_introductions_over_a_quota_of_seven_send_none(client, dinner, inbox, app):
@@ -43,7 +44,8 @@ def test_eight_introductions_over_a_quota_of_seven_send_none(client, dinner, inb
     sign_in_as(client, dinner.organizer)
     page = post(client, intro_url(dinner, "send"))
     assert "That would send 8 emails, but your account can send 7 more today" in page
-    assert intro_count(app) == 0 and inbox.messages == []
+    assert intro_count(app) == 0
+    assert inbox.messages == []
 
 
 def test_updates_over_the_quota_tell_nobody_and_say_so(client, dinner, inbox, app):

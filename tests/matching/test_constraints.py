@@ -82,5 +82,6 @@ def test_too_large_group_keeps_only_mutual_wishes():
 
 def test_unknown_ids_are_ignored_with_a_warning():
     scores = score_pairs([Profile("a", "Ana", avoid=("zz",), prefer=("a",))])
-    assert scores.apart == [] and scores.together == []
+    assert scores.apart == []
+    assert scores.together == []
     assert scores.warnings == ["Ana lists unknown guest 'zz' under avoid; ignored"]

@@ -41,7 +41,8 @@ def test_two_way_pair_outranks_two_one_way_pairs():
     scores = score_pairs(guests)
     two_way = scores.score("a1", "a2")
     one_way = scores.score("b1", "b2") + scores.score("c1", "c2")
-    assert scores.score("b1", "b2") > 0 and scores.score("c1", "c2") > 0
+    assert scores.score("b1", "b2") > 0
+    assert scores.score("c1", "c2") > 0
     assert two_way > one_way
 
 
@@ -101,7 +102,8 @@ def test_a_title_names_what_a_guest_offers_but_ranks_say_nothing():
     investor = person("vc", needs=("Want to meet founders of climate startups",))
     scores = score_pairs([worried, lawyer, founder, investor])
     [reason] = scores.helps("li", "jo")
-    assert reason.topic == "employment_law" and reason.confidence >= 0.8
+    assert reason.topic == "employment_law"
+    assert reason.confidence >= 0.8
     assert reason.text.endswith("Li is “Employment lawyer”")
     assert scores.helps("fi", "vc") == []  # a founder's rank is not an offer of dealflow
 
@@ -111,10 +113,12 @@ def test_unsure_meets_nudge_the_score_but_show_no_reason():
     need = person("a", needs=("a dismissal that could go to tribunal",))
     lawyer = person("b", offers=("Employment lawyer",))
     scores = score_pairs([need, lawyer])
-    assert scores.helps("b", "a") == [] and not scores.can_be_helped("a")
+    assert scores.helps("b", "a") == []
+    assert not scores.can_be_helped("a")
     assert 0 < scores.score("a", "b") < 3
     # ...but seating still aims to seat them together (a likely meet, weights.SEAT_MIN).
-    assert scores.may_help("b", "a") and "a" in scores.likely_helped()
+    assert scores.may_help("b", "a")
+    assert "a" in scores.likely_helped()
     assert not scores.may_help("a", "b")
 
 
@@ -122,7 +126,8 @@ def test_scores_are_symmetric_non_negative_and_deterministic(event):
     first, second = score_pairs(event), score_pairs(event)
     assert first.pairs == second.pairs
     for (a, b), match in first.pairs.items():
-        assert a < b and match.score > 0
+        assert a < b
+        assert match.score > 0
         assert first.score(b, a) == first.score(a, b) == match.score
 
 
@@ -130,13 +135,15 @@ def test_shared_first_names_use_full_names():
     a = Profile("a", "Sam Lee", offers=("Brand designer: logos",))
     b = Profile("b", "Sam Ortiz", needs=("Need a new logo",))
     [reason] = score_pairs([a, b]).helps("a", "b")
-    assert "Sam Ortiz needs" in reason.text and "Sam Lee: “Brand" in reason.text
+    assert "Sam Ortiz needs" in reason.text
+    assert "Sam Lee: “Brand" in reason.text
 
 
 def test_can_be_helped_means_someone_offers_what_they_need():
     lonely = person("lonely", needs=("Need a sommelier for a wine pairing",))
     scores = score_pairs([FOUNDER, ANGEL, lonely])
-    assert scores.can_be_helped("ana") and scores.can_be_helped("ben")
+    assert scores.can_be_helped("ana")
+    assert scores.can_be_helped("ben")
     assert not scores.can_be_helped("lonely")
 
 
@@ -153,7 +160,9 @@ def test_duplicate_ids_are_refused():
 
 def test_empty_event():
     scores = score_pairs([])
-    assert scores.pairs == {} and scores.apart == [] and scores.together == []
+    assert scores.pairs == {}
+    assert scores.apart == []
+    assert scores.together == []
 
 
 def test_confirmed_topics_beat_guesses():
@@ -162,12 +171,15 @@ def test_confirmed_topics_beat_guesses():
     lawyer = Profile("law", "Lu", offers=("startup lawyer",))
     marketer = Profile("mkt", "Mo", offers=("SEO consultant",))
     unconfirmed = score_pairs([Profile("zoe", "Zoe", needs=words), lawyer, marketer])
-    assert unconfirmed.helps("mkt", "zoe") and not unconfirmed.helps("law", "zoe")
+    assert unconfirmed.helps("mkt", "zoe")
+    assert not unconfirmed.helps("law", "zoe")
     zoe = Profile("zoe", "Zoe", needs=words, need_topics=("legal_company",))
     scores = score_pairs([zoe, lawyer, marketer])
-    assert scores.score("law", "zoe") > 0 and scores.helps("mkt", "zoe") == []
+    assert scores.score("law", "zoe") > 0
+    assert scores.helps("mkt", "zoe") == []
     [reason] = scores.helps("law", "zoe")
-    assert reason.topic == "legal_company" and reason.need == "SEO for our launch"
+    assert reason.topic == "legal_company"
+    assert reason.need == "SEO for our launch"
 
 
 def test_a_guest_who_confirmed_needs_only_keeps_unticked_offers_as_guesses():
@@ -186,8 +198,10 @@ def test_a_one_liner_naming_a_profession_is_an_offer_a_company_line_only_a_guess
     partner = Profile("cy", "Cy", one_liner="Partner at a seed fund")
     scores = score_pairs([founder, investor, partner])
     [reason] = scores.helps("ben", "ana")
-    assert reason.topic == "fundraising" and reason.text.endswith("Ben is “Seed investor”")
-    assert scores.helps("cy", "ana") == [] and scores.score("ana", "cy") > 0
+    assert reason.topic == "fundraising"
+    assert reason.text.endswith("Ben is “Seed investor”")
+    assert scores.helps("cy", "ana") == []
+    assert scores.score("ana", "cy") > 0
 
 
 def test_reasons_only_where_topics_meet_and_hirers_never_help_each_other():
@@ -195,7 +209,8 @@ def test_reasons_only_where_topics_meet_and_hirers_never_help_each_other():
     wei = person("wei", offers=("we're hiring our first sales team",), needs=("Hiring engineers",))
     dev = person("dev", offers=("junior developer open to work",))
     scores = score_pairs([sofia, wei, dev])
-    assert scores.helps("wei", "sofia") == [] and scores.helps("sofia", "wei") == []
+    assert scores.helps("wei", "sofia") == []
+    assert scores.helps("sofia", "wei") == []
     assert scores.helps("dev", "sofia")[0].topic == "hire_engineering"
     assert scores.helps("sofia", "dev") == []  # dev did not say they need anything
     cat = load_catalogue()
@@ -209,4 +224,5 @@ def test_a_guest_who_came_for_a_job_offers_themself_to_a_hirer():
     hirer = person("h", needs=("we're hiring backend developers",))
     seeker = Profile("s", "Sam", one_liner="Backend engineer, Go and Postgres", intent="job")
     [reason] = score_pairs([hirer, seeker]).helps("s", "h")
-    assert reason.topic == "hire_engineering" and reason.confidence >= 0.8
+    assert reason.topic == "hire_engineering"
+    assert reason.confidence >= 0.8

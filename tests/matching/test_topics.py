@@ -21,8 +21,11 @@ def topics(text, side="need", catalogue=None):
 def test_catalogue_has_ninety_topics_whose_links_exist():
     assert len(CAT.topics) == 90
     for topic in CAT.topics.values():
-        assert isinstance(topic, Topic) and topic.name and topic.description
-        assert topic.met_by and all(CAT.get(m) for m in topic.met_by), topic.id
+        assert isinstance(topic, Topic)
+        assert topic.name
+        assert topic.description
+        assert topic.met_by, topic.id
+        assert all(CAT.get(m) for m in topic.met_by), topic.id
 
 
 @pytest.mark.parametrize("lang", ["en", "de", "fr", "es"])
@@ -47,7 +50,8 @@ def test_direction_hirer_needs_are_met_by_job_seekers_not_other_hirers():
     assert CAT.meets("hire_engineering", "job_engineering")
     assert CAT.meets("job_product_design", "hire_product_design")
     assert not CAT.meets("hire_engineering", "hire_engineering")
-    assert CAT.meets("fundraising", "investing") and not CAT.meets("investing", "fundraising")
+    assert CAT.meets("fundraising", "investing")
+    assert not CAT.meets("investing", "fundraising")
 
 
 def test_several_needs_in_one_sentence_are_split():
@@ -68,7 +72,8 @@ def test_several_needs_in_one_sentence_are_split():
 )
 def test_a_wish_to_give_typed_as_a_need_is_an_offer(text):
     guesses = read(text, "need")
-    assert guesses and guesses[0].side == "offer"
+    assert guesses
+    assert guesses[0].side == "offer"
 
 
 def test_a_clear_ask_in_the_offers_box_is_a_need_and_a_plain_offer_stays_one():
@@ -136,7 +141,8 @@ def test_unknown_side_is_refused():
 
 def test_suggest_gives_up_to_five_chips_best_first():
     chips = suggest("need help with our books and VAT", "need")
-    assert chips[0].topic == "accounting_tax" and len(chips) <= 5
+    assert chips[0].topic == "accounting_tax"
+    assert len(chips) <= 5
     assert [c.confidence for c in chips] == sorted((c.confidence for c in chips), reverse=True)
     assert len(suggest("marketing", "need", limit=2)) <= 2
 
@@ -146,7 +152,8 @@ def test_search_finds_topics_in_any_language_ignoring_accents_and_case():
     assert "fundraising" in [t.id for t in CAT.search("RÁISING")]
     assert "accounting_tax" in [t.id for t in CAT.search("comptabilité")]
     assert "accounting_tax" in [t.id for t in CAT.search("COMPTABILITE")]
-    assert CAT.search("") == [] and CAT.search("zzzqqq") == []
+    assert CAT.search("") == []
+    assert CAT.search("zzzqqq") == []
     assert len(CAT.search("design", limit=3)) == 3
 
 
@@ -164,7 +171,8 @@ def test_customised_adds_renames_and_hides_without_touching_the_original():
         renamed={"accounting_tax": "Money admin"},
         hidden=["photography"],
     )
-    assert isinstance(custom, Catalogue) and custom is not CAT
+    assert isinstance(custom, Catalogue)
+    assert custom is not CAT
     assert custom.get("accounting_tax").name == "Money admin"
     assert CAT.get("accounting_tax").name != "Money admin"
     assert "custom-wine" in topics("looking for a natural wine importer", catalogue=custom)

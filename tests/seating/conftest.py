@@ -10,7 +10,7 @@ from dinnerplan.models import Guest, GuestLink, SeatingVersion, Table
 from tests.factories import sign_in_as
 
 
-@pytest.fixture()
+@pytest.fixture
 def app_config(app_config):
     """Short solver runs on one core: the machine is shared."""
     app_config.update({"SOLVER_TIME_LIMIT": 1.0, "SOLVER_WORKERS": 1})
@@ -86,19 +86,19 @@ def url(event, what):
     return f"/events/{event.id}/seating/{what}"
 
 
-@pytest.fixture()
+@pytest.fixture
 def organizer(make):
     """The organizer who owns the event."""
     return make.organizer()
 
 
-@pytest.fixture()
+@pytest.fixture
 def event(make, organizer):
     """An event with tables of 6-10 laid out automatically."""
     return make.event(organizer, table_min=6, table_max=10, minutes_per_guest=3)
 
 
-@pytest.fixture()
+@pytest.fixture
 def signed_in(client, organizer):
     """The test client, signed in as the event's organizer."""
     sign_in_as(client, organizer)

@@ -25,14 +25,16 @@ def test_move_creates_a_new_version_and_keeps_the_old(app, signed_in, event):
     )
 
     new_number, new_where, _ = seated(app, event)
-    assert new_number == number + 1 and new_where[guest] == target
+    assert new_number == number + 1
+    assert new_where[guest] == target
     assert seated(app, event, number)[1] == where
     assert f"Version {new_number}" in page.get_data(as_text=True)
     with app.app_context():
         v = db.session.execute(
             db.select(SeatingVersion).where(SeatingVersion.number == new_number)
         ).scalar_one()
-        assert v.kind == "edit" and v.parent_id is not None
+        assert v.kind == "edit"
+        assert v.parent_id is not None
         assert v.summary["moved"] == [{"guest": guest, "from": where[guest], "to": target}]
 
 
@@ -57,8 +59,10 @@ def test_overfilled_table_warns_and_cannot_be_published(app, signed_in, event):
         follow_redirects=True,
     )
     text = page.get_data(as_text=True)
-    assert "Warning: Table" in text and "has 9 guests but seats at most 8" in text
-    assert "disabled" in text and "Fix the warnings on the tables before publishing." in text
+    assert "Warning: Table" in text
+    assert "has 9 guests but seats at most 8" in text
+    assert "disabled" in text
+    assert "Fix the warnings on the tables before publishing." in text
 
     number3, _, _ = seated(app, event)
     refused = signed_in.post(
@@ -75,7 +79,8 @@ def test_swap_exchanges_two_guests_tables(app, signed_in, event):
     b = next(g for g, t in where.items() if t != where[a])
     signed_in.post(url(event, "swap"), data={"version": number, "a": a, "b": b})
     _, after, _ = seated(app, event)
-    assert after[a] == where[b] and after[b] == where[a]
+    assert after[a] == where[b]
+    assert after[b] == where[a]
     assert {g: t for g, t in after.items() if g not in (a, b)} == {
         g: t for g, t in where.items() if g not in (a, b)
     }
@@ -102,7 +107,8 @@ def test_locked_guests_and_tables_keep_their_places_on_reseat(app, signed_in, ev
     assert new_number == number + 1
     for g, on in locks.items():
         if on:
-            assert after[g] == where[g] and new_locks[g]
+            assert after[g] == where[g]
+            assert new_locks[g]
     # A locked table is closed: exactly the same guests, nobody added.
     assert sorted(g for g, t in after.items() if t == table) == sorted(
         g for g, t in where.items() if t == table
@@ -120,15 +126,18 @@ def test_go_back_copies_an_old_version_and_compare_lists_who_moved(app, signed_i
     )
 
     compare = signed_in.get(url(event, f"compare?a={number}&b={number + 1}")).get_data(as_text=True)
-    assert who[guest] in compare and "Score" in compare
+    assert who[guest] in compare
+    assert "Score" in compare
     assert compare.count("<tr><td>") == 1
 
     page = signed_in.post(url(event, "restore"), data={"version": number}, follow_redirects=True)
     restored_number, restored, _ = seated(app, event)
-    assert restored_number == number + 2 and restored == where
+    assert restored_number == number + 2
+    assert restored == where
     assert "Version 3" in page.get_data(as_text=True)
     versions = signed_in.get(url(event, "versions")).get_data(as_text=True)
-    assert "Go back to version 1" in versions and "edit" in versions
+    assert "Go back to version 1" in versions
+    assert "edit" in versions
 
 
 def test_publish_reports_changed_guests_and_shows_badge(app, signed_in, event):

@@ -47,7 +47,8 @@ def test_sheets_and_export_print_the_hand_edited_version(app, signed_in, event):
     move = {"version": number, "guest_id": guest_id, "table_id": after}
     signed_in.post(f"/events/{event.id}/seating/move", data=move)
     edited, seating = newest(app, event)
-    assert edited == number + 1 and seating[guest_id] == after
+    assert edited == number + 1
+    assert seating[guest_id] == after
 
     index = signed_in.get(f"/events/{event.id}/sheets/").get_data(as_text=True)
     assert f"From seating version {edited} (the latest; not published yet)" in index

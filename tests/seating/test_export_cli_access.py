@@ -22,7 +22,8 @@ def test_export_csv_is_safe_and_complete(app, signed_in, event):
         db.session.commit()
     signed_in.post(f"/events/{event.id}/seating/run")
     resp = signed_in.get(f"/events/{event.id}/seating/export.csv")
-    assert resp.status_code == 200 and resp.mimetype == "text/csv"
+    assert resp.status_code == 200
+    assert resp.mimetype == "text/csv"
     assert "attachment" in resp.headers["Content-Disposition"]
     # Issue 13.12: a byte-order mark first, so Excel reads "Sofía" and "Müller" as UTF-8.
     assert resp.data.startswith("\ufeff".encode())
@@ -30,7 +31,8 @@ def test_export_csv_is_safe_and_complete(app, signed_in, event):
     assert rows[0] == ["table", "name", "email", "company", "intent"]
     assert len(rows) == 15
     evil = next(r for r in rows if "HYPERLINK" in r[1])
-    assert evil[1].startswith("'=") and evil[3] == "'@SUM(A1)"
+    assert evil[1].startswith("'=")
+    assert evil[3] == "'@SUM(A1)"
     assert all(r[0].startswith("Table ") for r in rows[1:])
 
 
@@ -38,8 +40,10 @@ def test_cli_seat_and_export(app, runner, event):
     add_guests(app, event, 14, seed=32)
     result = runner.invoke(main, args=["seat", str(event.id), "--time-limit", "1"])
     assert result.exit_code == 0, result.output
-    assert "Version 1: " in result.output and "Total score" in result.output
-    assert "Table 1 (" in result.output and "Table 2 (" in result.output
+    assert "Version 1: " in result.output
+    assert "Total score" in result.output
+    assert "Table 1 (" in result.output
+    assert "Table 2 (" in result.output
     with app.app_context():
         names = [g.name for g in db.session.execute(db.select(Guest)).scalars()]
     assert all(f"  {n}" in result.output for n in names)
@@ -48,7 +52,8 @@ def test_cli_seat_and_export(app, runner, event):
     assert exported.exit_code == 0
     assert exported.output.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(exported.output.removeprefix("\ufeff"))))
-    assert rows[0] == ["table", "name", "email", "company", "intent"] and len(rows) == 15
+    assert rows[0] == ["table", "name", "email", "company", "intent"]
+    assert len(rows) == 15
 
 
 def test_cli_seat_infeasible_exits_1_with_reason(app, runner, event):
@@ -77,10 +82,11 @@ def test_other_organizer_gets_404_everywhere(app, client, make, event):
 
 def test_signed_out_is_sent_to_sign_in(client, event):
     resp = client.get(f"/events/{event.id}/seating/")
-    assert resp.status_code == 302 and "/auth/signin" in resp.headers["Location"]
+    assert resp.status_code == 302
+    assert "/auth/signin" in resp.headers["Location"]
 
 
-@pytest.fixture()
+@pytest.fixture
 def csrf_on(app):
     app.config["WTF_CSRF_ENABLED"] = True
     return app

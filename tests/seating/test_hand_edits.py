@@ -48,7 +48,8 @@ def test_reseat_the_rest_keeps_every_hand_move_and_says_so_first(app, signed_in,
     signed_in.post(url(event, "reseat"), data={"version": reseat_number, "scope": "everyone"})
     everyone, _, _ = seated(app, event)
     page = page_text(signed_in.get(url(event, f"?version={everyone}")))
-    assert everyone == reseat_number + 1 and "Moved by you" not in page
+    assert everyone == reseat_number + 1
+    assert "Moved by you" not in page
     assert "keeps 0 guests where they are and may move the other 24." in page
 
 

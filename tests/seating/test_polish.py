@@ -57,7 +57,8 @@ def keeps_rules(scores, limits, seating, fixed=()) -> bool:
 
 def test_polish_seats_the_needy_guest_with_the_helper():
     scores = score_pairs(profiles())
-    assert scores.can_be_helped("1") and scores.helps("2", "1")
+    assert scores.can_be_helped("1")
+    assert scores.helps("2", "1")
     seating = {1: 10, 3: 10, 4: 10, 5: 10, 2: 20, 6: 20, 7: 20, 8: 20}
     limits = {10: (3, 5), 20: (3, 5)}
 
@@ -88,7 +89,8 @@ def test_a_sit_with_group_moves_as_one_to_reach_a_helper():
     )  # fmt: skip
     others = [Profile(str(i), f"Guest {i}", f"Co {i}", "Designer") for i in range(4, 9)]
     scores = score_pairs([ana, dee, ben, *others])
-    assert scores.together == [("1", "2")] and scores.helps("3", "1")
+    assert scores.together == [("1", "2")]
+    assert scores.helps("3", "1")
     seating = {1: 10, 2: 10, 4: 10, 5: 10, 3: 20, 6: 20, 7: 20, 8: 20}
     limits = {10: (2, 6), 20: (2, 6)}
 

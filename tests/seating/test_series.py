@@ -61,7 +61,8 @@ def test_two_dinners_of_a_series_with_150_guests_repeat_no_pair(app, runner, org
         result = runner.invoke(main, args=["seat", str(event_id), "--time-limit", "4"])
         assert result.exit_code == 0, result.output
     before, after = tablemate_pairs(app, first), tablemate_pairs(app, second)
-    assert len(before) > 500 and len(after) > 500
+    assert len(before) > 500
+    assert len(after) > 500
     # Only guests who asked to sit with each other ("sit with" wishes) share a table again.
     assert before & after <= wished_pairs(app, second), result.output[:600]
     kept = len(before - wished_pairs(app, second))
@@ -85,7 +86,8 @@ def test_an_imported_dinner_is_kept_apart_or_its_repeats_are_named(
     csv_file.write_text("table,email\n" + "".join(f"Long,{e.upper()}\n" for e in emails[:7]))
     args = ["series", "import", str(csv_file), "--organizer", organizer.email]
     result = runner.invoke(main, args=[*args, "--series", "Founders", "--dinner", "March"])
-    assert result.exit_code == 0 and "Imported 7 seats of “March”" in result.output
+    assert result.exit_code == 0
+    assert "Imported 7 seats of “March”" in result.output
 
     page = signed_in.post(f"/events/{event.id}/seating/run", follow_redirects=True)
     text = html.unescape(re.sub(r"<[^>]+>", "", page.get_data(as_text=True)))
@@ -100,7 +102,8 @@ def test_a_bad_series_file_says_which_line(app, runner, organizer, tmp_path):
     bad.write_text("table,email\nT1,ana@example.com\nT1,not-an-email\n")
     args = ["series", "import", str(bad), "--organizer", organizer.email, "--series", "S"]
     result = runner.invoke(main, args=args)
-    assert result.exit_code == 1 and "Line 3: give a table and an email address." in result.output
+    assert result.exit_code == 1
+    assert "Line 3: give a table and an email address." in result.output
 
 
 def test_the_seating_page_imports_an_earlier_dinner_and_refuses_a_bad_file(

@@ -32,7 +32,7 @@ class Seated:
         return [name for names in self.seating.values() for name in names]
 
 
-@pytest.fixture()
+@pytest.fixture
 def app_config(app_config, tmp_path):
     """Keep rendered PDFs in the test's own folder, not the instance folder."""
     app_config["SHEETS_DIR"] = str(tmp_path / "sheets")

@@ -1,5 +1,8 @@
-"""Every PDF at once: the `dinnerplan sheets` command and the background job, plus PNGs of
-each printable's first page for people to look at (CI sets SHEETS_PNG_DIR=artifacts/sheets)."""
+"""Every PDF at once: the `dinnerplan sheets` command and the background job.
+
+Plus PNGs of each printable's first page for people to look at (CI sets
+SHEETS_PNG_DIR=artifacts/sheets).
+"""
 
 from __future__ import annotations
 
@@ -90,25 +93,28 @@ def test_background_job_writes_files_and_reports_done(app, client, make, tmp_pat
     sign_in_as(client, organizer)
     base = f"/events/{event.id}/sheets"
     status = client.get(f"{base}/status/{seated.version_id}").get_json()
-    assert status["state"] == "none" and status["files"] == []
+    assert status["state"] == "none"
+    assert status["files"] == []
 
     page = client.post(f"{base}/generate", follow_redirects=True).get_data(as_text=True)
     assert "Ready (LETTER)" in page  # JOBS_EAGER: the job ran before the redirect
 
     status = client.get(f"{base}/status/{seated.version_id}").get_json()
-    assert status["state"] == "done" and status["done"] == status["total"] == len(FILES)
+    assert status["state"] == "done"
+    assert status["done"] == status["total"] == len(FILES)
     assert sorted(status["files"]) == sorted(FILES)
     folder = tmp_path / "sheets" / str(event.id) / str(seated.version_id)
     assert sorted(p.name for p in folder.glob("*.pdf")) == sorted(FILES)
     with client.get(status["urls"]["door-list.pdf"]) as download:
-        assert download.status_code == 200 and download.mimetype == "application/pdf"
+        assert download.status_code == 200
+        assert download.mimetype == "application/pdf"
         assert "attachment" in download.headers["Content-Disposition"]
         reader = PdfReader(BytesIO(download.data))
     assert round(float(reader.pages[0].mediabox.height)) == 792
     assert client.get(f"{base}/files/{seated.version_id}/status.json").status_code == 404
 
 
-@pytest.fixture()
+@pytest.fixture
 def threaded_jobs(app_config):
     """Run jobs on the in-process worker thread, as a development server does."""
     app_config["JOBS_EAGER"] = False
@@ -128,7 +134,8 @@ def test_background_job_on_the_worker_thread(threaded_jobs, app, client, make):
     assert state in {"queued", "running", "done"}
     wait_for_jobs(timeout=120)
     status = client.get(f"{base}/status/{seated.version_id}").get_json()
-    assert status["state"] == "done" and len(status["files"]) == len(FILES)
+    assert status["state"] == "done"
+    assert len(status["files"]) == len(FILES)
 
 
 def test_a_job_whose_worker_went_away_says_so(app, client, make, tmp_path):
@@ -150,9 +157,11 @@ def test_a_job_whose_worker_went_away_says_so(app, client, make, tmp_path):
     (folder / "status.json").write_text(json.dumps(stuck))
     sign_in_as(client, organizer)
     status = client.get(f"/events/{event.id}/sheets/status/{seated.version_id}").get_json()
-    assert status["state"] == "failed" and "stopped before it finished" in status["error"]
+    assert status["state"] == "failed"
+    assert "stopped before it finished" in status["error"]
     page = client.get(f"/events/{event.id}/sheets/").get_data(as_text=True)
-    assert "stopped before it finished" in page and "Make them again" in page
+    assert "stopped before it finished" in page
+    assert "Make them again" in page
 
 
 def test_a_large_dinners_pdf_is_rendered_by_the_background_job(app, client, make):
@@ -163,7 +172,8 @@ def test_a_large_dinners_pdf_is_rendered_by_the_background_job(app, client, make
     sign_in_as(client, organizer)
     base = f"/events/{event.id}/sheets"
     response = client.get(f"{base}/door-list.pdf")
-    assert response.status_code == 302 and response.mimetype != "application/pdf"
+    assert response.status_code == 302
+    assert response.mimetype != "application/pdf"
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "press “Make all PDFs”" in page
     # A GET starts no job: nothing is made until the button is pressed.
@@ -171,8 +181,10 @@ def test_a_large_dinners_pdf_is_rendered_by_the_background_job(app, client, make
     assert status["state"] == "none"
     client.post(f"{base}/generate")
     status = client.get(f"{base}/status/{seated.version_id}").get_json()
-    assert status["state"] == "done" and sorted(status["files"]) == sorted(FILES)
+    assert status["state"] == "done"
+    assert sorted(status["files"]) == sorted(FILES)
     response = client.get(f"{base}/door-list.pdf")
-    assert response.status_code == 302 and "/files/" in response.headers["Location"]
+    assert response.status_code == 302
+    assert "/files/" in response.headers["Location"]
     with client.get(response.headers["Location"]) as download:
         assert download.mimetype == "application/pdf"

@@ -1,5 +1,8 @@
-"""Issue 13.13: the kitchen summary's column headers stay inside their cells, whatever the
-number of dietary columns (word boxes measured in the PDF with poppler's pdftotext)."""
+"""Issue 13.13: the kitchen summary's column headers stay inside their cells.
+
+Whatever the number of dietary columns (word boxes measured in the PDF with poppler's
+pdftotext).
+"""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from tests.factories import sign_in_as
 from tests.sheets.conftest import seat
 
 
-@pytest.fixture()
+@pytest.fixture
 def two_dinners(app, make, client):
     organizer = make.organizer()
     spring = make.event(organizer, title="Spring Dinner")
@@ -36,6 +36,8 @@ def test_the_other_dinners_version_is_not_found_under_this_dinner(client, two_di
 def test_each_dinner_prints_its_own_seating(client, two_dinners, kind):
     spring, autumn = two_dinners  # autumn was published after spring
     page = client.get(f"/events/{spring.event_id}/sheets/{kind}").get_data(as_text=True)
-    assert "Spring" in page and "Autumn" not in page
+    assert "Spring" in page
+    assert "Autumn" not in page
     page = client.get(f"/events/{autumn.event_id}/sheets/{kind}").get_data(as_text=True)
-    assert "Autumn" in page and "Spring" not in page
+    assert "Autumn" in page
+    assert "Spring" not in page

@@ -53,7 +53,8 @@ def test_a_light_table_sheet_keeps_large_type_and_five_pairs():
     from dinnerplan.sheets.prepare import table_sheets
 
     sheet = table_sheets(_seating(6, "Short.", "A short reason."), 3)["sheets"][0]
-    assert sheet["density"] == "" and len(sheet["pairs"]) == 5
+    assert sheet["density"] == ""
+    assert len(sheet["pairs"]) == 5
     assert [t["clock"] for t in sheet["talk"]][:3] == ["0:00", "0:03", "0:06"]
 
 
@@ -62,5 +63,6 @@ def test_a_crowded_table_sheet_drops_weak_pairs_before_shrinking_type():
 
     long = "A reason that goes on about needs and offers for quite a while, twice over. " * 2
     sheet = table_sheets(_seating(10, "Short.", long), 3)["sheets"][0]
-    assert sheet["density"] == "compact" and len(sheet["pairs"]) == 3
+    assert sheet["density"] == "compact"
+    assert len(sheet["pairs"]) == 3
     assert [p["a"] for p in sheet["pairs"]] == ["Guest 1", "Guest 2", "Guest 3"]  # the best

@@ -1,6 +1,9 @@
-"""Issue 13.16: a QR code on place cards and name badges opening the guest's table page
+"""Issue 13.16: QR codes on place cards and name badges; a badge sheet.
+
+The QR code opens the guest's table page
 (names only; never their personal link, which can change their answer); an Avery-style badge
-sheet, eight to a page, A–Z by surname."""
+sheet, eight to a page, A–Z by surname.
+"""
 
 from __future__ import annotations
 
@@ -59,4 +62,5 @@ def test_badges_eight_a_page_by_surname_with_role_and_table(app, client, make):
     assert len(pages) == math.ceil(10 / 8)
     first = pages[0]
     assert first.index("Zoe Adams") < first.index("Cleo Brown") < first.index("Bob van Dijk")
-    assert "CEO & co-founder, Acme" in first and "Table 1" in first
+    assert "CEO & co-founder, Acme" in first
+    assert "Table 1" in first

@@ -21,7 +21,8 @@ def test_same_seed_gives_the_same_seating():
     p = random_problem(60, 1, 7)
     opts = Options(time_limit=20, seed=3, workers=2, iterations=400)
     first, second = solve(p, opts), solve(p, opts)
-    assert first.tables == second.tables and first.objective == second.objective
+    assert first.tables == second.tables
+    assert first.objective == second.objective
     assert check(p, first.tables) == []
 
 
@@ -30,7 +31,8 @@ def test_time_limit_is_respected():
     start = time.monotonic()
     result = solve(p, Options(time_limit=1, workers=2))
     assert time.monotonic() - start < 5
-    assert check(p, result.tables) == [] and result.status == "feasible"
+    assert check(p, result.tables) == []
+    assert result.status == "feasible"
     assert result.bound >= result.objective
 
 
@@ -81,10 +83,12 @@ def test_wedding17_is_solved_to_proven_optimum(benchmarks):
 
 def test_mdgp_instance_is_read_and_solved_well(benchmarks):
     p = read_mdgp(benchmarks / "mdgp/instances/RanInt_n012_ss_01.txt")
-    assert len(p.guests) == 12 and [t.max for t in p.tables] == [3, 3, 3, 3]
+    assert len(p.guests) == 12
+    assert [t.max for t in p.tables] == [3, 3, 3, 3]
     assert len(p.scores) == 66
     result = solve(p, Options(time_limit=10, fairness=0))
-    assert result.status == "optimal" and check(p, result.tables) == []
+    assert result.status == "optimal"
+    assert check(p, result.tables) == []
     assert result.objective == pytest.approx(score(p, result.tables))
 
 
@@ -98,7 +102,8 @@ def test_malformed_mdgp_file_is_rejected(tmp_path):
 def test_parallel_workers_that_tie_pick_one_seating():
     p = problem(42, [(6, 10)] * 5, [(0, 1, 1.0)])
     result = solve(p, Options(time_limit=3, workers=2, fairness=0, iterations=200))
-    assert check(p, result.tables) == [] and result.objective == 1.0
+    assert check(p, result.tables) == []
+    assert result.objective == 1.0
 
 
 def test_fairness_polish_never_lowers_the_fair_objective_on_large_problems():

@@ -29,14 +29,17 @@ def test_json_in_json_out(tmp_path):
     result = run(["--time-limit", "2", "--workers", "1", "--no-fairness"], PROBLEM, tmp_path)
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
-    assert out["status"] == "optimal" and out["objective"] == 6 and out["reason"] is None
+    assert out["status"] == "optimal"
+    assert out["objective"] == 6
+    assert out["reason"] is None
     assert sorted(map(sorted, out["tables"].values())) == [["ana", "ben"], ["cy", "dee"]]
 
 
 def test_out_file(tmp_path):
     target = tmp_path / "r.json"
     result = run(["--out", str(target), "--time-limit", "2"], PROBLEM, tmp_path)
-    assert result.exit_code == 0 and result.output == ""
+    assert result.exit_code == 0
+    assert result.output == ""
     assert json.loads(target.read_text())["status"] == "optimal"
 
 
@@ -54,11 +57,14 @@ def test_malformed_file_exits_2(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     result = CliRunner().invoke(solve, [str(bad)])
-    assert result.exit_code == 2 and "is not valid JSON" in result.output
+    assert result.exit_code == 2
+    assert "is not valid JSON" in result.output
     result = run([], {"guests": ["a"]}, tmp_path)
-    assert result.exit_code == 2 and "missing field 'tables'" in result.output
+    assert result.exit_code == 2
+    assert "missing field 'tables'" in result.output
     result = CliRunner().invoke(solve, [str(tmp_path / "missing.json")])
-    assert result.exit_code == 2 and "cannot read" in result.output
+    assert result.exit_code == 2
+    assert "cannot read" in result.output
 
 
 def test_mdgp_instance(benchmarks):
@@ -66,5 +72,6 @@ def test_mdgp_instance(benchmarks):
     result = CliRunner().invoke(solve, ["--mdgp", str(path), "--time-limit", "5"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
-    assert out["status"] == "optimal" and out["penalties"]["fairness"] == 0
+    assert out["status"] == "optimal"
+    assert out["penalties"]["fairness"] == 0
     assert sorted(len(v) for v in out["tables"].values()) == [5, 5]

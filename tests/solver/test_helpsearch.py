@@ -70,7 +70,8 @@ def test_lifting_the_weakest_table_costs_total_score_when_it_must():
     spread = HelpPolisher(lifted).improve(start, seconds=5)
     assert Board(plain, kept).value()[2] == 60  # trios kept: total 60, a table scoring 0
     weakest = Board(lifted, spread).weakest()
-    assert weakest > 0 and Board(lifted, spread).value()[2] < 60
+    assert weakest > 0
+    assert Board(lifted, spread).value()[2] < 60
 
 
 def test_a_lift_step_strengthens_the_weakest_table_without_losing_a_helped_guest():
@@ -83,13 +84,17 @@ def test_a_lift_step_strengthens_the_weakest_table_without_losing_a_helped_guest
     before = board.value()
     assert lift_step(board)
     after = board.value()
-    assert after[0] == before[0] == 1 and after[1] > before[1]
+    assert after[0] == before[0] == 1
+    assert after[1] > before[1]
 
 
 def leftovers_dinner(lift: bool = True) -> tuple[Rules, dict[int, int]]:
-    """48 guests at 6 tables of 8: 40 who score 5-10 with one another (some help others) and
+    """Return a dinner of 48 guests at 6 tables of 8 with a table of leftovers.
+
+    40 who score 5-10 with one another (some help others) and
     8 who score 0-4 with them and 0.5 with one another, all seated at one table, as a search
-    for the highest total leaves them (the sum is highest with them together)."""
+    for the highest total leaves them (the sum is highest with them together).
+    """
     rng = random.Random(3)
     core, few = list(range(40)), list(range(40, 48))
     pairs = [(a, b, rng.uniform(5, 10)) for a, b in combinations(core, 2)]

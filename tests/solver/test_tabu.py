@@ -46,7 +46,8 @@ def test_walk_keeps_gains_sizes_and_objective_exact(seed):
     # The best seating it reports is real, within every size, locks kept, nobody kept apart.
     sizes = np.bincount(best, weights=sp.w, minlength=sp.k)
     assert ((sp.mins <= sizes) & (sizes <= sp.maxs)).all()
-    assert (best[[3, 7]] == [0, 2]).all() and sp.violations(best) == 0
+    assert (best[[3, 7]] == [0, 2]).all()
+    assert sp.violations(best) == 0
     assert best_f == pytest.approx(sp.value(best))
     assert best_f >= sp.value(start) - 1e-9
 
@@ -59,7 +60,8 @@ def test_walk_improves_on_its_start_and_is_reproducible():
         ts = Tabu(sp, start, np.random.default_rng(9))
         runs.append(ts.run(float("inf"), 400, (3, 8), [2000]))
     assert runs[0][0] > sp.value(start)
-    assert runs[0][0] == runs[1][0] and (runs[0][1] == runs[1][1]).all()
+    assert runs[0][0] == runs[1][0]
+    assert (runs[0][1] == runs[1][1]).all()
 
 
 def test_iteration_budget_is_spent_exactly():

@@ -10,17 +10,17 @@ from dinnerplan.models import Event, Guest
 from tests.factories import sign_in
 
 
-@pytest.fixture()
+@pytest.fixture
 def organizer(make):
     return make.organizer()
 
 
-@pytest.fixture()
+@pytest.fixture
 def event(make, organizer):
     return make.event(organizer)
 
 
-@pytest.fixture()
+@pytest.fixture
 def org_client(client, organizer):
     sign_in(client, organizer)
     return client

@@ -23,7 +23,7 @@ TOPIC_CSV = (
 )
 
 
-@pytest.fixture()
+@pytest.fixture
 def app_config(app_config, tmp_path):
     return {**app_config, "IMPORT_FOLDER": str(tmp_path / "imports")}
 
@@ -53,12 +53,14 @@ def test_cli_csv_has_one_row_per_topic(app, runner, make, event):
     assert (need["topic_id"], need["status"]) == ("accounting_tax", "guess")
     assert 0 < float(need["confidence"]) <= 1
     offer = [r for r in rows if r["side"] == "offer"][0]
-    assert offer["topic_id"] == "" and offer["words"] == ""
+    assert offer["topic_id"] == ""
+    assert offer["words"] == ""
 
 
 def test_cli_unknown_event_exits_2(runner, app):
     result = runner.invoke(main, ["topics", "999"])
-    assert result.exit_code == 2 and "no event with id 999" in result.output
+    assert result.exit_code == 2
+    assert "no event with id 999" in result.output
 
 
 def test_import_columns_are_stored_as_confirmed_and_bad_ones_rejected(app, runner, event, tmp_path):

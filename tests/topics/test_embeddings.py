@@ -41,7 +41,7 @@ def model_dir(tmp_path_factory):
     return path
 
 
-@pytest.fixture()
+@pytest.fixture
 def app_config(app_config, model_dir):
     return {**app_config, "MATCHING_EMBEDDINGS": f"model2vec:{model_dir}"}
 

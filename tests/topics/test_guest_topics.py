@@ -8,7 +8,7 @@ from tests.factories import XSS, browser_form, text_of
 from tests.topics.conftest import fresh, link_of, set_topic_settings
 
 
-@pytest.fixture()
+@pytest.fixture
 def ana(make, event):
     return make.guest(event, name="Ana Alvarez", email="ana@example.com")
 
@@ -119,7 +119,8 @@ def test_without_javascript_a_confirmation_step_follows_saving(app, client, ana)
     assert "“our books are a mess”" in text or "our books are a mess" in text
     # The guess is ticked in advance: saving as is confirms it.
     saved = client.post(f"{link}/topics", data=browser_form(step, action="save"))
-    assert saved.status_code == 303 and saved.headers["Location"].endswith("/done")
+    assert saved.status_code == 303
+    assert saved.headers["Location"].endswith("/done")
     assert fresh(app, ana).need_topics == ["accounting_tax"]
     assert "your topics are saved" in text_of(client.get(saved.headers["Location"]))
 

@@ -1,5 +1,8 @@
-"""The organizer's Needs and offers page: least sure first, bulk accept/correct, unmet needs,
-asking guests by email, and per-organizer authorization."""
+"""The organizer's Needs and offers page.
+
+Least sure first, bulk accept/correct, unmet needs, asking guests by email, and
+per-organizer authorization.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from tests.factories import XSS, sign_in, text_of
 from tests.topics.conftest import fresh
 
 
-@pytest.fixture()
+@pytest.fixture
 def crowd(make, event):
     """Guests who said yes, with what they wrote."""
     return {
@@ -45,9 +48,11 @@ def test_page_lists_every_need_and_offer_least_sure_first(app, org_client, event
     # Eve's words match nothing: first. Declined Fay is left out.
     assert order[0] == f"{crowd['eve'].id}:need"
     assert f"{crowd['fay'].id}:need" not in order
-    assert f"{crowd['ana'].id}:need" in order and f"{crowd['ben'].id}:offer" in order
+    assert f"{crowd['ana'].id}:need" in order
+    assert f"{crowd['ben'].id}:offer" in order
     text = text_of(response)
-    assert "Accounting, bookkeeping and tax" in text and "%" in text  # a guess with confidence
+    assert "Accounting, bookkeeping and tax" in text
+    assert "%" in text
 
 
 def test_bulk_accept_confirms_the_guesses(app, org_client, event, crowd):
@@ -138,7 +143,8 @@ def test_ask_emails_each_unconfirmed_guest_once(app, org_client, event, crowd, i
     assert message["Subject"] == "Did we read you right? Founders' Supper"
     link = re.search(r"http://localhost(/r/\S+/topics)", inbox.text_of(message)).group(1)
     assert "We read this as" in text_of(org_client.get(link))
-    assert not inbox.to(crowd["ana"].email) and not inbox.to(crowd["fay"].email)
+    assert not inbox.to(crowd["ana"].email)
+    assert not inbox.to(crowd["fay"].email)
     assert not inbox.to(crowd["cy"].email)
     again = org_client.post(f"/events/{event.id}/topics/ask", follow_redirects=True)
     assert "already been asked" in text_of(again)
@@ -160,7 +166,8 @@ def test_another_organizers_event_is_404_everywhere(app, client, make, event, cr
 
 def test_signed_out_is_sent_to_sign_in(client, event):
     response = client.get(f"/events/{event.id}/topics")
-    assert response.status_code == 302 and "/auth/signin" in response.headers["Location"]
+    assert response.status_code == 302
+    assert "/auth/signin" in response.headers["Location"]
 
 
 def test_event_page_links_to_needs_and_offers(org_client, event):

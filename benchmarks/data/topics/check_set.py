@@ -34,6 +34,7 @@ FIELDS = {
 
 
 def default_topics_path():
+    """The repository's topics.toml, found from this file's folder upwards."""
     here = pathlib.Path(__file__).resolve()
     for parent in here.parents:
         candidate = parent / "dinnerplan" / "matching" / "data" / "topics.toml"
@@ -43,11 +44,13 @@ def default_topics_path():
 
 
 def load_topics(path):
+    """Read {topic id: the topic ids that meet it} from topics.toml."""
     data = tomllib.loads(pathlib.Path(path).read_text(encoding="utf-8"))
     return {t["id"]: list(t.get("met_by", [t["id"]])) for t in data["topic"]}
 
 
 def check_file(path, met_by):
+    """Parse one JSONL file; return its guests and every problem found."""
     errors = []
     guests = []
     for n, line in enumerate(pathlib.Path(path).read_text(encoding="utf-8").splitlines(), 1):
@@ -86,6 +89,7 @@ def check_file(path, met_by):
 
 
 def helpers_of(guest, guests, met_by):
+    """The (need, guest id) pairs of other guests whose truth offers meet this guest's needs."""
     found = []
     for need in guest.get("truth_needs", []):
         wanted = set(met_by.get(need, [need]))
@@ -96,6 +100,7 @@ def helpers_of(guest, guests, met_by):
 
 
 def report(path, guests, errors, met_by):
+    """Print a file's figures: guests, helpable share, topics used, languages."""
     print(f"== {path}")
     n = len(guests)
     with_needs = [g for g in guests if g.get("truth_needs")]
@@ -134,6 +139,7 @@ def report(path, guests, errors, met_by):
 
 
 def main():
+    """Check every file given; exit 1 when any has errors."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+")
     parser.add_argument("--topics", default=None, help="path to topics.toml")
