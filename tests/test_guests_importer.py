@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dinnerplan.guests.cells import parse_intent
 from dinnerplan.guests.importer import CsvError, parse_csv
+from dinnerplan.matching.intents import parse_intent
 
 
 def test_headers_match_aliases_whatever_the_case_and_punctuation():

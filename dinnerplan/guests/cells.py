@@ -1,46 +1,21 @@
-"""Read one CSV cell's value: an intent, an RSVP answer, dietary needs (pure: no Flask, no DB).
+"""Read one CSV cell's value: an RSVP answer, dietary needs (pure: no Flask, no DB).
+
+An intent is read by `matching.intents.parse_intent`, the one reading used everywhere.
 
 The words each reader understands are in `vocabulary.py`; `importer.py` reads whole rows.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-
 from dinnerplan.guests.vocabulary import (
     DIETARY_NONE,
     DIETARY_WORDS,
-    INTENT_WORDS,
     RSVP_UNSURE,
     RSVP_WORDS,
     phrase_key,
 )
-from dinnerplan.profile import INTENTS, split_items
+from dinnerplan.profile import split_items
 from dinnerplan.statuses import Rsvp
-
-# One pattern per intent (longest words first); labels and keys as written in the app.
-_INTENT_PATTERNS = {
-    key: re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})\b")
-    for key, words in INTENT_WORDS.items()
-}
-_INTENT_NAMES = {phrase_key(text): key for key, label in INTENTS.items() for text in (key, label)}
-
-
-@functools.lru_cache(maxsize=1024)
-def parse_intent(text: str | None) -> str | None:
-    """Read an intent key from a key, a label or common words; None when unrecognised."""
-    words = phrase_key(text or "")
-    if words in _INTENT_NAMES:
-        return _INTENT_NAMES[words]
-    found = []
-    for key, pattern in _INTENT_PATTERNS.items():
-        match = pattern.search(words)
-        if match:
-            found.append((match.start(), key))
-    # "meet investors": a specific goal beats the generic "meet peers".
-    specific = sorted(hit for hit in found if hit[1] != "peers") or found
-    return specific[0][1] if specific else None
 
 
 def parse_rsvp(text: str) -> tuple[str | None, str | None]:

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 
 from email_validator import EmailNotValidError, validate_email
 
-from dinnerplan.guests.cells import parse_dietary, parse_intent, parse_rsvp
+from dinnerplan.guests.cells import parse_dietary, parse_rsvp
 from dinnerplan.guests.decoding import CsvError, decode, refuse_nul
 from dinnerplan.guests.vocabulary import (
     FIELD_LIMITS,
     HEADER_ALIASES,
     header_key,
 )
+from dinnerplan.matching.intents import parse_intent
 from dinnerplan.matching.topics import Catalogue, load_catalogue
 from dinnerplan.profile import split_items
 from dinnerplan.spreadsheets import FORMULA_PREFIXES

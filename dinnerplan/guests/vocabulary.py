@@ -167,18 +167,3 @@ DIETARY_NONE: frozenset[str] = frozenset(
 
 # Words that point at an intent, in phrase_key form. "peers" is the generic one: when a
 # cell also names a specific goal ("meet investors"), the specific goal wins.
-INTENT_WORDS: dict[str, tuple[str, ...]] = {
-    "peers": ("peers", "peer", "learn", "learning", "network", "networking", "meet people")
-    + ("community", "meet", "share ideas", "exchange ideas", "curious", "friends"),
-    "clients": ("clients", "client", "customers", "customer", "sales", "sell", "leads")
-    + ("prospects", "buyers", "business development", "new business"),
-    "investors": ("investors", "investor", "fundraising", "fundraise", "funding", "raise")
-    + ("raising", "capital", "vc", "vcs", "angels", "angel investors", "investment"),
-    "hire": ("hiring", "hire", "recruit", "recruiting", "recruitment", "talent", "candidates"),
-    "job": ("job", "jobs", "job hunting", "job search", "new role", "career", "employment")
-    + ("looking for work", "next role", "new job"),
-    "partners": ("partners", "partner", "partnership", "partnerships", "collaborators")
-    + ("collaboration", "co founder", "cofounder", "suppliers"),
-    "give_back": ("mentor", "mentoring", "give back", "giving back", "advise", "advising")
-    + ("help others", "volunteer", "pay it forward"),
-}

@@ -6,6 +6,7 @@ why you came). The CSV importer and the RSVP form both go through `parse_intent`
 
 from __future__ import annotations
 
+import functools
 import re
 from types import MappingProxyType
 
@@ -70,33 +71,69 @@ _ALIASES = {
         "help others", "help", "pay it forward", "coach", "coaching",
     ),
 }
+
+# Words that name an intent anywhere in a longer answer ("We're hiring", "meet investors");
+# searched only when the whole answer is not a known spelling.
+_WORDS = {
+    "peers": ("peers", "peer", "learn", "learning", "network", "networking", "meet people",
+              "community", "meet", "share ideas", "exchange ideas", "curious", "friends"),
+    "clients": ("clients", "client", "customers", "customer", "sales", "sell", "leads",
+                "prospects", "buyers", "business development", "new business"),
+    "investors": ("investors", "investor", "fundraising", "fundraise", "funding", "raise",
+                  "raising", "capital", "vc", "vcs", "angels", "angel investors", "investment"),
+    "hire": ("hiring", "hire", "recruit", "recruiting", "recruitment", "talent", "candidates"),
+    "job": ("job", "jobs", "job hunting", "job search", "new role", "career", "employment",
+            "looking for work", "next role", "new job"),
+    "partners": ("partners", "partner", "partnership", "partnerships", "collaborators",
+                 "collaboration", "co founder", "cofounder", "suppliers"),
+    "give_back": ("mentor", "mentoring", "give back", "giving back", "advise", "advising",
+                  "help others", "volunteer", "pay it forward"),
+}
 # fmt: on
+# fmt: on
+
+
+def _words(text: str) -> str:
+    """Lower-case words and digits, single spaces ("Co-founder" -> "co founder")."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
 
 _LOOKUP: dict[str, str] = {}
 for _key, _label in INTENTS.items():
     for _alias in (_key, _label, INTENT_PHRASES[_key], *_ALIASES[_key]):
-        _LOOKUP[re.sub(r"[^a-z0-9]+", " ", _alias.lower()).strip()] = _key
+        _LOOKUP[_words(_alias)] = _key
+_PATTERNS = {
+    key: re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})\b")
+    for key, words in _WORDS.items()
+}
 
 _FILLER = re.compile(r"^(?:i am here to|i m here to|here to|i want to|i d like to|to)\s+")
 
 
 def _normalise(text: str) -> str:
     """Lower-case, turn punctuation into spaces and drop a leading "I want to"."""
-    text = re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
-    return _FILLER.sub("", text)
+    return _FILLER.sub("", _words(text))
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_intent(text: str | None) -> str | None:
-    """Return the intent key for a key, a label or a common spelling, else None."""
+    """Return the intent key for a key, a label, a common spelling or words naming one.
+
+    The one reading of "why are you coming" for the CSV importer, the RSVP form and the
+    matcher. A whole known spelling wins; then the longest known start ("Find a job
+    (backend)"); then the first word naming an intent, a specific goal before "peers"
+    ("meet investors").
+    """
     if not text or not text.strip():
         return None
     norm = _normalise(text)
     if norm in _LOOKUP:
         return _LOOKUP[norm]
-    # "Find a job (backend)" or "Mentoring, mostly": try the longest known prefix.
     words = norm.split()
     for end in range(len(words) - 1, 0, -1):
         key = _LOOKUP.get(" ".join(words[:end]))
         if key:
             return key
-    return None
+    found = [(m.start(), key) for key, p in _PATTERNS.items() if (m := p.search(norm))]
+    specific = sorted(hit for hit in found if hit[1] != "peers") or found
+    return specific[0][1] if specific else None
