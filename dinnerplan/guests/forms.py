@@ -26,7 +26,7 @@ from dinnerplan.models.guest import RSVP_STATES
 from dinnerplan.profile import DIETARY, INTENTS, MAX_ITEM_LENGTH, MAX_ITEMS
 
 RSVP_LABELS = {
-    "invited": "Invited (no answer yet)",
+    "invited": "Not answered",  # as the guest list, RSVP list and event page say
     "yes": "Yes",
     "maybe": "Maybe",
     "no": "No",
