@@ -40,7 +40,7 @@ class Why:
     you_help: str  # "You could help Ben with “a new logo” (you offer “brand design”)"
     they_help: str  # "Ben could help you with “intros to seed investors”"
     fallback: str  # intent or industry, when neither can help the other
-    opener: str  # "Ask Ben: “If you were in my place, where would you start with intros …?”"
+    opener: str  # "Ask Ben: “If you were in my shoes, what would you do first?”"
 
     @property
     def line(self) -> str:
@@ -81,28 +81,19 @@ def _fallback(me: Guest, mate: Guest, name: str) -> str:
 
 
 def _opener(me: Guest, mate: Guest, name: str, mine: list, theirs: list) -> str:
-    """Return a question to start with, in the guest's own words, never the "why" again.
+    """Return a question to start with that does not say the "why" line again.
 
-    The "why" line already says who can help whom; the opener is what to *ask*: where the
-    mate would start with my need (when they can help me), or where they stand with their
-    own need (when I can help them), quoting the need as its owner wrote it."""
+    The "why" line (just above it) names the need and the offer; the opener is what to *ask*
+    next, in words that read right whatever the guests wrote (needs are free text: "Looking
+    for a desk near the station", "Need a good accountant"), so none of it is quoted here."""
     best_mine = mine[0].similarity if mine else -1.0
     best_theirs = theirs[0].similarity if theirs else -1.0
     if theirs and best_theirs >= best_mine:
-        need = _phrase(theirs[0].need)
-        return f"Ask {name}: “If you were in my place, where would you start with {need}?”"
+        return f"Ask {name}: “If you were in my shoes, what would you do first?”"
     if mine:
-        return f"Ask {name}: “Where are you with {_phrase(mine[0].need)} at the moment?”"
+        return f"Ask {name}: “What have you tried so far?” Then say what you can offer."
     if mate.intent in INTENT_PHRASES:
         return f"Ask {name}: “What would make tonight worth it for you?”"
     if mate.one_liner or mate.title:
         return f"Ask {name}: “What are you working on at the moment?”"
     return f"Ask {name}: “What brought you here tonight?”"
-
-
-def _phrase(text: str) -> str:
-    """Return a need as it reads inside a question: trimmed, no final stop, "Intros" -> "intros"."""
-    text = text.strip().rstrip(".?!").strip()
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        text = text[0].lower() + text[1:]
-    return text
