@@ -270,3 +270,15 @@ class TestCsrf:
         token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
         org_client.post(f"{base}/{guest.id}/delete", data={"csrf_token": token})
         assert [g.email for g in guests_of(app, event)] == ["new@example.com"]
+
+
+def test_add_guest_form_says_not_answered_like_every_other_page(org_client, make, event):
+    # Visual review: the form said "Invited (no answer yet)"; the guest list, the RSVP list
+    # and the event page all say "not answered" for the same state.
+    make.guest(event, rsvp="invited")
+    form = org_client.get(f"/events/{event.id}/guests/new").get_data(as_text=True)
+    listing = org_client.get(f"/events/{event.id}/guests/").get_data(as_text=True)
+
+    assert re.search(r'<option[^>]*value="invited"[^>]*>Not answered</option>', form), form
+    assert "no answer yet" not in form.lower()
+    assert "not answered" in listing

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from sqlalchemy import func
 
+from dinnerplan.events.stages import LABELS, stages
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, Guest, Rsvp, Table
 
@@ -154,6 +155,17 @@ class EventSummary:
     yes: int
     tables: int
     past: bool
+    stage: str = "fresh"  # a key of events.stages.LABELS
+
+    @property
+    def stage_label(self) -> str:
+        """Where the dinner stands: "Not seated yet" … "Introductions sent"."""
+        return LABELS[self.stage][0]
+
+    @property
+    def next_step(self) -> str:
+        """What the organizer does next at this stage, in a few words."""
+        return LABELS[self.stage][1]
 
 
 def organizer_events(organizer_id: int, now: datetime | None = None) -> list[EventSummary]:
@@ -171,6 +183,7 @@ def organizer_events(organizer_id: int, now: datetime | None = None) -> list[Eve
         Table.event_id,
         organizer_id,
     )
+    stage_of = stages(organizer_id)
     summaries = []
     for event in events:
         by_state = {rsvp: n for (event_id, rsvp), n in guest_counts.items() if event_id == event.id}
@@ -181,6 +194,7 @@ def organizer_events(organizer_id: int, now: datetime | None = None) -> list[Eve
                 yes=by_state.get(Rsvp.YES, 0),
                 tables=table_counts.get((event.id,), 0),
                 past=is_past(event, now),
+                stage=stage_of.get(event.id, "fresh"),
             )
         )
     upcoming = sorted((s for s in summaries if not s.past), key=lambda s: event_start_utc(s.event))

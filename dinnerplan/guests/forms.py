@@ -26,7 +26,7 @@ from dinnerplan.models.guest import RSVP_STATES
 from dinnerplan.profile import DIETARY, INTENTS, MAX_ITEM_LENGTH, MAX_ITEMS
 
 RSVP_LABELS = {
-    Rsvp.INVITED: "Invited (no answer yet)",
+    Rsvp.INVITED: "Not answered",  # as the guest list, RSVP list and event page say
     Rsvp.YES: "Yes",
     Rsvp.MAYBE: "Maybe",
     Rsvp.NO: "No",

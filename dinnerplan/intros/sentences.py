@@ -1,7 +1,8 @@
 """Why two tablemates should meet, written to one of them ("you could help Ben with ...").
 
 matching's reasons are third-person sentences for the organizer; a guest reads second
-person, in both directions, plus a conversation opener built on the strongest reason.
+person, in both directions, plus an opener: a question built on the strongest reason
+that does not say the reason again.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class Why:
     you_help: str  # "You could help Ben with “a new logo” (you offer “brand design”)"
     they_help: str  # "Ben could help you with “intros to seed investors”"
     fallback: str  # intent or industry, when neither can help the other
-    opener: str  # "Tell Ben you're looking for “intros …”, and ask about “angel network”."
+    opener: str  # "Ask Ben: “If you were in my shoes, what would you do first?”"
 
     @property
     def line(self) -> str:
@@ -80,33 +81,20 @@ def _fallback(me: Guest, mate: Guest, name: str) -> str:
 
 
 def _opener(me: Guest, mate: Guest, name: str, mine: list, theirs: list) -> str:
-    """Return a first thing to say, built on the strongest reason between the two."""
+    """Return a question to start with that does not say the "why" line again.
+
+    The "why" line (just above it) names the need and the offer; the opener is what to *ask*
+    next, in words that read right whatever the guests wrote (needs are free text: "Looking
+    for a desk near the station", "Need a good accountant"), so none of it is quoted here.
+    """
     best_mine = mine[0].similarity if mine else -1.0
     best_theirs = theirs[0].similarity if theirs else -1.0
     if theirs and best_theirs >= best_mine:
-        r = theirs[0]
-        if _is_role(r.offer, mate):
-            return f"Tell {name} you're looking for {quote(r.need)}: it's their line of work."
-        if _same(r.offer, r.need):
-            return f"Tell {name} you're looking for {quote(r.need)}: they offer just that."
-        return f"Tell {name} you're looking for {quote(r.need)}, and ask about {quote(r.offer)}."
+        return f"Ask {name}: “If you were in my shoes, what would you do first?”"
     if mine:
-        r = mine[0]
-        if _is_role(r.offer, me):
-            return f"Ask {name} how it's going with {quote(r.need)}: that's your line of work."
-        return f"Ask {name} how it's going with {quote(r.need)}: you offer {quote(r.offer)}."
+        return f"Ask {name}: “What have you tried so far?” Then say what you can offer."
     if mate.intent in INTENT_PHRASES:
-        phrase = INTENT_PHRASES[mate.intent]
-        return f"Ask {name} what they hope to find tonight: they came to {phrase}."
+        return f"Ask {name}: “What would make tonight worth it for you?”"
     if mate.one_liner or mate.title:
-        return f"Ask {name} what they're working on at the moment."
-    return f"Ask {name} what brought them here tonight."
-
-
-def _same(a: str, b: str) -> bool:
-    return a.strip().lower() == b.strip().lower()
-
-
-def _is_role(offer: str, guest: Guest) -> bool:
-    """True when an "offer" is really who the guest is (their one-liner or job title)."""
-    return any(_same(offer, text) for text in (guest.one_liner or "", guest.title or "") if text)
+        return f"Ask {name}: “What are you working on at the moment?”"
+    return f"Ask {name}: “What brought you here tonight?”"

@@ -51,19 +51,6 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
-def seating_chart(seating: Seating) -> dict:
-    """Tables with their guests, two blocks to a row so rows never split across pages."""
-    blocks = [
-        {
-            "name": t.name,
-            "count": len(t.guests),
-            "guests": [{"name": p.name, "host": p.id == t.host_id} for p in t.guests],
-        }
-        for t in seating.tables
-    ]
-    return {"rows": [blocks[i : i + 2] for i in range(0, len(blocks), 2)], "tables": len(blocks)}
-
-
 def door_list(seating: Seating) -> dict:
     """Every seated guest by surname, grouped under index letters, with their table."""
     rows = [(p, t.name) for t in seating.tables for p in t.guests]

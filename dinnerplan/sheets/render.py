@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 from flask import current_app, render_template
 
 from dinnerplan.models import Event
-from dinnerplan.sheets import guest_qr, prepare
+from dinnerplan.sheets import chart, guest_qr, prepare
 from dinnerplan.sheets.seating import Seating
 
 PAPERS = {"a4": "A4", "letter": "US Letter"}
@@ -61,10 +61,10 @@ def paper_of(event: Event, override: str | None = None) -> str:
     return "a4"
 
 
-def context_for(kind: str, event: Event, seating: Seating) -> dict:
+def context_for(kind: str, event: Event, seating: Seating, paper: str = "a4") -> dict:
     """Prepare the data a printable's template lays out."""
     builders: dict[str, Callable[[], dict]] = {
-        "seating-chart": lambda: prepare.seating_chart(seating),
+        "seating-chart": lambda: chart.seating_chart(seating, paper),
         "door-list": lambda: prepare.door_list(seating),
         "place-cards": lambda: prepare.place_cards(seating, _qr_codes(seating)),
         "table-sheets": lambda: prepare.table_sheets(
@@ -101,7 +101,7 @@ def render_html(
         paper=paper,
         css_href=css_href,
         pdf=pdf,
-        data=context_for(kind, event, seating),
+        data=context_for(kind, event, seating, paper),
     )
 
 

@@ -54,10 +54,7 @@ def test_introduction_says_why_to_meet_in_both_directions(client, dinner, inbox)
         "You could help Ben with “a new logo” (you offer “logo design”); "
         "Ben could help you with “intros to seed investors”." in text
     )
-    assert (
-        "Opener: Tell Ben you're looking for “intros to seed investors”: they offer just that."
-        in text
-    )
+    assert "Opener: Ask Ben: “If you were in my shoes, what would you do first?”" in text
     # Cleo (a lawyer) and Ana (a designer) cannot help each other: the intent reason.
     assert "You both came to find clients." in text
     # Ana's own personal link, not somebody else's.
@@ -68,9 +65,34 @@ def test_introduction_says_why_to_meet_in_both_directions(client, dinner, inbox)
     finn = Inbox.text_of(inbox.to(dinner.guest("Finn").email)[0])
     assert "Cleo could help you with “a startup lawyer”." in finn
     # Issue 13.7: an opener reads naturally, never "Ask Cleo about “Startup lawyer”".
-    assert "Tell Cleo you're looking for “a startup lawyer”: it's their line of work." in finn
+    assert "Opener: Ask Cleo: “If you were in my shoes, what would you do first?”" in finn
     html = Inbox.html_of(inbox.to(dinner.guest("Ana").email)[0])
     assert "You could help Ben with “a new logo”" in html
+
+
+def test_the_opener_is_a_question_and_never_repeats_why_meet(client, dinner, inbox):
+    # Visual review: "Why meet" and "Opener" said the same thing ("Ben could help you with
+    # “intros …”" / "Tell Ben you're looking for “intros …”: they offer just that").
+    dinner.seat(FIRST_PLAN)
+    _send(client, dinner)
+
+    for message in inbox.messages:
+        text = Inbox.text_of(message)
+        whys = re.findall(r"^  Why meet: (.+?)\r?$", text, re.M)
+        openers = re.findall(r"^  Opener: (.+?)\r?$", text, re.M)
+        assert len(whys) == len(openers) == 3, text
+        for why_line, opener in zip(whys, openers, strict=True):
+            assert re.fullmatch(r"Ask \w+: “[^“”]+\?”( Then say what you can offer\.)?", opener)
+            quoted = set(re.findall(r"“([^”]+)”", why_line))
+            assert not quoted & set(re.findall(r"“([^”]+)”", opener)), (why_line, opener)
+            assert not {w.strip(".") for w in why_line.split(";")} & {opener}, opener
+    ana = Inbox.text_of(inbox.to(dinner.guest("Ana").email)[0])
+    # Cleo and Ana share only their intent: the opener asks, it does not say it again.
+    assert "Opener: Ask Cleo: “What would make tonight worth it for you?”" in ana
+    assert "Talk to Ben first. Ask Ben: “If you were in my shoes" in ana
+    # Eve (a recruiter) can help Dev hire; Dev cannot help Eve: she asks, then offers.
+    dev = Inbox.text_of(inbox.to(dinner.guest("Eve").email)[0])
+    assert "Ask Dev: “What have you tried so far?” Then say what you can offer." in dev
 
 
 def test_talk_order_follows_minutes_per_guest_with_the_host_first(client, dinner, inbox, app):

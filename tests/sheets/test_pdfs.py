@@ -129,6 +129,26 @@ def test_place_cards_four_per_page_both_faces(client, dinner):
     assert "Intruder" not in text
 
 
+def test_place_cards_print_the_cutting_guide_in_the_margin_not_on_a_card(client, dinner):
+    # Visual review: "fold on the light line · cut on the dark line" printed on every card's
+    # front face, the side guests read. It belongs once per sheet, in the strip cut away.
+    organizer, seated = dinner
+    sign_in_as(client, organizer)
+    reader = PdfReader(BytesIO(get_pdf(client, seated, "place-cards")))
+    for page in reader.pages:
+        guide = []
+
+        def visit(text, cm, tm, font, size, guide=guide):
+            if "fold on the light line" in text:
+                guide.append(tm[5] * cm[3] + cm[5])  # baseline, points from the sheet's foot
+
+        page.extract_text(visitor_text=visit)
+        assert len(guide) == 1, guide  # once a sheet, not once a card
+        assert guide[0] < 5 * 72 / 25.4  # below the cards: in the bottom 5 mm
+    text = "\n".join(pdf_pages(get_pdf(client, seated, "place-cards")))
+    assert "Table 1 · fold" not in text
+
+
 def test_seating_chart_and_kitchen_list_only_this_event(client, dinner):
     organizer, seated = dinner
     sign_in_as(client, organizer)
