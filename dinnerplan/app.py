@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from flask import Flask
@@ -28,7 +29,7 @@ def create_app(test_config: dict | None = None, *, command_line: bool = False) -
     register_blueprints(app)
     register_errors(app)
     register_template_helpers(app)
-    register_matching(app)
+    register_matching(app, warm=not (app.testing or command_line))
     return app
 
 
@@ -55,8 +56,12 @@ def configure(app: Flask, test_config: dict | None) -> None:
         app.config["MAIL_BACKEND"] = "file"
 
 
-def register_matching(app: Flask) -> None:
-    """Plug in the optional sentence-embedding model (MATCHING_EMBEDDINGS), or none."""
+def register_matching(app: Flask, *, warm: bool) -> None:
+    """Plug in the optional sentence-embedding model (MATCHING_EMBEDDINGS), or none.
+
+    A served app (`warm`) trains the topic reader in the background at start, so the first
+    guest to type a need does not wait the few seconds it takes.
+    """
     from dinnerplan.matching import embeddings, topics
 
     spec = app.config.get("MATCHING_EMBEDDINGS")
@@ -64,6 +69,8 @@ def register_matching(app: Flask) -> None:
         topics.use_encoder(embeddings.load_encoder(spec) if spec else None)
     except embeddings.EmbeddingsError as exc:
         raise config_module.ConfigError(str(exc)) from exc
+    if warm:
+        threading.Thread(target=topics.warm, name="warm-topic-reader", daemon=True).start()
 
 
 def register_extensions(app: Flask) -> None:

@@ -105,6 +105,10 @@ def worker_command(burst: bool) -> None:
     if not app.config.get("REDIS_URL"):
         raise click.ClickException("Set REDIS_URL: the worker takes its jobs from Redis.")
     use_app(app)
+    # Train the topic reader once here, so every forked work horse inherits it ready.
+    from dinnerplan.matching import topics
+
+    topics.warm()
     queue = jobs.rq_queue(app)
     Worker([queue], connection=queue.connection).work(burst=burst, with_scheduler=True)
 

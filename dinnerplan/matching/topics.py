@@ -25,6 +25,7 @@ __all__ = [
     "reader_for",
     "suggest",
     "use_encoder",
+    "warm",
 ]
 
 _READERS: WeakKeyDictionary[Catalogue, Reader] = WeakKeyDictionary()
@@ -41,6 +42,15 @@ def reader_for(catalogue: Catalogue | None = None) -> Reader:
     if reader is None:
         reader = _READERS[catalogue] = Reader(catalogue, encoder=_ENCODER[0])
     return reader
+
+
+def warm() -> None:
+    """Build the built-in catalogue's reader and train its classifier now, not on first use.
+
+    Training takes a few seconds once per process (docs/matching.md); a worker does it before
+    forking work horses, a served app in the background, so no guest waits for it.
+    """
+    read("warming up", "need")
 
 
 def use_encoder(encoder: Encoder | None) -> None:

@@ -89,3 +89,16 @@ def test_an_embedding_guess_nudges_seating_but_never_makes_a_reason(app):
 def test_a_bad_setting_stops_the_app_with_the_reason(app_config, spec, message):
     with pytest.raises(ConfigError, match=message):
         create_app({**app_config, "MATCHING_EMBEDDINGS": spec})
+
+
+def test_a_served_app_trains_the_topic_reader_in_the_background(app_config, monkeypatch):
+    import threading
+
+    from dinnerplan.matching import classifier
+
+    monkeypatch.setattr(classifier, "_TRAINED", {})  # as in a fresh process
+    served = {**app_config, "TESTING": False, "SECRET_KEY": "a-real-secret-" * 3}
+    create_app({**served, "MATCHING_EMBEDDINGS": None})
+    [warming] = [t for t in threading.enumerate() if t.name == "warm-topic-reader"]
+    warming.join(timeout=120)
+    assert "built-in" in classifier._TRAINED
