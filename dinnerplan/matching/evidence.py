@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from dinnerplan.matching import cues
+import dinnerplan.matching.cues as cues
 from dinnerplan.matching.catalogue import Catalogue, fold
 from dinnerplan.matching.reader import TopicGuess
 from dinnerplan.matching.schema import Profile

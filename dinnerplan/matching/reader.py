@@ -18,7 +18,9 @@ import numpy as np
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from dinnerplan.matching import classifier, cues, turns
+import dinnerplan.matching.classifier as classifier
+import dinnerplan.matching.cues as cues
+import dinnerplan.matching.turns as turns
 from dinnerplan.matching.catalogue import Catalogue, fold
 from dinnerplan.matching.clauses import clauses
 from dinnerplan.matching.embeddings import Encoder, TopicEmbeddings
