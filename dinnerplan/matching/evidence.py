@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import dinnerplan.matching.cues as cues
 from dinnerplan.matching.catalogue import Catalogue, fold
-from dinnerplan.matching.reader import TopicGuess
+from dinnerplan.matching.guesses import TopicGuess
 from dinnerplan.matching.schema import Profile
 from dinnerplan.matching.topics import reader_for
 
