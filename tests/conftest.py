@@ -13,7 +13,10 @@ import uuid
 
 import pytest
 from aiosmtpd.controller import Controller
+from flask import before_render_template, template_rendered
+from jinja2 import StrictUndefined, Undefined
 from sqlalchemy import create_engine, text
+from sqlalchemy import event as sql_events
 from sqlalchemy.engine import make_url
 
 from dinnerplan.app import create_app
@@ -159,3 +162,39 @@ def runner(app):
 def make(app):
     """Factories bound to the app: make.organizer(), make.event(...), make.guest(...)."""
     return factories.Factory(app)
+
+
+@pytest.fixture
+def template_queries(app):
+    """The SQL run while a template renders, as (template, statement); templates only display.
+
+    The views pass plain data, so a lazy relationship or a query called from a template
+    shows up here. Templates also render with StrictUndefined while it is in use: a name the
+    view does not pass fails instead of rendering blank.
+    """
+    rendering: list[str] = []
+    queries: list[tuple[str, str]] = []
+
+    def started(_app, template, **_extra):
+        rendering.append(template.name)
+
+    def finished(_app, template, **_extra):
+        rendering.pop()
+
+    def ran(_conn, _cursor, statement, *_args):
+        if rendering:
+            queries.append((rendering[-1], statement))
+
+    with app.app_context():
+        engine = db.engine
+    sql_events.listen(engine, "before_cursor_execute", ran)
+    app.jinja_env.undefined = StrictUndefined
+    try:
+        with (
+            before_render_template.connected_to(started, app),
+            template_rendered.connected_to(finished, app),
+        ):
+            yield queries
+    finally:
+        app.jinja_env.undefined = Undefined
+        sql_events.remove(engine, "before_cursor_execute", ran)

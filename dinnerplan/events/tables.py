@@ -32,6 +32,28 @@ class TableSummary:
         return self.count > 0 and self.min_seats <= self.headcount <= self.max_seats
 
 
+@dataclass(frozen=True)
+class TableRow:
+    """One line of the tables page: a table and its host's name, for display."""
+
+    id: int
+    name: str
+    min_seats: int
+    max_seats: int
+    host: str | None  # the host guest's name, None when the table has no host
+
+
+def table_rows(event: Event) -> list[TableRow]:
+    """Return the event's tables in their order, each with its host's name (one query)."""
+    rows = db.session.execute(
+        db.select(Table.id, Table.name, Table.min_seats, Table.max_seats, Guest.name)
+        .outerjoin(Guest, Guest.id == Table.host_guest_id)
+        .where(Table.event_id == event.id)
+        .order_by(Table.position, Table.id)
+    )
+    return [TableRow(*row) for row in rows]
+
+
 def table_or_404(event: Event, table_id: int) -> Table:
     """Return a table of this (already authorized) event, or 404."""
     table = db.session.get(Table, table_id)

@@ -180,6 +180,7 @@ def _render_tables(event: Event, form: TableForm, layout_form: LayoutForm):
         event=event,
         form=form,
         layout_form=layout_form,
+        table_rows=tables.table_rows(event),
         table_summary=tables.summarize(event),
         table_target=tables.target_size(event),
     )

@@ -28,7 +28,8 @@ def preview(event_id: int):
     event = owned_event_or_404(event_id)
     version = published_version(event)
     if version is None:
-        return render_template("intros/preview.html", event=event, version=None)
+        # Nothing to send yet: no sending status either (the page refreshes only while sending).
+        return render_template("intros/preview.html", event=event, version=None, status=None)
     guests = [g for _, g, _ in seated(version)]
     changes = ops.changes_since_told(event, version)
     chosen = request.args.get("guest", type=int) or (guests[0].id if guests else None)

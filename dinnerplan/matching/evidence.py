@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from dinnerplan.matching import cues
+import dinnerplan.matching.cues as cues
 from dinnerplan.matching.catalogue import Catalogue, fold
-from dinnerplan.matching.reader import TopicGuess
+from dinnerplan.matching.guesses import TopicGuess
 from dinnerplan.matching.schema import Profile
 from dinnerplan.matching.topics import reader_for
 

@@ -12,16 +12,18 @@ benchmarks/topics_eval.py (docs/matching.md).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from dinnerplan.matching import classifier, cues, turns
+import dinnerplan.matching.classifier as classifier
+import dinnerplan.matching.cues as cues
+import dinnerplan.matching.turns as turns
 from dinnerplan.matching.catalogue import Catalogue, fold
 from dinnerplan.matching.clauses import clauses
 from dinnerplan.matching.embeddings import Encoder, TopicEmbeddings
+from dinnerplan.matching.guesses import TopicGuess
 from dinnerplan.matching.phrases import deletions, english_words, flat, singular, specificity
 
 # A phrase's confidence falls with how many topics' texts use its words: "gdpr" is sure,
@@ -51,16 +53,6 @@ _SKILLS = {
     "product_design": ("ux_design", "product_management", "brand_design"),
     "other": (),
 }
-
-
-@dataclass(frozen=True)
-class TopicGuess:
-    """One topic read from a clause of a guest's text, with how sure the reader is."""
-
-    topic: str
-    confidence: float
-    side: str  # "need" | "offer" (may differ from the box it was typed in)
-    text: str  # the clause it was read from
 
 
 class Reader:

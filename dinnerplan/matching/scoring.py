@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dinnerplan.matching import weights as w
+import dinnerplan.matching.weights as w
 from dinnerplan.matching.catalogue import Catalogue, load_catalogue
 from dinnerplan.matching.constraints import seating_constraints
 from dinnerplan.matching.evidence import Evidence, Sides, read_sides

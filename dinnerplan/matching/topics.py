@@ -11,10 +11,11 @@ from weakref import WeakKeyDictionary
 
 import numpy as np
 
-from dinnerplan.matching import classifier
+import dinnerplan.matching.classifier as classifier
 from dinnerplan.matching.catalogue import Catalogue, Topic, fold, load_catalogue
 from dinnerplan.matching.embeddings import Encoder
-from dinnerplan.matching.reader import Reader, TopicGuess
+from dinnerplan.matching.guesses import TopicGuess
+from dinnerplan.matching.reader import Reader
 
 __all__ = [
     "Catalogue",

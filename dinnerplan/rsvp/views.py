@@ -117,9 +117,12 @@ def _invalid(token: str):
 
 
 def _page_context(guest, token: str, closed: bool) -> dict:
+    """What the guest's page and its confirmation display, loaded here, not by the templates."""
     return {
         "guest": guest,
         "event": guest.event,
+        "host_name": guest.event.host_name,
+        "wishes": {kind: wishes.names_of(guest, kind) for kind in ("prefer", "avoid")},
         "token": token,
         "closed": closed,
         "past": is_past(guest.event),

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Guest, Rsvp
+from dinnerplan.models import Guest, GuestLink, Rsvp
 
 MAX_NAMES = 3
 NEAR = 0.85  # difflib ratio of two folded full names: "Ben Brok" ~ "Ben Brook"
@@ -98,4 +98,10 @@ def resolve(guest: Guest, text: str | None) -> Resolved:
 
 def names_of(guest: Guest, kind: str) -> str:
     """Return the names a guest's wishes of one kind point at, as they would type them."""
-    return ", ".join(link.other.name for link in guest.links if link.kind == kind)
+    names = db.session.scalars(
+        db.select(Guest.name)
+        .join(GuestLink, GuestLink.other_id == Guest.id)
+        .where(GuestLink.guest_id == guest.id, GuestLink.kind == kind)
+        .order_by(GuestLink.id)
+    )
+    return ", ".join(names)

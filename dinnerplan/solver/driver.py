@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from dinnerplan.solver import validate
+import dinnerplan.solver.validate as validate
 from dinnerplan.solver.instance import Instance, build
 from dinnerplan.solver.model import SeatingModel
 from dinnerplan.solver.polish import Polisher

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dinnerplan.solver import feasibility
+import dinnerplan.solver.feasibility as feasibility
 from dinnerplan.solver.schema import Problem
 
 

@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 
-from dinnerplan.solver import kernel
+import dinnerplan.solver.kernel as kernel
 
 INF = kernel.INF
 WORK_PER_CHUNK = 20_000_000  # pair evaluations between two looks at the clock (~20 ms)
