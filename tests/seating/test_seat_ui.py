@@ -1,0 +1,37 @@
+"""What the visual review found on the seating pages: offers that mean something, links that work."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from dinnerplan.extensions import db
+from dinnerplan.models import Guest
+from tests.seating.conftest import setup_seating, url
+
+
+def page_text(response) -> str:
+    """Return the page's HTML with entities decoded."""
+    return html.unescape(response.get_data(as_text=True))
+
+
+def words(response) -> str:
+    """Return the page's visible text on one line (tags dropped, spaces collapsed)."""
+    return " ".join(re.sub(r"<[^>]+>", " ", page_text(response)).split())
+
+
+def test_nothing_kept_offers_only_reseat_everyone(app, signed_in, event):
+    number, where, _ = setup_seating(app, signed_in, event, n=18)
+    page = page_text(signed_in.get(url(event, "")))
+    assert 'value="rest"' not in page
+    assert 'value="everyone"' in page
+    assert "keeps 0 guests" not in page
+    assert "nothing is kept" in words(signed_in.get(url(event, "")))
+
+    guest = min(where)
+    signed_in.post(url(event, "lock"), data={"version": number, "guest_id": guest, "action": "lock"})
+    page = page_text(signed_in.get(url(event, "")))
+    assert 'value="rest"' in page
+    assert "keeps 1 guest where they are and may move the other 17." in words(
+        signed_in.get(url(event, ""))
+    )
