@@ -63,7 +63,6 @@ def show(event_id: int):
         keep=reseat_preview(event, version) if seated else None,
         tables=v.tables_of(event),
         published=v.published_version(event),
-        current=v.current_version(event),
         series_form=SeriesImportForm(),
         active=v.ACTIVE,
     )

@@ -35,3 +35,11 @@ def test_nothing_kept_offers_only_reseat_everyone(app, signed_in, event):
     assert "keeps 1 guest where they are and may move the other 17." in words(
         signed_in.get(url(event, ""))
     )
+
+
+def test_reprint_links_wait_for_the_published_seating(app, signed_in, event):
+    number, _, _ = setup_seating(app, signed_in, event, n=18)
+    assert "Reprint" not in words(signed_in.get(url(event, "")))
+
+    signed_in.post(url(event, "publish"), data={"version": number})
+    assert "Reprint Table 1: table sheet · place cards" in words(signed_in.get(url(event, "")))
