@@ -43,3 +43,18 @@ def test_reprint_links_wait_for_the_published_seating(app, signed_in, event):
 
     signed_in.post(url(event, "publish"), data={"version": number})
     assert "Reprint Table 1: table sheet · place cards" in words(signed_in.get(url(event, "")))
+
+
+def test_compare_without_versions_shows_the_seating_against_the_one_before(app, signed_in, event):
+    assert "Nothing to compare yet" in words(signed_in.get(url(event, "compare")))
+    number, where, _ = setup_seating(app, signed_in, event, n=18)
+    assert "Nothing to compare yet" in words(signed_in.get(url(event, "compare")))
+
+    one, two = sorted(set(where.values()))[:2]
+    a = min(g for g in where if where[g] == one)
+    b = min(g for g in where if where[g] == two)
+    signed_in.post(url(event, "swap"), data={"version": number, "a": a, "b": b})
+    response = signed_in.get(url(event, "compare"))
+    assert response.status_code == 200
+    assert f"Version {number} → version {number + 1}" in words(response)
+    assert "Guests at another table (2)" in words(response)
