@@ -189,7 +189,9 @@ def versions(event_id: int):
 def compare(event_id: int):
     """Who moved between two versions (the shown one and the one before by default)."""
     event = owned_event_or_404(event_id)
-    pair = flow.compare_pair(event, request.args.get("a", type=int), request.args.get("b", type=int))
+    pair = flow.compare_pair(
+        event, request.args.get("a", type=int), request.args.get("b", type=int)
+    )
     cmp = editing.compare(event, *pair) if pair else None
     return render_template("seating/compare.html", event=event, cmp=cmp)
 

@@ -64,7 +64,7 @@ def test_compare_ignores_a_label_swap_and_names_who_lost_their_helper(app, signe
         number += 1
     page = page_text(signed_in.get(url(event, f"compare?a={first}&b={number}")))
     assert "Nobody moved: everyone sits with the same tablemates." in page
-    assert "Same guests, other table: Table 1 is now Table 2, Table 2 is now Table 1." in page
+    assert "Renamed: Table 1 is now Table 2, Table 2 is now Table 1." in page
 
     page = page_text(signed_in.get(url(event, f"compare?a={first}&b={first + 1}")))
     assert "Guests at another table (2)" in page

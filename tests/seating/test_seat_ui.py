@@ -1,4 +1,4 @@
-"""What the visual review found on the seating pages: offers that mean something, links that work."""
+"""What a visual review found on the seating pages: honest offers, working links."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import html
 import re
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Guest
+from dinnerplan.models import Table
 from tests.seating.conftest import setup_seating, url
 
 
@@ -29,7 +29,9 @@ def test_nothing_kept_offers_only_reseat_everyone(app, signed_in, event):
     assert "nothing is kept" in words(signed_in.get(url(event, "")))
 
     guest = min(where)
-    signed_in.post(url(event, "lock"), data={"version": number, "guest_id": guest, "action": "lock"})
+    signed_in.post(
+        url(event, "lock"), data={"version": number, "guest_id": guest, "action": "lock"}
+    )
     page = page_text(signed_in.get(url(event, "")))
     assert 'value="rest"' in page
     assert "keeps 1 guest where they are and may move the other 17." in words(
@@ -58,3 +60,43 @@ def test_compare_without_versions_shows_the_seating_against_the_one_before(app, 
     assert response.status_code == 200
     assert f"Version {number} → version {number + 1}" in words(response)
     assert "Guests at another table (2)" in words(response)
+
+
+def trade(client, app, event, number, pairs) -> int:
+    """Swap each (a, b) pair of guests in turn; return the last version's number."""
+    for a, b in pairs:
+        client.post(url(event, "swap"), data={"version": number, "a": a, "b": b})
+        number += 1
+    return number
+
+
+def test_compare_names_a_moved_group_once_and_nobody_stays_at_the_same_table(app, signed_in, event):
+    first, where, _ = setup_seating(app, signed_in, event, n=18, tables=((6, 6),) * 3)
+    one, two, _ = sorted(set(where.values()))
+    left = sorted(g for g in where if where[g] == one)
+    right = sorted(g for g in where if where[g] == two)
+    # Four of six trade tables: each group of four keeps together under the other name.
+    last = trade(signed_in, app, event, first, list(zip(left[:4], right[:4], strict=True)))
+    response = signed_in.get(url(event, f"compare?a={first}&b={last}"))
+    page = words(response)
+    assert "Renamed: Table 1 is now Table 2, Table 2 is now Table 1." in page
+    assert "Guests at another table (4)" in page
+    assert "Table 1 (now Table 2) Table 1" in page
+    rows = re.findall(
+        r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td></tr>", page_text(response)
+    )
+    assert [(b, c) for b, c in rows if b == c] == []
+
+
+def test_compare_lists_renames_in_counting_order(app, signed_in, event):
+    first, where, _ = setup_seating(app, signed_in, event, n=18, tables=((6, 6),) * 3)
+    one, two, _ = sorted(set(where.values()))
+    left = sorted(g for g in where if where[g] == one)
+    right = sorted(g for g in where if where[g] == two)
+    last = trade(signed_in, app, event, first, list(zip(left, right, strict=True)))
+    with app.app_context():
+        db.session.get(Table, one).name = "Table 10"
+        db.session.commit()
+    page = words(signed_in.get(url(event, f"compare?a={first}&b={last}")))
+    assert "Renamed: Table 2 is now Table 10, Table 10 is now Table 2." in page
+    assert "Nobody moved" in page
