@@ -95,3 +95,9 @@ def test_compare_lists_renames_in_counting_order(app, signed_in, event):
     page = words(signed_in.get(url(event, f"compare?a={first}&b={last}")))
     assert "Renamed: Table 2 is now Table 10, Table 10 is now Table 2." in page
     assert "Nobody moved" in page
+
+
+def test_late_changes_before_publishing_links_to_the_seating(app, signed_in, event):
+    page = page_text(signed_in.get(url(event, "late")))
+    assert "Nothing is published yet" in page
+    assert f'href="/events/{event.id}/seating/">Go to the seating</a>' in page
