@@ -9,6 +9,7 @@ written family name first, so their first word (or first character) is the surna
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache, lru_cache
 
@@ -85,6 +86,12 @@ def sort_key(name: str) -> tuple:
     """Return the key that files a name by surname, then given names."""
     surname, given = split_name(name)
     return (collation_key(_filed_under(surname)), collation_key(given), name)
+
+
+def natural_key(label: str) -> tuple:
+    """Return the key that orders labels with numbers as people count: Table 2 before Table 10."""
+    parts = re.split(r"(\d+)", label.casefold())
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p)
 
 
 def index_letter(name: str) -> str:

@@ -17,6 +17,7 @@ from dinnerplan.links import guest_for_token
 from dinnerplan.mail.operations import send_queued
 from dinnerplan.models import MessageStatus
 from dinnerplan.seating.versions import not_coming
+from dinnerplan.urls import safe_next
 
 bp = Blueprint("intros", __name__, url_prefix="/events/<int:event_id>/intros")
 
@@ -110,17 +111,19 @@ def send_changes(event_id: int):
     event = owned_event_or_404(event_id)
     if not EmptyForm().validate_on_submit():
         abort(400)
+    # The late changes page sends from its own copy of the preview and wants to stay there.
+    back = safe_next(request.form.get("next")) or url_for(".preview", event_id=event.id)
     version = published_version(event)
     if version is None or not intros_sent(event):
         flash("Nothing to tell yet: send the introductions of the published seating.", "error")
-        return redirect(url_for(".preview", event_id=event.id))
+        return redirect(back)
     count = len(ops.changes_since_told(event, version))
     if refusal := sending_refusal(current_user, count):
         flash(refusal, "error")
-        return redirect(url_for(".preview", event_id=event.id))
+        return redirect(back)
     ops.start_sending_changes(version)
     flash(f"An update goes to {count} guest(s) whose table changed; nobody else.", "success")
-    return redirect(url_for(".preview", event_id=event.id))
+    return redirect(back)
 
 
 def guest_table(token: str):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from dinnerplan.extensions import db
 from dinnerplan.models import Event, SeatingVersion, VersionKind, VersionStatus
+from dinnerplan.names import natural_key
 from dinnerplan.seating import versions as v
 
 
@@ -112,7 +113,11 @@ class Comparison:
 
 
 def match_tables(sa: dict[int, int], sb: dict[int, int]) -> dict[int, int]:
-    """Pair each table of seating a with one of seating b, keeping most guests together."""
+    """Pair each table of seating a with the table of b where most of its guests now sit.
+
+    Only a table that kept more than half of its guests together has a successor: a table
+    whose guests were spread over several others has none (its guests have new tablemates).
+    """
     from ortools.graph.python import linear_sum_assignment
 
     ta, tb = sorted(set(sa.values())), sorted(set(sb.values()))
@@ -120,13 +125,30 @@ def match_tables(sa: dict[int, int], sb: dict[int, int]) -> dict[int, int]:
     for g, x in sa.items():
         if g in sb:
             overlap[x, sb[g]] += 1
+    size = {x: sum(n for (x2, _), n in overlap.items() if x2 == x) for x in ta}
+
+    def together(x: int, y: int) -> int:
+        return overlap[x, y] if 2 * overlap[x, y] > size[x] else 0
+
     solver = linear_sum_assignment.SimpleLinearSumAssignment()
-    for (x, y), n in overlap.items():
-        # Most guests in common first; on a tie the same table keeps its label.
-        solver.add_arc_with_cost(ta.index(x), tb.index(y), -(2 * n + (x == y)))
+    for x, y in overlap:
+        # Most guests kept together first; on a tie the same table keeps its label.
+        solver.add_arc_with_cost(ta.index(x), tb.index(y), -(2 * together(x, y) + (x == y)))
     if not ta or not tb or solver.solve() != solver.OPTIMAL:
         return {}
-    return {ta[i]: tb[solver.right_mate(i)] for i in range(len(ta)) if solver.right_mate(i) >= 0}
+    mates = {ta[i]: tb[solver.right_mate(i)] for i in range(len(ta)) if solver.right_mate(i) >= 0}
+    return {x: y for x, y in mates.items() if together(x, y)}
+
+
+def _before(names: dict[int, str], match: dict[int, int], table: int | None) -> str | None:
+    """Name a guest's table in version a, saying where its group sits now."""
+    if table is None:
+        return None
+    if table not in match:
+        return f"{names[table]} (split up)"
+    if match[table] != table:
+        return f"{names[table]} (now {names[match[table]]})"
+    return names[table]
 
 
 def compare(event: Event, a: SeatingVersion, b: SeatingVersion) -> Comparison:
@@ -136,7 +158,7 @@ def compare(event: Event, a: SeatingVersion, b: SeatingVersion) -> Comparison:
     guests = v.guests_by_id(set(sa) | set(sb))
     match = match_tables(sa, sb)
     moves = [
-        Move(guests[g].name, names.get(sa.get(g)), names.get(sb.get(g)))
+        Move(guests[g].name, _before(names, match, sa.get(g)), names.get(sb.get(g)))
         for g in sorted(guests, key=lambda g: guests[g].name.lower())
         if g not in sa or g not in sb or match.get(sa[g]) != sb[g]
     ]
@@ -144,6 +166,7 @@ def compare(event: Event, a: SeatingVersion, b: SeatingVersion) -> Comparison:
     mb = (b.summary or {}).get("metrics", {})
     helped_a, helped_b = _helped(a), _helped(b)
     both = sorted(set(sa) & set(sb), key=lambda g: guests[g].name.lower())
+    renamed = sorted(match.items(), key=lambda pair: natural_key(names[pair[0]]))
     return Comparison(
         a,
         b,
@@ -154,7 +177,7 @@ def compare(event: Event, a: SeatingVersion, b: SeatingVersion) -> Comparison:
         int(mb.get("helped", 0)),
         gained_helper=[guests[g].name for g in both if g in helped_b - helped_a],
         lost_helper=[guests[g].name for g in both if g in helped_a - helped_b],
-        renamed=sorted((names[x], names[y]) for x, y in match.items() if x != y),
+        renamed=[(names[x], names[y]) for x, y in renamed if x != y],
     )
 
 

@@ -74,3 +74,19 @@ def publish(event, fail_to: str):
     moved = f"{len(changed)} guest has" if len(changed) == 1 else f"{len(changed)} guests have"
     flash(f"Version {version.number} is published; {moved} a new table.{told}", "success")
     return back(event, version)
+
+
+def compare_pair(event, a: int | None, b: int | None):
+    """Return the (a, b) versions to compare: by default the shown seating and the one before.
+
+    A number given is looked up (404 when unknown); a missing `b` is the newest seating, a
+    missing `a` the newest seating before `b`. None when there is no earlier seating.
+    """
+    seatings = [x for x in v.versions_of(event) if x.status in v.SEATED]
+    after = version_or_404(event, b) if b else (seatings[0] if seatings else None)
+    if after is None:
+        return None
+    if a:
+        return version_or_404(event, a), after
+    before = next((x for x in seatings if x.number < after.number), None)
+    return (before, after) if before is not None else None

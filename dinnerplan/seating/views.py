@@ -63,7 +63,6 @@ def show(event_id: int):
         keep=reseat_preview(event, version) if seated else None,
         tables=v.tables_of(event),
         published=v.published_version(event),
-        current=v.current_version(event),
         series_form=SeriesImportForm(),
         active=v.ACTIVE,
     )
@@ -188,11 +187,13 @@ def versions(event_id: int):
 @bp.get("/compare")
 @login_required
 def compare(event_id: int):
-    """Who moved between two versions, and the score change."""
+    """Who moved between two versions (the shown one and the one before by default)."""
     event = owned_event_or_404(event_id)
-    a = flow.version_or_404(event, request.args.get("a", type=int) or -1)
-    b = flow.version_or_404(event, request.args.get("b", type=int) or -1)
-    return render_template("seating/compare.html", event=event, cmp=editing.compare(event, a, b))
+    pair = flow.compare_pair(
+        event, request.args.get("a", type=int), request.args.get("b", type=int)
+    )
+    cmp = editing.compare(event, *pair) if pair else None
+    return render_template("seating/compare.html", event=event, cmp=cmp)
 
 
 @bp.post("/series-import")

@@ -153,3 +153,26 @@ def test_the_late_changes_page_shows_the_update_emails_it_will_send(client, dinn
     assert "Your table changed: you are now at Table B" in page
     assert "Send 8 updates" in page
     assert inbox.messages == []  # showing them sends nothing
+
+
+def test_sending_from_the_late_changes_page_returns_to_it(client, dinner, inbox):
+    late = f"/events/{dinner.event.id}/seating/late"
+    _introduce(client, dinner, inbox)
+    dinner.seat(SWAPPED)
+    page = client.get(late).get_data(as_text=True)
+    form = re.search(r'<form method="post" action="([^"]+/changes)"[^>]*>(.*?)</form>', page, re.S)
+    fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form.group(2)))
+
+    response = client.post(form.group(1), data=fields)
+
+    assert response.headers["Location"].endswith(late)
+    assert len(inbox.messages) == 8
+
+
+def test_sending_updates_never_redirects_off_site(client, dinner, inbox):
+    _introduce(client, dinner, inbox)
+    dinner.seat(SWAPPED)
+
+    response = client.post(intro_url(dinner, "changes"), data={"next": "//evil.example/"})
+
+    assert response.headers["Location"].endswith(f"/events/{dinner.event.id}/intros/")
