@@ -12,6 +12,7 @@ from werkzeug.serving import make_server
 
 from dinnerplan.app import create_app
 from dinnerplan.extensions import db
+from tests.factories import PASSWORD
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -76,6 +77,26 @@ def desktop(browser, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def phone375(browser, live_server):
+    """An iPhone-SE-sized page (375×667, touch): the narrowest phone the pages must fit."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def browser_sign_in(page, base: str, email: str, password: str = PASSWORD) -> None:
+    """Sign in through the sign-in form, as an organizer does."""
+    page.goto(base + "/auth/signin")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
 
 
 @pytest.fixture

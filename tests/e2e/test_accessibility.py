@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 from dinnerplan.extensions import db
 from dinnerplan.models import Guest
 from tests.e2e.axe import violations
-from tests.e2e.conftest import wait_for_mail
-from tests.factories import PASSWORD, Factory, Inbox
+from tests.e2e.conftest import browser_sign_in, wait_for_mail
+from tests.factories import Factory, Inbox
 from tests.sheets.conftest import seat
 
 
@@ -96,10 +96,7 @@ def test_every_page_and_email_has_no_serious_violation(
     for path in ("/", "/auth/signin", "/auth/signup", "/auth/forgot", "/auth/reset/bad", "/nope"):
         _check(desktop, base + path, found)
 
-    desktop.goto(base + "/auth/signin")
-    desktop.get_by_label("Email").fill(organizer.email)
-    desktop.get_by_label("Password").fill(PASSWORD)
-    desktop.get_by_role("button", name="Sign in").click()
+    browser_sign_in(desktop, base, organizer.email)
     expect(desktop.get_by_role("link", name="My dinners")).to_be_visible()
 
     ev = f"{base}/events/{event.id}"

@@ -13,6 +13,7 @@ from dinnerplan.demo import DEMO_EMAIL, DEMO_PASSWORD, create_demo_event, demo_o
 from dinnerplan.extensions import db
 from dinnerplan.links import personal_link
 from dinnerplan.models import Guest
+from tests.e2e.conftest import browser_sign_in
 
 PAGES = [
     "/",
@@ -67,10 +68,7 @@ def test_every_page_works_under_the_policy(berlin, live_server, demo):
     _, base = live_server
     event_id, link = demo
     page = berlin
-    page.goto(base + "/auth/signin")
-    page.get_by_label("Email").fill(DEMO_EMAIL)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    browser_sign_in(page, base, DEMO_EMAIL, DEMO_PASSWORD)
     expect(page.get_by_role("link", name="Founders & Friends Supper")).to_be_visible()
 
     for path in PAGES:

@@ -19,8 +19,8 @@ from dinnerplan.extensions import db
 from dinnerplan.followups import scheduler
 from dinnerplan.followups.links import table_url
 from dinnerplan.models import Event, Table
-from tests.e2e.conftest import wait_for_mail
-from tests.factories import PASSWORD, Factory
+from tests.e2e.conftest import browser_sign_in, wait_for_mail
+from tests.factories import Factory
 from tests.intros.conftest import FIRST_PLAN, PEOPLE, Dinner
 
 SHOTS = os.environ.get("FOLLOWUPS_SHOTS_DIR")  # set it to keep screenshots for people to see
@@ -117,10 +117,7 @@ def test_promise_from_the_table_page_to_the_outcome(browser, live_server, deskto
     assert subjects[0] == "Who you met at Founders' Supper"
 
     page = desktop
-    page.goto(base + "/auth/signin")
-    page.get_by_label("Email").fill(dinner.organizer.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    browser_sign_in(page, base, dinner.organizer.email)
     page.goto(f"{base}/events/{dinner.event.id}/outcome")
     summary = page.locator(".outcome-summary")
     expect(summary).to_contain_text("1 promise made at the tables: 1 kept, 0 open")

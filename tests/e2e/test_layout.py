@@ -8,31 +8,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
 from playwright.sync_api import Page, expect
 
-from tests.factories import PASSWORD, Factory
+from tests.e2e.conftest import browser_sign_in
+from tests.factories import Factory
 
 LONG_NEED = "Introductions to procurement people at German automotive suppliers, please"
 
 
-@pytest.fixture
-def phone375(browser, live_server):
-    """An iPhone-SE-sized page (375×667, touch)."""
-    context = browser.new_context(
-        viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
 def sign_in(page: Page, base: str, email: str) -> None:
-    page.goto(base + "/auth/signin")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    browser_sign_in(page, base, email)
     expect(page.get_by_role("heading", name="My dinners")).to_be_visible()
 
 

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 from dinnerplan.demo import DEMO_EMAIL, DEMO_PASSWORD, create_demo_event, demo_organizer
 from dinnerplan.extensions import db
 from dinnerplan.models import Assignment, Guest, SeatingVersion, Table
-from tests.e2e.conftest import wait_for_mail
+from tests.e2e.conftest import browser_sign_in, wait_for_mail
 from tests.factories import Inbox
 
 SEATING = 90_000  # ms: a solver run (3 s here) on a busy two-core machine, plus the poll
@@ -106,10 +106,7 @@ def test_organizer_seats_adjusts_publishes_and_every_guest_meets_their_table(
     event_id = _create_demo_dinner(app)
     page = desktop
 
-    page.goto(base + "/auth/signin")
-    page.get_by_label("Email").fill(DEMO_EMAIL)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    browser_sign_in(page, base, DEMO_EMAIL, DEMO_PASSWORD)
     page.get_by_role("link", name="Founders & Friends Supper").click()
     expect(page.get_by_role("heading", name="Founders & Friends Supper", level=1)).to_be_visible()
     event_url = page.url
@@ -193,10 +190,7 @@ def test_organizer_seats_adjusts_publishes_and_every_guest_meets_their_table(
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
 
     # The organizer's pages fit a phone: wide tables scroll inside themselves.
-    phone.goto(base + "/auth/signin")
-    phone.get_by_label("Email").fill(DEMO_EMAIL)
-    phone.get_by_label("Password").fill(DEMO_PASSWORD)
-    phone.get_by_role("button", name="Sign in").click()
+    browser_sign_in(phone, base, DEMO_EMAIL, DEMO_PASSWORD)
     for path in ("guests/", "rsvps", "seating/versions", "seating/checkin", "intros/"):
         phone.goto(f"{event_url}/{path}")
         expect(phone.get_by_role("link", name="← Founders & Friends Supper")).to_be_visible()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
 
 from dinnerplan.demo import DEMO_EMAIL, DEMO_PASSWORD, create_demo_event, demo_organizer
 from dinnerplan.extensions import db
 from dinnerplan.models import SeatingVersion, VersionKind
 from dinnerplan.seating import operations
 from dinnerplan.seating.jobs import run_seating
+from tests.e2e.conftest import browser_sign_in
 
 
 def seated_demo(app) -> int:
@@ -25,13 +25,6 @@ def seated_demo(app) -> int:
         version.assignments[0].locked = True
         db.session.commit()
         return event.id
-
-
-def sign_in(page: Page, base: str) -> None:
-    page.goto(base + "/auth/signin")
-    page.get_by_label("Email").fill(DEMO_EMAIL)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def apart(a: dict, b: dict) -> bool:
@@ -55,7 +48,7 @@ def test_reseat_buttons_and_move_swap_forms_line_up(desktop, narrow, live_server
     app, base = live_server
     event_id = seated_demo(app)
     for page in (desktop, narrow):
-        sign_in(page, base)
+        browser_sign_in(page, base, DEMO_EMAIL, DEMO_PASSWORD)
         page.goto(f"{base}/events/{event_id}/seating/")
         rest = page.get_by_role("button", name="Re-seat the rest").bounding_box()
         everyone = page.get_by_role("button", name="Re-seat everyone").bounding_box()
@@ -76,7 +69,7 @@ def test_reseat_buttons_and_move_swap_forms_line_up(desktop, narrow, live_server
 def test_versions_table_fits_a_phone(narrow, live_server):
     app, base = live_server
     event_id = seated_demo(app)
-    sign_in(narrow, base)
+    browser_sign_in(narrow, base, DEMO_EMAIL, DEMO_PASSWORD)
     narrow.goto(f"{base}/events/{event_id}/seating/versions")
     width = narrow.viewport_size["width"]
     for cell in narrow.locator("table.list td:not(:empty)").all():

@@ -11,12 +11,13 @@ import os
 import re
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from dinnerplan.demo import DEMO_EMAIL, DEMO_PASSWORD, create_demo_event, demo_organizer
 from dinnerplan.extensions import db
 from dinnerplan.seating import operations
 from dinnerplan.seating.jobs import run_seating
+from tests.e2e.conftest import browser_sign_in
 
 SHOTS = Path(os.environ.get("SEATING_PNG_DIR", "artifacts/seating"))
 
@@ -31,20 +32,13 @@ def _seated_dinner(app, guests: int = 150) -> int:
         return event.id
 
 
-def _sign_in(page: Page, base: str) -> None:
-    page.goto(base + "/auth/signin")
-    page.get_by_label("Email").fill(DEMO_EMAIL)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_review_page_at_150_guests_on_a_laptop(browser, live_server):
     app, base = live_server
     event_id = _seated_dinner(app)
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     page = context.new_page()
     page.set_default_timeout(30_000)
-    _sign_in(page, base)
+    browser_sign_in(page, base, DEMO_EMAIL, DEMO_PASSWORD)
     page.goto(f"{base}/events/{event_id}/seating/")
 
     lines = page.locator(".seat-guest summary")
@@ -99,7 +93,7 @@ def test_review_page_works_without_javascript(browser, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(30_000)
-    _sign_in(page, base)
+    browser_sign_in(page, base, DEMO_EMAIL, DEMO_PASSWORD)
     page.goto(f"{base}/events/{event_id}/seating/")
     card = page.locator(".seat-table").nth(2)
     table_id = card.get_attribute("data-table-id")

@@ -8,25 +8,13 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from dinnerplan.extensions import db
 from dinnerplan.links import token_for
 from dinnerplan.models import Guest
-from tests.factories import PASSWORD, Factory
-
-
-@pytest.fixture
-def phone375(browser, live_server):
-    """An iPhone-SE-sized page (375×667, touch)."""
-    context = browser.new_context(
-        viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
+from tests.e2e.conftest import browser_sign_in
+from tests.factories import Factory
 
 
 def guest_link(app, base: str, guest) -> str:
@@ -93,10 +81,7 @@ def test_organizer_page_at_desktop_width(desktop, live_server, tmp_path):
         guests[name] = make.guest(event, name=name, rsvp="yes", needs=needs, offers=offers)
     page = desktop
     page.set_viewport_size({"width": 1366, "height": 900})
-    page.goto(base + "/auth/signin")
-    page.get_by_label("Email").fill("olga@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    browser_sign_in(page, base, "olga@example.com")
     page.goto(f"{base}/events/{event.id}")
     page.get_by_role("link", name="Needs and offers").click()
     expect(page.get_by_role("heading", name="Needs and offers")).to_be_visible()

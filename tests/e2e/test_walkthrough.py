@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import wait_for_mail
+from tests.e2e.conftest import browser_sign_in, wait_for_mail
 from tests.factories import Inbox
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "walkthrough"
@@ -207,10 +207,7 @@ def test_new_organizer_and_a_guest_on_a_phone_meet_none_of_issue_13(
     shot(phone, "16-phone-rsvp-seated")
 
     # The organizer's own pages fit a phone too.
-    phone.goto(base + "/auth/signin")
-    phone.get_by_label("Email").fill("olga@example.com")
-    phone.get_by_label("Password").fill(PASSWORD)
-    phone.get_by_role("button", name="Sign in").click()
+    browser_sign_in(phone, base, "olga@example.com")
     for path, name in (("", "17-phone-event-page"), ("/rsvps", "18-phone-links")):
         phone.goto(event_url + path)
         expect(phone.get_by_role("heading", level=1)).to_be_visible()
