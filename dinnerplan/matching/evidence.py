@@ -110,7 +110,7 @@ def _with_family(guesses: list[TopicGuess], families: list[str]) -> list[TopicGu
     return out
 
 
-def _role_words(text: str) -> str:
+def role_words(text: str) -> str:
     """Return a one-liner or title without rank words ("Co-founder & CEO" says nothing)."""
     return re.sub(r"\s+", " ", _RANKS.sub(" ", fold(text))).strip()
 
@@ -121,7 +121,7 @@ def _role_scale(text: str) -> float:
     Fully when it is short and names a profession ("Startup lawyer", "Angel investor"), less
     when it describes a company.
     """
-    words = _role_words(text).split()
+    words = role_words(text).split()
     if len(words) <= PROFESSION_WORDS and any(_PROFESSION.fullmatch(w) for w in words):
         return PROFESSION_WEIGHT
     return ONE_LINER_WEIGHT
@@ -140,7 +140,7 @@ def read_sides(profiles: Sequence[Profile], catalogue: Catalogue) -> list[Sides]
         items += [(i, "offer", t) for t in p.offers if t]
         items += [(i, "role", t) for t in (p.one_liner, p.title) if t]
     read = reader_for(catalogue).read_many(
-        [(_role_words(text) if box == "role" else text, _box(box)) for _, box, text in items]
+        [(role_words(text) if box == "role" else text, _box(box)) for _, box, text in items]
     )
     guessed: list[dict[str, list[Evidence]]] = [{"need": [], "offer": []} for _ in profiles]
     families = [_families(p) for p in profiles]

@@ -18,6 +18,7 @@ import numpy as np
 
 import dinnerplan.matching.weights as w
 from dinnerplan.matching.catalogue import Catalogue, load_catalogue
+from dinnerplan.matching.chances import MIN_CHANCE, help_chances
 from dinnerplan.matching.constraints import seating_constraints
 from dinnerplan.matching.evidence import Evidence, Sides, read_sides
 from dinnerplan.matching.intents import INTENT_PHRASES, INTENTS
@@ -38,6 +39,7 @@ class Scores:
     _helps: dict[tuple[str, str], list[Reason]] = field(default_factory=dict, repr=False)
     _helpable: frozenset[str] = frozenset()
     _likely: frozenset[tuple[str, str]] = frozenset()
+    _chances: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def score(self, a: str, b: str) -> float:
         """Return the score of a pair in either order (0 when absent)."""
@@ -55,10 +57,14 @@ class Scores:
     def may_help(self, a: str, b: str) -> bool:
         """Return True when a's offers likely meet b's needs.
 
-        A sure meet (a reason) or a likely one (weights.SEAT_MIN). Seating aims for these;
-        reasons stay sure-only.
+        A sure meet (a reason) or a likely one (a chance of weights.SEAT_CHANCE, chances.py).
+        Seating aims for these; reasons stay sure-only.
         """
         return (a, b) in self._likely or (a, b) in self._helps
+
+    def chances(self, guest_id: str) -> dict[str, float]:
+        """Return {helper id: chance they really meet one of this guest's needs} (chances.py)."""
+        return dict(self._chances.get(guest_id, {}))
 
     def likely_helped(self) -> frozenset[str]:
         """Return the guests someone they may sit with may help (may_help)."""
@@ -185,13 +191,17 @@ def _words(
 
 
 def _reasons(profiles, sides, found, ids, catalogue, matcher) -> dict:
-    """Return {(helper, helped): reasons} for every pair where topics meet, best first."""
-    helped_by, order, top, best_at, used = found
+    """Return {(helper, helped): reasons} for every pair where topics meet, best first.
+
+    Only where both topics are sure (weights.REASON_MIN) and the helper's chance of really
+    meeting the need is high (weights.REASON_CHANCE).
+    """
+    helped_by, order, top, best_at, used, chance = found
     names = _display_names(profiles)
     plan = []
     for i, j in zip(*np.nonzero(helped_by), strict=True):
         for u, strength in zip(order[i, j], top[i, j], strict=True):
-            if strength >= w.REASON_MIN:
+            if strength >= w.REASON_MIN and chance[i, j] >= w.REASON_CHANCE:
                 topic, offered = ids[used[u]], ids[best_at[j, u]]
                 plan.append((i, j, sides[i].needs[topic], sides[j].offers[offered], strength))
     similar = _Similar(matcher, profiles)
@@ -252,7 +262,6 @@ def score_pairs(
     value = need[:, None, :] * best[None, :, :]
     value[value < w.MIN_MEET] = 0.0
     value[np.arange(n), np.arange(n), :] = 0.0
-    likely = value.max(axis=2, initial=0) >= w.SEAT_MIN  # likely[i, j]: j may help i
     unsure = value < w.REASON_MIN
     value[unsure] *= w.UNSURE_MEET
     order = _top_needs(value, w.MAX_NEEDS_PER_PAIR)
@@ -264,11 +273,13 @@ def score_pairs(
     kind = np.array([keys.index(p.intent) if p.intent in INTENTS else 0 for p in profiles], int)
     affinity = table[kind[:, None], kind[None, :]]
     total = helped_by + helped_by.T + w.TWO_WAY_BONUS * np.minimum(helped_by, helped_by.T)
+    chance = help_chances(profiles, sides, catalogue)  # chance[i, j]: j really helps i
+    total += w.CHANCE_POINTS * (chance + chance.T)
     total = np.round(np.maximum(total + affinity, 0.0), 3)
 
     apart, together, warnings = seating_constraints(profiles)
     names = _display_names(profiles)
-    found = (helped_by, order, top, best_at, used)
+    found = (helped_by, order, top, best_at, used, chance)
     helps = _reasons(profiles, sides, found, ids, catalogue, matcher)
 
     pairs: dict[tuple[str, str], Match] = {}
@@ -292,7 +303,12 @@ def score_pairs(
     ids_of = [p.id for p in profiles]
     maybe = frozenset(
         (ids_of[j], ids_of[i])
-        for i, j in zip(*np.nonzero(likely), strict=True)
+        for i, j in zip(*np.nonzero(chance >= w.SEAT_CHANCE), strict=True)
         if (min(ids_of[i], ids_of[j]), max(ids_of[i], ids_of[j])) not in blocked
     )
-    return Scores(pairs, apart, together, warnings, helps, helpable, maybe)
+    chances = {
+        ids_of[i]: {ids_of[j]: round(float(chance[i, j]), 4) for j in np.nonzero(row)[0]}
+        for i, row in enumerate(chance >= MIN_CHANCE)
+        if row.any()
+    }
+    return Scores(pairs, apart, together, warnings, helps, helpable, maybe, chances)

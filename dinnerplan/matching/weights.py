@@ -22,9 +22,14 @@ MIN_MEET = 0.45
 # Weaker meets still nudge seating, at UNSURE_MEET of their value.
 REASON_MIN = 0.8999
 UNSURE_MEET = 0.3
-# Seating aims to seat each guest with someone who likely helps them: a meet from this
-# strength (Scores.may_help), also where it is not sure enough to show a reason.
-SEAT_MIN = 0.5
+# Seating aims to seat each guest with someone who likely helps them: a helper whose
+# calibrated chance of really meeting a need (chances.py) is at least this (Scores.may_help),
+# also where it is not sure enough to show a reason. A reason also needs REASON_CHANCE.
+SEAT_CHANCE = 0.5
+REASON_CHANCE = 0.6
+# Points a pair earns per unit of chance that one really helps the other (either way), so
+# the solver prefers the likelier helper where the read topics alone tie.
+CHANCE_POINTS = 10.0
 
 # Extra points for a two-way pair: TWO_WAY_BONUS * min(help a->b, help b->a). With 1.0, a
 # pair that helps each other is worth more than two separate one-way pairs of the same

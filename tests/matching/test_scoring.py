@@ -115,8 +115,12 @@ def test_unsure_meets_nudge_the_score_but_show_no_reason():
     scores = score_pairs([need, lawyer])
     assert scores.helps("b", "a") == []
     assert not scores.can_be_helped("a")
-    assert 0 < scores.score("a", "b") < 3
-    # ...but seating still aims to seat them together (a likely meet, weights.SEAT_MIN).
+    sure = score_pairs(
+        [person("a", needs=("looking for an employment lawyer for a dismissal",)), lawyer]
+    )
+    assert sure.helps("b", "a")
+    assert 0 < scores.score("a", "b") < sure.score("a", "b") / 1.5
+    # ...but seating still aims to seat them together (a likely meet, weights.SEAT_CHANCE).
     assert scores.may_help("b", "a")
     assert "a" in scores.likely_helped()
     assert not scores.may_help("a", "b")

@@ -59,7 +59,8 @@ def test_polish_seats_the_needy_guest_with_the_helper():
     scores = score_pairs(profiles())
     assert scores.can_be_helped("1")
     assert scores.helps("2", "1")
-    seating = {1: 10, 3: 10, 4: 10, 5: 10, 2: 20, 6: 20, 7: 20, 8: 20}
+    # The helper sits with the needy guest's colleague, who must stay apart from them.
+    seating = {1: 10, 4: 10, 5: 10, 6: 10, 2: 20, 3: 20, 7: 20, 8: 20}
     limits = {10: (3, 5), 20: (3, 5)}
 
     better = polish(scores, limits, seating)

@@ -1,0 +1,90 @@
+"""Fit the calibration of help chances (matching/chances.py) on hand-labelled guest lists.
+
+    python benchmarks/chance_fit.py founders/dev.jsonl regional/dev.jsonl ...
+
+For every guest, side and topic that the reader read or the classifier gives at least 0.02,
+collects (strongest read weight, classifier probability, really theirs?) and fits one
+logistic regression per side on weight, probability, its square root and "not read". Prints
+the coefficients to copy into chances.CALIBRATION and, per band, the share really theirs
+next to the mean calibrated probability the module gives now. Never on a held-out set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.topics_errors import ROOT, profiles_of  # noqa: E402
+from benchmarks.topics_eval import load  # noqa: E402
+from dinnerplan.matching.catalogue import load_catalogue  # noqa: E402
+from dinnerplan.matching.chances import _calibrated, _probabilities  # noqa: E402
+from dinnerplan.matching.evidence import read_sides  # noqa: E402
+
+
+def rows_of(paths: list[str]) -> dict[str, np.ndarray]:
+    """Return per side an array of (weight, probability, truth) rows."""
+    catalogue = load_catalogue()
+    ids = list(catalogue.topics)
+    out: dict[str, list] = {"need": [], "offer": []}
+    for path in paths:
+        guests = load(str(ROOT / path) if not Path(path).is_absolute() else path)
+        profiles = profiles_of(guests)
+        sides = read_sides(profiles, catalogue)
+        for side in out:
+            prob = _probabilities(profiles, side, ids)
+            for i, (g, s) in enumerate(zip(guests, sides, strict=True)):
+                found = s.needs if side == "need" else s.offers
+                truth = set(g["truth_needs" if side == "need" else "truth_offers"])
+                for k, t in enumerate(ids):
+                    weight = max((e.weight for e in found.get(t, [])), default=0.0)
+                    if weight > 0 or prob[i, k] >= 0.02:
+                        out[side].append((weight, prob[i, k], t in truth))
+    return {side: np.array(rows, dtype=float) for side, rows in out.items()}
+
+
+def features(rows: np.ndarray) -> np.ndarray:
+    """Return the calibration's features for rows of (weight, probability, truth)."""
+    w, p = rows[:, 0], rows[:, 1]
+    return np.column_stack([w, p, np.sqrt(p), w == 0])
+
+
+def main() -> None:
+    """Fit and print the calibration."""
+    from sklearn.linear_model import LogisticRegression
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="+")
+    args = parser.parse_args()
+    for side, rows in rows_of(args.sets).items():
+        model = LogisticRegression(C=10.0, max_iter=1000).fit(features(rows), rows[:, 2])
+        b, (cw, cp, cr, cu) = model.intercept_[0], model.coef_[0]
+        print(f"{side}: {len(rows)} rows, {int(rows[:, 2].sum())} true")
+        print(
+            f'  "{side}": {{"bias": {b:.2f}, "w": {cw:.2f}, "p": {cp:.2f}, '
+            f'"root": {cr:.2f}, "unread": {cu:.2f}}},'
+        )
+        now = _calibrated(rows[:, 0], rows[:, 1], side)
+        for lo, hi in (
+            (0, 0.05),
+            (0.05, 0.1),
+            (0.1, 0.2),
+            (0.2, 0.4),
+            (0.4, 0.6),
+            (0.6, 0.8),
+            (0.8, 1.01),
+        ):
+            m = (now >= lo) & (now < hi)
+            if m.any():
+                print(
+                    f"  module says {lo:.2f}-{hi:.2f}: really theirs {rows[m, 2].mean():.2f}"
+                    f" of {int(m.sum())}"
+                )
+
+
+if __name__ == "__main__":
+    main()
