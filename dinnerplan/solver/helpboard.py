@@ -5,7 +5,10 @@ guest (a lock or a host) never move. The value of a seating is lexicographic:
 1. how many guests who can be helped sit with someone who offers what they need ("covered");
 2. the weakest table's quality: its mean pair score (sum over pairs / number of pairs), so a
    table of 7 and a table of 8 compare fairly ("lift", on unless switched off);
-3. the sum of pair scores at the tables, less the cost of moving guests away from home.
+3. the sum of pair scores at the tables, less the cost of moving guests away from home,
+   plus HEDGE_POINTS per guest expected to be really helped when the reader's helpers come
+   with chances (hedge.py): among seatings equal on 1 and 2, those where each guest's
+   chance of real help is high, with diminishing returns per guest.
 `change` prices a move or a swap of units from the two tables it touches, so the search can
 try thousands per second. Pure: guests and tables are plain ints.
 """
@@ -13,13 +16,17 @@ try thousands per second. Pure: guests and tables are plain ints.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
+from dinnerplan.solver.hedge import clean, related, table_hedge
 from dinnerplan.solver.helplift import Pulls, dense
 
 # A gain below this is rounding noise, not an improvement.
 EPSILON = 1e-6
+# What one guest expected to be really helped is worth, in pair-score points (third tier):
+# a helper of 0.9 rather than 0.3 gains 12, so it outweighs a small loss of pair score.
+HEDGE_POINTS = 20.0
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,8 @@ class Rules:
     home: Mapping[int, int]  # where guests sat before a re-seat...
     move_cost: float  # ...and what leaving it costs, in pair-score points
     lift: bool = True  # raise the weakest table before the total
+    # chances[g][h]: the probability that h truly helps g (sparse, absent = 0; hedge.py)
+    chances: Mapping[int, Mapping[int, float]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -50,8 +59,12 @@ class Rules:
         home: Mapping[int, int] | None = None,
         move_cost: float = 0.0,
         lift: bool = True,
+        chances: Mapping[int, Mapping[int, float]] | None = None,
     ) -> Rules:
-        """Derive the rules for these guests from plain data; `frozen` guests never move."""
+        """Derive the rules for these guests from plain data; `frozen` guests never move.
+
+        `chances` keeps only guests present (and raises ValueError beyond 0..1).
+        """
         guests = sorted(guests)
         present = set(guests)
         near: dict[int, set[int]] = {g: set() for g in guests}
@@ -76,12 +89,22 @@ class Rules:
             home=dict(home or {}),
             move_cost=move_cost if home else 0.0,
             lift=lift,
+            chances=clean(chances or {}, present),
         )
 
     @cached_property
     def dense(self):
         """Rows, dense pair scores and lone movable guests for the fast lift (helplift.py)."""
         return dense(self)
+
+    @cached_property
+    def related(self) -> dict[int, frozenset[int]]:
+        """Per guest with chances, those who may help them or whom they may help."""
+        return related(self.chances)
+
+    def hedge(self, members: set[int]) -> float:
+        """Return the expected number of guests in `members` really helped there."""
+        return table_hedge(self.chances, members)
 
     def covered(self, members: set[int]) -> int:
         """Count the guests in `members` who sit with one of their helpers."""
@@ -114,7 +137,7 @@ def _units(guests: list[int], groups: list[list[int]]) -> tuple[tuple[int, ...],
 
 
 class Board:
-    """A seating as sets of guests per table, with each table's covered count and pair sum.
+    """A seating as sets of guests per table, with each table's covered count, pair sum, hedge.
 
     `pull[g][t]` is the sum of g's pair scores with the guests at table t, so the score
     change of a move or swap costs a few lookups instead of a table's worth of pairs.
@@ -131,6 +154,9 @@ class Board:
         self.score = sum(self.sums.values()) - sum(
             rules.move_cost for g, t in seating.items() if rules.home.get(g, t) != t
         )
+        self.hedges = {t: rules.hedge(ms) for t, ms in self.members.items()}
+        if rules.chances:
+            self.score += HEDGE_POINTS * sum(self.hedges.values())
         self.pull = {g: dict.fromkeys(rules.limits, 0.0) for g in seating}
         for g, t in seating.items():
             for k, w in rules.weights[g].items():
@@ -152,7 +178,7 @@ class Board:
         return self.low[0][0] if self.rules.lift and self.low else 0.0
 
     def value(self) -> tuple[int, float, float]:
-        """Return (guests covered, weakest table, total pair score less moves from home)."""
+        """Return (guests covered, weakest table, total pair score less moves plus hedge)."""
         return sum(self.cover.values()), self.weakest(), self.score
 
     def seating(self) -> dict[int, int]:
@@ -227,6 +253,9 @@ class Board:
         weakest = self._weakest_after(a, b, quality(sum_a, size_a), quality(sum_b, size_b))
         moves = self._moves(out_a, a, b) + self._moves(out_b, b, a)
         score = sum_a + sum_b - self.sums[a] - self.sums[b] - moves
+        if self.rules.chances:
+            hedge = self.rules.hedge(new_a) + self.rules.hedge(new_b)
+            score += HEDGE_POINTS * (hedge - self.hedges[a] - self.hedges[b])
         return covered - self.cover[a] - self.cover[b], weakest - self.weakest(), score
 
     def apply(self, u: int, v: int | None, dst: int | None = None) -> None:
@@ -246,6 +275,10 @@ class Board:
             self.table_of[v] = a
         for t in (a, b):
             self.cover[t] = self.rules.covered(self.members[t])
+        if self.rules.chances:
+            hedge_a, hedge_b = self.rules.hedge(self.members[a]), self.rules.hedge(self.members[b])
+            self.score += HEDGE_POINTS * (hedge_a + hedge_b - self.hedges[a] - self.hedges[b])
+            self.hedges[a], self.hedges[b] = hedge_a, hedge_b
         self._rank()
 
     def _shift(self, guests: tuple[int, ...], src: int, dst: int) -> None:

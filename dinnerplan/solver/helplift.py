@@ -16,6 +16,8 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from dinnerplan.solver.hedge import hedge_changes
+
 # How many ranked candidates the board checks exactly before giving up on this step.
 CHECKED = 48
 
@@ -186,7 +188,8 @@ def improving(board, guest: int) -> list[tuple[int, int | None, int | None]]:
     """Return the changes of a lone guest that raise the total, weakest table kept.
 
     No table ends weaker than the weakest now; those that take nobody's helper away come
-    first, then by gain.
+    first, then by gain. Pair scores only rank these, so a guest with chances (hedge.py) is
+    also tried where they hedge best, after those.
     """
     p = board.pulls
     free = _free(board, p)
@@ -195,4 +198,8 @@ def improving(board, guest: int) -> list[tuple[int, int | None, int | None]]:
     keep = (np.minimum(q_a, q_b) >= floor) & (delta > 1e-6)
     order = np.flatnonzero(keep)
     order = order[np.lexsort((-delta[order], ~leaving[order]))][:CHECKED]
-    return _units(board, p, order, changes)
+    found = _units(board, p, order, changes)
+    if board.rules.chances:
+        seen = set(found)
+        found += [c for c in hedge_changes(board, guest) if c not in seen]
+    return found
