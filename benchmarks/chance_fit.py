@@ -22,28 +22,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.topics_errors import ROOT, profiles_of  # noqa: E402
 from benchmarks.topics_eval import load  # noqa: E402
 from dinnerplan.matching.catalogue import load_catalogue  # noqa: E402
-from dinnerplan.matching.chances import _calibrated, _probabilities  # noqa: E402
+from dinnerplan.matching.chances import _calibrated, signals  # noqa: E402
 from dinnerplan.matching.evidence import read_sides  # noqa: E402
 
 
 def rows_of(paths: list[str]) -> dict[str, np.ndarray]:
     """Return per side an array of (weight, probability, truth) rows."""
     catalogue = load_catalogue()
-    ids = list(catalogue.topics)
     out: dict[str, list] = {"need": [], "offer": []}
     for path in paths:
         guests = load(str(ROOT / path) if not Path(path).is_absolute() else path)
         profiles = profiles_of(guests)
-        sides = read_sides(profiles, catalogue)
-        for side in out:
-            prob = _probabilities(profiles, side, ids)
-            for i, (g, s) in enumerate(zip(guests, sides, strict=True)):
-                found = s.needs if side == "need" else s.offers
+        found = signals(profiles, read_sides(profiles, catalogue), catalogue)
+        for side, (weight, prob, _) in found.items():
+            for i, g in enumerate(guests):
                 truth = set(g["truth_needs" if side == "need" else "truth_offers"])
-                for k, t in enumerate(ids):
-                    weight = max((e.weight for e in found.get(t, [])), default=0.0)
-                    if weight > 0 or prob[i, k] >= 0.02:
-                        out[side].append((weight, prob[i, k], t in truth))
+                for k, t in enumerate(catalogue.topics):
+                    if weight[i, k] > 0 or prob[i, k] >= 0.02:
+                        out[side].append((weight[i, k], prob[i, k], t in truth))
     return {side: np.array(rows, dtype=float) for side, rows in out.items()}
 
 

@@ -24,7 +24,7 @@ import numpy as np
 
 import dinnerplan.matching.classifier as classifier
 from dinnerplan.matching.catalogue import Catalogue, fold
-from dinnerplan.matching.evidence import Sides, role_words
+from dinnerplan.matching.evidence import MIRRORED, Sides, role_words
 from dinnerplan.matching.schema import Profile
 
 # Logistic calibration per side: logit = bias + w * weight + p * prob + root * sqrt(prob)
@@ -32,7 +32,7 @@ from dinnerplan.matching.schema import Profile
 # highest probability over the guest's texts of that side (benchmarks/chance_fit.py).
 CALIBRATION = {
     "need": {"bias": -4.85, "w": 2.52, "p": -6.61, "root": 12.25, "unread": 0.02},
-    "offer": {"bias": -5.76, "w": 4.42, "p": -2.76, "root": 7.49, "unread": 1.01},
+    "offer": {"bias": -5.86, "w": 4.18, "p": -3.53, "root": 8.35, "unread": 0.94},
 }
 CONFIRMED = 0.98  # a topic the guest or organizer confirmed
 BESIDE_CONFIRMED = 0.4  # a guess of a guest who reviewed their topics (evidence.py)
@@ -70,10 +70,14 @@ def _calibrated(weight: np.ndarray, prob: np.ndarray, side: str) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-logit))
 
 
-def topic_chances(
-    profiles: Sequence[Profile], sides: Sequence[Sides], catalogue: Catalogue, use_classifier=True
-) -> dict[str, np.ndarray]:
-    """Return per side a guests x topics matrix of calibrated probabilities."""
+def signals(
+    profiles: Sequence[Profile], sides: Sequence[Sides], catalogue: Catalogue
+) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Return per side guests x topics: (strongest read weight, classifier probability, confirmed).
+
+    A hiring need is also a job offered and a job hunt a candidate offered (evidence.py), so
+    those offers take the classifier's probability of the need too.
+    """
     ids = list(catalogue.topics)
     col = {t: k for k, t in enumerate(ids)}
     out = {}
@@ -85,13 +89,23 @@ def topic_chances(
                 if topic in col:
                     weight[i, col[topic]] = max(e.weight for e in found)
                     confirmed[i, col[topic]] = any(e.confirmed for e in found)
-        reviewed = np.array([bool(p.need_topics or p.offer_topics) for p in profiles])
-        prob = (
-            _probabilities(profiles, side, ids) if use_classifier and ids else np.zeros_like(weight)
-        )
-        # A reviewed guest's guesses were scaled by evidence.py already; scale the rest alike.
-        prob[reviewed] *= BESIDE_CONFIRMED
+        prob = _probabilities(profiles, side, ids) if ids else np.zeros_like(weight)
+        if side == "offer":
+            for k in (col[t] for t in ids if t.startswith(MIRRORED)):
+                prob[:, k] = np.maximum(prob[:, k], out["need"][1][:, k])
+        out[side] = (weight, prob, confirmed)
+    return out
+
+
+def topic_chances(
+    profiles: Sequence[Profile], sides: Sequence[Sides], catalogue: Catalogue
+) -> dict[str, np.ndarray]:
+    """Return per side a guests x topics matrix of calibrated probabilities."""
+    reviewed = np.array([bool(p.need_topics or p.offer_topics) for p in profiles], dtype=bool)
+    out = {}
+    for side, (weight, prob, confirmed) in signals(profiles, sides, catalogue).items():
         q = _calibrated(weight, prob, side)
+        # A guest who confirmed topics reviewed the chips: the rest is only a guess (evidence).
         q[reviewed] *= BESIDE_CONFIRMED
         q[confirmed] = CONFIRMED
         q[q < FLOOR] = 0.0

@@ -1,8 +1,8 @@
-"""Frozen dataclasses in and out of matching: a guest's profile, a reason, a scored pair."""
+"""Frozen dataclasses in and out of matching: a profile, a reason, a scored pair, all scores."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -57,3 +57,46 @@ class Match:
     b: str
     score: float
     reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Pair scores, seating constraints and warnings for one event."""
+
+    pairs: dict[tuple[str, str], Match]
+    apart: list[tuple[str, str]]
+    together: list[tuple[str, ...]]
+    warnings: list[str]
+    _helps: dict[tuple[str, str], list[Reason]] = field(default_factory=dict, repr=False)
+    _helpable: frozenset[str] = frozenset()
+    _likely: frozenset[tuple[str, str]] = frozenset()
+    _chances: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
+
+    def score(self, a: str, b: str) -> float:
+        """Return the score of a pair in either order (0 when absent)."""
+        match = self.pairs.get((a, b) if a < b else (b, a))
+        return match.score if match else 0.0
+
+    def helps(self, a: str, b: str) -> list[Reason]:
+        """Return the reasons a's offers meet b's needs, best first."""
+        return list(self._helps.get((a, b), []))
+
+    def can_be_helped(self, guest_id: str) -> bool:
+        """Return True when someone they may sit with offers what they need."""
+        return guest_id in self._helpable
+
+    def may_help(self, a: str, b: str) -> bool:
+        """Return True when a's offers likely meet b's needs.
+
+        A sure meet (a reason) or a likely one (a chance of weights.SEAT_CHANCE, chances.py).
+        Seating aims for these; reasons stay sure-only.
+        """
+        return (a, b) in self._likely or (a, b) in self._helps
+
+    def chances(self, guest_id: str) -> dict[str, float]:
+        """Return {helper id: chance they really meet one of this guest's needs} (chances.py)."""
+        return dict(self._chances.get(guest_id, {}))
+
+    def likely_helped(self) -> frozenset[str]:
+        """Return the guests someone they may sit with may help (may_help)."""
+        return frozenset(b for _, b in self._likely) | self._helpable

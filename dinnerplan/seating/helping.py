@@ -37,10 +37,12 @@ def help_rules(
     lift: bool = True,
     apart: Iterable[tuple[int, int]] = (),
     penalties: Mapping[tuple[int, int], float] | None = None,
+    hedge: bool = True,
 ) -> Rules:
     """Build the help search's rules from matching scores and extra pairs.
 
-    The extra keep-apart pairs and pair penalties are by guest id.
+    The extra keep-apart pairs and pair penalties are by guest id. With `hedge`, the search
+    also weighs each helper's chance of really helping (matching/chances.py).
     """
     guests = sorted(guests)
     ids = {str(g): g for g in guests}
@@ -62,6 +64,11 @@ def help_rules(
         home=home,
         move_cost=move_cost,
         lift=lift,
+        chances={
+            ids[g]: {ids[h]: p for h, p in scores.chances(g).items() if h in ids}
+            for g in ids
+            if hedge
+        },
     )
 
 

@@ -1,0 +1,74 @@
+"""Help chances: calibrated, directional, beyond what the reader reads, confirmed topics sure."""
+
+from dinnerplan.matching import Profile, score_pairs
+from dinnerplan.matching import weights as w
+from dinnerplan.matching.catalogue import load_catalogue
+from dinnerplan.matching.chances import help_chances, topic_chances
+from dinnerplan.matching.evidence import read_sides
+
+
+def person(pid, offers=(), needs=(), **kw):
+    return Profile(pid, f"{pid.title()} Test", offers=offers, needs=needs, **kw)
+
+
+def chances(profiles):
+    catalogue = load_catalogue()
+    return help_chances(profiles, read_sides(profiles, catalogue), catalogue)
+
+
+def test_a_helper_for_the_need_has_a_high_chance_and_a_stranger_none():
+    books = person("a", needs=("our books are a mess and the tax return is late",))
+    cpa = person("b", offers=("CPA for small businesses, bookkeeping and year-end accounts",))
+    chef = person("c", offers=("private dinners for up to 20 people",))
+    chance = chances([books, cpa, chef])
+    assert chance[0, 1] >= w.SEAT_CHANCE
+    assert chance[0, 2] < 0.1
+    assert chance[0, 0] == 0.0  # nobody helps themself
+
+
+def test_direction_matters_two_hirers_do_not_help_each_other():
+    one = person("a", needs=("hiring two backend engineers",), offers=("we're hiring",))
+    two = person("b", needs=("we need a senior frontend dev asap",), offers=("we're hiring",))
+    seeker = person("c", needs=("backend engineer, 6 years of Go, looking for my next role",))
+    chance = chances([one, two, seeker])
+    assert chance[0, 1] < w.SEAT_CHANCE
+    assert chance[1, 0] < w.SEAT_CHANCE
+    assert chance[0, 2] >= w.SEAT_CHANCE
+
+
+def test_the_classifier_names_a_topic_the_reader_missed():
+    # No phrase of the lexicon; the trained classifier reads community building.
+    network = person("a", needs=("want more women applying to our network",))
+    catalogue = load_catalogue()
+    sides = read_sides([network], catalogue)
+    assert not sides[0].needs
+    q = topic_chances([network], sides, catalogue)
+    ids = list(catalogue.topics)
+    assert ids[int(q["need"][0].argmax())] == "community_building"
+    assert q["need"][0].max() > 0.1
+
+
+def test_confirmed_topics_are_sure_and_beat_the_words():
+    vague = person("a", needs=("help!!",), need_topics=("accounting_tax",))
+    cpa = person("b", offers=("bookkeeping",), offer_topics=("accounting_tax",))
+    guessed = person("c", offers=("bookkeeping",))
+    chance = chances([vague, cpa, guessed])
+    assert chance[0, 1] > 0.9
+    assert chance[0, 1] > chance[0, 2]
+
+
+def test_a_reason_needs_a_high_chance_too(monkeypatch):
+    need = person("a", needs=("looking for an employment lawyer for a dismissal",))
+    lawyer = person("b", offers=("Employment lawyer",))
+    assert score_pairs([need, lawyer]).helps("b", "a")
+    chance = score_pairs([need, lawyer]).chances("a")["b"]
+    monkeypatch.setattr(w, "REASON_CHANCE", chance + 0.01)
+    scores = score_pairs([need, lawyer])
+    assert scores.helps("b", "a") == []
+    assert scores.may_help("b", "a")  # seating still aims for them
+
+
+def test_chances_of_an_empty_event_and_of_guests_without_words():
+    assert chances([]).shape == (0, 0)
+    blank = [person("a"), person("b")]
+    assert (chances(blank) < w.SEAT_CHANCE).all()
