@@ -174,3 +174,13 @@ def test_board_prices_changes_exactly_and_keeps_its_books():
         assert after[1] == pytest.approx(before[1] + gain[1]) == pytest.approx(fresh[1])
         assert after[2] == pytest.approx(before[2] + gain[2]) == pytest.approx(fresh[2])
     assert applied > 50
+
+
+def test_help_rules_carry_each_helpers_chance_for_the_search_to_hedge_on():
+    scores = score_pairs(profiles())
+    limits = {10: (3, 5), 20: (3, 5)}
+    guests = range(1, 9)
+    rules = help_rules(scores, limits, guests)
+    assert rules.chances[1][2] == scores.chances("1")["2"]
+    assert rules.chances[1][2] >= 0.5
+    assert not help_rules(scores, limits, guests, hedge=False).chances
