@@ -61,7 +61,7 @@ def test_generated_guests_are_varied_and_valid(event):
 
 def test_most_generated_guests_can_be_helped(event):
     scores = score_pairs(event)
-    # Seating aims for likely helpers (weights.SEAT_MIN); a reason, and can_be_helped, needs
+    # Seating aims for likely helpers (weights.SEAT_CHANCE); a reason, and can_be_helped, needs
     # a sure meet (weights.REASON_MIN: lexicon and classifier agree on both sides), which
     # about a third of these generated guests have.
     assert len(scores.likely_helped()) >= 0.5 * len(event)
