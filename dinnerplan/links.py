@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
+from datetime import datetime
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from dinnerplan.extensions import db
-from dinnerplan.models import Event, Guest
+from dinnerplan.models import Guest
 from dinnerplan.models.guest import new_token_nonce
 from dinnerplan.urls import external_url
 
@@ -36,14 +38,31 @@ def guest_for_token(token: str) -> Guest | None:
     return guest
 
 
-def event_of_stale_token(token: str) -> Event | None:
-    """Return the dinner a revoked (but genuine) link was for, so its page can say whom to ask."""
+@dataclass(frozen=True)
+class StaleLink:
+    """What the page of a replaced link shows: the dinner and whom to ask, nothing else.
+
+    Anyone holding an old link sees it, so it carries no guest data: the organizer's email
+    is there on purpose (the guest needs it to ask for the new link).
+    """
+
+    title: str
+    starts_at: datetime  # local wall-clock time, as Event.starts_at
+    host_name: str
+    organizer_email: str
+
+
+def stale_link(token: str) -> StaleLink | None:
+    """Return what the page of a revoked (but genuine) link says: the dinner and whom to ask."""
     try:
         guest_id, _nonce = _serializer().loads(token)
     except (BadSignature, TypeError, ValueError):
         return None
     guest = db.session.get(Guest, guest_id) if isinstance(guest_id, int) else None
-    return guest.event if guest is not None else None
+    if guest is None:
+        return None
+    event = guest.event
+    return StaleLink(event.title, event.starts_at, event.host_name, event.organizer.email)
 
 
 def personal_link(guest: Guest) -> str:

@@ -1,4 +1,4 @@
-"""Templates only display: the tables page and the guest's RSVP summary run no query.
+"""Templates only display: the tables page, the RSVP summary and dead links run no query.
 
 Their views pass plain data (no lazy relationship left for the template to load), and the
 pages render with StrictUndefined (see the `template_queries` fixture).
@@ -70,4 +70,39 @@ def test_the_rsvp_summary_lists_the_guests_wishes_without_a_query(
         assert "What I do I bake" in summary, url
         assert "I'd like to sit with Ben Brook, Cat Cole" in summary, url
         assert "Please don't seat me with Dev Dane" in summary, url
+    assert template_queries == []
+
+
+def test_a_replaced_links_page_names_the_dinner_and_organizer_only_without_a_query(
+    app, client, make, template_queries
+):
+    organizer = make.organizer()
+    event = make.event(organizer, title="Founders' Supper")
+    ana = make.guest(event, name="Ana Alvarez", email="ana@example.com", one_liner="I bake")
+    make.guest(event, name="Ben Brook", email="ben@example.com", rsvp="yes")
+    with app.app_context():
+        guest = db.session.get(Guest, ana.id)
+        old = token_for(guest)
+        guest.token_nonce = "replaced"
+        db.session.commit()
+
+    response = client.get(f"/r/{old}")
+
+    assert response.status_code == 404
+    page = response.get_data(as_text=True)
+    assert "<strong>Founders&#39; Supper</strong>" in page
+    assert f'(<a href="mailto:{organizer.email}?subject=New%20link' in page
+    assert template_queries == []
+    # Whoever holds the old link learns whom to ask, nothing about the guests.
+    for private in ("Ana", "ana@example.com", "I bake", "Ben Brook", "ben@example.com"):
+        assert private not in page, private
+
+
+def test_dead_links_pages_render_without_a_query(client, template_queries):
+    for url in ("/r/not-a-token", "/r/not-a-token/topics", "/r/not-a-token/mytable"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        page = _text(response.get_data(as_text=True))
+        assert "This link is no longer valid" in page, url
+        assert "Please ask the person who invited you" in page, url
     assert template_queries == []

@@ -26,7 +26,7 @@ bp = Blueprint("followups", __name__)
 def _guest_or_invalid(token: str) -> Guest:
     guest = guest_for_token(token)
     if guest is None:
-        abort(Response(render_template("rsvp/invalid.html"), status=404))
+        abort(Response(render_template("rsvp/invalid.html", stale=None), status=404))
     return guest
 
 

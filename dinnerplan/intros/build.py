@@ -142,8 +142,10 @@ def _talk_order(table: Table, guests: list[Guest], me: Guest, minutes: int) -> t
     )
 
 
-def _mate(me: Guest, other: Guest, table: Table, names: dict, scores: Scores) -> Mate:
-    """Return `other` as `me` should meet them."""
+def _mate(
+    me: Guest, other: Guest, table: Table, names: dict, scores: Scores, turn: int = 0
+) -> Mate:
+    """Return `other` as `me` should meet them; `turn`: their place among `me`'s tablemates."""
     return Mate(
         id=other.id,
         name=other.name,
@@ -153,7 +155,7 @@ def _mate(me: Guest, other: Guest, table: Table, names: dict, scores: Scores) ->
         intent=intent_label(other.intent),
         is_host=other.id == table.host_guest_id,
         score=scores.score(str(me.id), str(other.id)),
-        why=why(me, other, names[other.id], scores),
+        why=why(me, other, names[other.id], scores, turn),
         contacts=contacts_of(other),
         title=other.title or "",
     )
@@ -182,7 +184,8 @@ def build_intros(
         for me in guests:
             if wanted is not None and me.id not in wanted:
                 continue
-            mates = [_mate(me, o, table, names, scores) for o in guests if o.id != me.id]
+            others = [o for o in guests if o.id != me.id]  # in seat order: `turn` is stable
+            mates = [_mate(me, o, table, names, scores, turn) for turn, o in enumerate(others)]
             mates.sort(key=lambda m: (-m.score, m.name))
             talk = _talk_order(table, guests, me, event.minutes_per_guest)
             intros.append(Intro(me, event, table.name, tuple(mates), talk, link(me)))

@@ -7,6 +7,7 @@ that does not say the reason again.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from dinnerplan.matching import INTENT_PHRASES, Reason, Scores
@@ -49,8 +50,12 @@ class Why:
         return "; ".join(parts) + "." if parts else self.fallback
 
 
-def why(me: Guest, mate: Guest, name: str, scores: Scores) -> Why:
-    """Return why `me` should meet `mate` (called `name` in the text), both directions."""
+def why(me: Guest, mate: Guest, name: str, scores: Scores, turn: int = 0) -> Why:
+    """Return why `me` should meet `mate` (called `name` in the text), both directions.
+
+    `turn`: the mate's place among `me`'s tablemates (0, 1, ...), so that the generic
+    openers of one introduction differ from mate to mate (see `_generic_question`).
+    """
     mine, theirs = scores.helps(str(me.id), str(mate.id)), scores.helps(str(mate.id), str(me.id))
     you_help = they_help = ""
     if mine:
@@ -58,7 +63,10 @@ def why(me: Guest, mate: Guest, name: str, scores: Scores) -> Why:
     if theirs:
         they_help = f"{name} could help you with {_needs(theirs)}"
     return Why(
-        you_help, they_help, _fallback(me, mate, name), _opener(me, mate, name, mine, theirs)
+        you_help,
+        they_help,
+        _fallback(me, mate, name),
+        _opener(me, mate, name, mine, theirs, turn),
     )
 
 
@@ -80,7 +88,58 @@ def _fallback(me: Guest, mate: Guest, name: str) -> str:
     return f"{name} is at your table: a new face to meet."
 
 
-def _opener(me: Guest, mate: Guest, name: str, mine: list, theirs: list) -> str:
+# Generic questions, for a tablemate neither can help: none says the "why" line again
+# (the intent or industry it names) and all read right whatever the guests wrote. Chosen
+# by what is known about the tablemate: their intent, their work (one-liner or job title),
+# their company; the last two only when nothing is known (they would ask for the intent
+# the introduction already shows).
+_INTENT_QUESTIONS = {
+    "peers": "What have you learned lately that changed how you work?",
+    "clients": "What does a perfect client look like for you?",
+    "investors": "What would the right investor bring you besides money?",
+    "hire": "Which role is hardest for you to fill right now?",
+    "job": "What kind of role would you love to land next?",
+    "partners": "What would the ideal partner bring to what you do?",
+    "give_back": "What do you most enjoy helping people with?",
+}
+_TONIGHT_QUESTIONS = (
+    "What would make tonight worth it for you?",
+    "Who would be the most useful person for you to meet tonight?",
+)
+_WORK_QUESTIONS = (
+    "What are you working on at the moment?",
+    "What is the most interesting problem on your desk right now?",
+    "How did you get into what you do?",
+)
+_COMPANY_QUESTIONS = ("What is your company focusing on this year?",)
+_ANYONE_QUESTIONS = (
+    "What brought you here tonight?",
+    "What has been the best part of your year so far?",
+)
+
+
+def _generic_question(me: Guest, mate: Guest, turn: int) -> str:
+    """Return a question that fits what is known about `mate`, varied from mate to mate.
+
+    Deterministic: where the walk through the questions starts comes from a SHA-256 digest
+    of `me`'s id (never `hash()`, which changes from process to process), and each `turn`
+    moves it one step, so the tablemates of one guest who share a kind of profile get
+    different questions, and two guests asking the same tablemate usually differ too.
+    Plain text, like every opener: the templates escape it.
+    """
+    questions: list[str] = []
+    if mate.intent in INTENT_PHRASES:
+        questions += [_INTENT_QUESTIONS[mate.intent], *_TONIGHT_QUESTIONS]
+    if mate.one_liner or mate.title or mate.company:
+        questions += _WORK_QUESTIONS
+    if mate.company:
+        questions += _COMPANY_QUESTIONS
+    questions = questions or list(_ANYONE_QUESTIONS)
+    start = int.from_bytes(hashlib.sha256(str(me.id).encode()).digest()[:4], "big")
+    return questions[(start + turn) % len(questions)]
+
+
+def _opener(me: Guest, mate: Guest, name: str, mine: list, theirs: list, turn: int = 0) -> str:
     """Return a question to start with that does not say the "why" line again.
 
     The "why" line (just above it) names the need and the offer; the opener is what to *ask*
@@ -93,8 +152,4 @@ def _opener(me: Guest, mate: Guest, name: str, mine: list, theirs: list) -> str:
         return f"Ask {name}: “If you were in my shoes, what would you do first?”"
     if mine:
         return f"Ask {name}: “What have you tried so far?” Then say what you can offer."
-    if mate.intent in INTENT_PHRASES:
-        return f"Ask {name}: “What would make tonight worth it for you?”"
-    if mate.one_liner or mate.title:
-        return f"Ask {name}: “What are you working on at the moment?”"
-    return f"Ask {name}: “What brought you here tonight?”"
+    return f"Ask {name}: “{_generic_question(me, mate, turn)}”"

@@ -113,7 +113,7 @@ def _wishes(guest, profile: GuestProfileForm) -> tuple[list[int], list[int]]:
 
 def _invalid(token: str):
     """The page for a dead link: names the dinner and its host when the link was genuine."""
-    return render_template("rsvp/invalid.html", event=links.event_of_stale_token(token)), 404
+    return render_template("rsvp/invalid.html", stale=links.stale_link(token)), 404
 
 
 def _page_context(guest, token: str, closed: bool) -> dict:

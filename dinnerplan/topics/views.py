@@ -73,7 +73,7 @@ def confirm(token: str):
     """The guest checks the topics read from their words ("We read this as … — right?")."""
     guest = guest_for_token(token)
     if guest is None:
-        return render_template("rsvp/invalid.html"), 404
+        return render_template("rsvp/invalid.html", stale=None), 404
     step = pages.ConfirmStep(guest, request.form if request.method == "POST" else None)
     if step.saved():
         ops.confirm_guest(guest, step.chosen, utcnow())

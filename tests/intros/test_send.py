@@ -6,6 +6,7 @@ import html
 import re
 
 from dinnerplan.extensions import db
+from dinnerplan.intros import sentences
 from dinnerplan.intros.operations import queue_intros, send_intros
 from dinnerplan.links import token_for
 from dinnerplan.mail.operations import discard_queued, send_one
@@ -87,8 +88,15 @@ def test_the_opener_is_a_question_and_never_repeats_why_meet(client, dinner, inb
             assert not quoted & set(re.findall(r"“([^”]+)”", opener)), (why_line, opener)
             assert not {w.strip(".") for w in why_line.split(";")} & {opener}, opener
     ana = Inbox.text_of(inbox.to(dinner.guest("Ana").email)[0])
-    # Cleo and Ana share only their intent: the opener asks, it does not say it again.
-    assert "Opener: Ask Cleo: “What would make tonight worth it for you?”" in ana
+    # Cleo and Ana share only their intent: the opener asks, it does not say it again; it
+    # is one of the generic questions that fit Cleo (a lawyer at Lexa, looking for clients).
+    (cleo_opener,) = re.findall(r"^  Opener: Ask Cleo: “([^”]+)”\r?$", ana, re.M)
+    assert cleo_opener in {
+        sentences._INTENT_QUESTIONS["clients"],
+        *sentences._TONIGHT_QUESTIONS,
+        *sentences._WORK_QUESTIONS,
+        *sentences._COMPANY_QUESTIONS,
+    }
     assert "Talk to Ben first. Ask Ben: “If you were in my shoes" in ana
     # Eve (a recruiter) can help Dev hire; Dev cannot help Eve: she asks, then offers.
     dev = Inbox.text_of(inbox.to(dinner.guest("Eve").email)[0])
