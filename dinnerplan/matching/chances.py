@@ -12,7 +12,7 @@ two into a probability. The chance that j helps i is then
     1 - prod over i's need topics t of (1 - q_need[i, t] * max over t' meeting t of q_offer[j, t'])
 
 and seating, among seatings equal on what it aims at, prefers tablemates with a high chance,
-with diminishing returns per guest (solver/helpboard.py): a guest whose need could be one of
+with diminishing returns per guest (solver/hedge.py): a guest whose need could be one of
 two things sits, where it costs nothing, with a helper for each.
 """
 

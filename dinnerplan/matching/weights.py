@@ -1,7 +1,8 @@
 """Every number that shapes a pair's score, in one place.
 
 A score is in points: each need met is worth up to `NEED_MET`, a pair where each can help
-the other earns `TWO_WAY_BONUS` on top, and the two intents add `INTENT_AFFINITY`. The
+the other earns `TWO_WAY_BONUS` on top, each guest's chance of really helping the other
+(chances.py) adds `CHANCE_POINTS` per unit, and the two intents add `INTENT_AFFINITY`. The
 total is clamped at zero, so two sellers with nothing for each other score 0, not less.
 """
 

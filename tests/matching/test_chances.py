@@ -72,3 +72,14 @@ def test_chances_of_an_empty_event_and_of_guests_without_words():
     assert chances([]).shape == (0, 0)
     blank = [person("a"), person("b")]
     assert (chances(blank) < w.SEAT_CHANCE).all()
+
+
+def test_a_chance_alone_earns_pair_points_but_no_reason():
+    # The reader reads no need here; only the classifier links the two (a chance, no meet).
+    network = person("a", needs=("want more women applying to our network",))
+    builder = person("b", offers=("I built and run a 2,000-member community for women founders",))
+    scores = score_pairs([network, builder])
+    chance = scores.chances("a")["b"]
+    assert chance > 0.1
+    assert scores.helps("b", "a") == []
+    assert scores.score("a", "b") >= w.CHANCE_POINTS * chance - 0.01
