@@ -88,8 +88,11 @@ def solve_version(
     progress: Callable[[str], None] = lambda _: None,
 ) -> None:
     """Seat the version's event (raises InfeasibleError or SeatingFailed); flush the result."""
+    from dinnerplan.matching.topics import warm
     from dinnerplan.solver import InfeasibleError
 
+    progress("Preparing the reader of needs and offers…")
+    warm()  # trains once per process (seconds): not part of the seating run's time limit
     started = time.monotonic()
     event = db.session.get(Event, version.event_id)
     plan = make_plan(version, event)

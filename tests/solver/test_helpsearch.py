@@ -8,7 +8,7 @@ from itertools import combinations
 import pytest
 
 from dinnerplan.solver.helpboard import EPSILON, Board, Rules
-from dinnerplan.solver.helpsearch import HelpPolisher, lift_step
+from dinnerplan.solver.helpsearch import HelpPolisher, cover_step, lift_step
 
 
 def random_rules(seed: int, guests: int = 9, tables: int = 3, size: int = 3) -> Rules:
@@ -86,6 +86,30 @@ def test_a_lift_step_strengthens_the_weakest_table_without_losing_a_helped_guest
     after = board.value()
     assert after[0] == before[0] == 1
     assert after[1] > before[1]
+
+
+def cover_dinner(mixing: float) -> Board:
+    """Three tables of three; guest 6 needs guest 0, who sits at another table.
+
+    Every change that seats 6 with 0 breaks up a table; `mixing` is what the guests who
+    would meet score with one another.
+    """
+    pairs = [(a, b, 10) for trio in ((0, 1, 2), (3, 4, 5)) for a, b in combinations(trio, 2)]
+    pairs += [(a, b, 6) for a, b in combinations((6, 7, 8), 2)]
+    pairs += [(a, b, mixing) for a in (0, 1, 2) for b in (6, 7, 8)]
+    rules = Rules.build({t: (3, 3) for t in range(3)}, list(range(9)), {6: {0}}, pairs)
+    return Board(rules, {g: g // 3 for g in range(9)})
+
+
+def test_seating_one_more_guest_with_a_helper_does_not_leave_a_table_of_leftovers():
+    board = cover_dinner(mixing=0)  # any cover leaves a table at 2 of an average 5
+    before = board.value()
+    assert not cover_step(board)
+    assert board.value() == before
+    board = cover_dinner(mixing=8)  # the tables stay good when guests mix: 6 is seated with 0
+    assert cover_step(board)
+    assert board.value()[0] == 1
+    assert board.table_of[board.rules.unit_of[6]] == board.table_of[board.rules.unit_of[0]]
 
 
 def leftovers_dinner(lift: bool = True) -> tuple[Rules, dict[int, int]]:
