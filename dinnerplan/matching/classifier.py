@@ -141,6 +141,21 @@ DISAGREE_P = 0.1  # below this p the classifier disagrees...
 DISAGREE = 0.8  # ...and the read's confidence is multiplied by this
 
 
+# Where nothing else reads a text, a topic the classifier gives p >= ONLY is a guess at
+# confidence min(p, ONLY_MAX): never a reason alone (reasons need sure reads), but a chip and
+# a row an organizer can confirm instead of "Nothing read" ("Our agency builds iOS and Android
+# apps": dev agency, p 0.74). Six seen lists: offers recall 0.72 -> 0.73, precision unchanged,
+# true helper ranked first 64.5 -> 64.9 %.
+ONLY = 0.5
+ONLY_MAX = 0.7
+
+
+def guesses(probs, ids: Sequence[str]) -> dict[str, float]:
+    """Return {topic: confidence} of what the classifier alone reads in one text's row."""
+    row = np.nan_to_num(probs)
+    return {ids[k]: round(min(float(row[k]), ONLY_MAX), 3) for k in np.flatnonzero(row >= ONLY)}
+
+
 def combine(scores: dict[str, float], probs, index) -> dict[str, float]:
     """Return a clause's topic confidences with the classifier's view combined in."""
     out = {}

@@ -136,7 +136,21 @@ class Reader:
                 key = (topic, side)
                 if key not in found[n] or found[n][key].confidence < conf:
                     found[n][key] = TopicGuess(topic, round(conf, 3), side, clause)
+        self._whole_texts(items, found)
         return [sorted(f.values(), key=lambda g: -g.confidence) for f in found]
+
+    def _whole_texts(self, items, found) -> None:
+        """Give a text none of whose clauses was read the classifier's guesses for all of it.
+
+        ("Our agency builds iOS and Android apps" splits into two clauses too thin to read.)
+        """
+        for side in ("need", "offer") if "classifier" in self.signals else ():
+            keep = [(n, fold(t or "")[:2000]) for n, (t, box) in enumerate(items) if box == side]
+            keep = [(n, t) for n, t in keep if not found[n] and t.strip()]
+            rows = classifier.trained().proba([t for _, t in keep], side, self.ids)
+            for (n, _), row in zip(keep, rows, strict=True):
+                for topic, conf in classifier.guesses(row, self.ids).items():
+                    found[n][(topic, side)] = TopicGuess(topic, conf, side, items[n][0])
 
     def _probabilities(self, pieces) -> list[np.ndarray | None]:
         """Return the trained classifier's topic probabilities for each clause on its side."""
@@ -220,6 +234,7 @@ class Reader:
         scores = {t: min(c, 0.99) for t, c in scores.items() if c > 0}
         if probs is not None:
             scores = classifier.combine(scores, probs, self.index)
+            scores = scores or classifier.guesses(probs, self.ids)
         who = [t for t, c in scores.items() if turns.is_who(t, cued) and c >= turns.WHO_SURE]
         if turns.QUALIFIERS and who:
             scores = {t: c for t, c in scores.items() if not self._qualifier(t, who)}

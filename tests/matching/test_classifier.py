@@ -95,6 +95,16 @@ def test_a_read_is_sure_only_where_the_classifier_backs_it():
     assert lexicon_only[0][0].confidence < classifier.AGREE_CONF <= guess.confidence
 
 
+def test_where_nothing_else_reads_a_text_the_classifier_guesses_unsure():
+    text = "Our agency builds iOS and Android apps"  # no lexicon phrase, no role, no cue
+    without = Reader(load_catalogue(), SIGNALS - {"classifier"}).read_many([(text, "offer")])
+    assert without[0] == []
+    [guess] = read(text, "offer")
+    assert guess.topic == "dev_agency"
+    assert guess.confidence <= classifier.ONLY_MAX < 0.8  # a guess: never a reason alone
+    assert read("Want to stay close to young companies", "need") == []  # p 0.1: no guess
+
+
 def test_it_is_trained_once_whatever_the_threads():
     found = []
 
