@@ -26,6 +26,8 @@ class SideReading:
     texts: list[str]
     confirmed: list[str]
     guesses: list[TopicGuess] = field(default_factory=list)
+    # Read from these words but on the other side ("happy to mentor" typed as a need)
+    elsewhere: list[TopicGuess] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -50,7 +52,8 @@ class SideReading:
 def guess_many(guests: list[Guest], catalogue: Catalogue) -> list[dict[str, list[TopicGuess]]]:
     """Read every need and offer of these guests in one batch; per guest, guesses by side.
 
-    A guess lands on the side it was read as ("happy to mentor" typed as a need is an offer).
+    A guess lands on the side it was read as ("happy to mentor" typed as a need is an offer);
+    "need>offer" lists those read from needs as offers, and "offer>need" the other way.
     """
     items = [
         (guest_index, text, side)
@@ -59,12 +62,14 @@ def guess_many(guests: list[Guest], catalogue: Catalogue) -> list[dict[str, list
         for text in texts
     ]
     read = reader_for(catalogue).read_many([(text, side) for _, text, side in items])
-    found: list[dict[str, dict[str, TopicGuess]]] = [{s: {} for s in SIDES} for _ in guests]
-    for (guest_index, _, _), guesses in zip(items, read, strict=True):
+    keys = [*SIDES, "need>offer", "offer>need"]
+    found: list[dict[str, dict[str, TopicGuess]]] = [{k: {} for k in keys} for _ in guests]
+    for (guest_index, _, box), guesses in zip(items, read, strict=True):
         for guess in guesses:
-            best = found[guest_index][guess.side].get(guess.topic)
-            if best is None or guess.confidence > best.confidence:
-                found[guest_index][guess.side][guess.topic] = guess
+            for key in {guess.side, f"{box}>{guess.side}"} & set(keys):
+                best = found[guest_index][key].get(guess.topic)
+                if best is None or guess.confidence > best.confidence:
+                    found[guest_index][key][guess.topic] = guess
     return [
         {
             side: sorted(by_topic.values(), key=lambda g: -g.confidence)
@@ -77,7 +82,12 @@ def guess_many(guests: list[Guest], catalogue: Catalogue) -> list[dict[str, list
 def _sides(guest: Guest, guesses: dict[str, list[TopicGuess]]) -> dict[str, SideReading]:
     return {
         "need": SideReading(
-            guest, "need", list(guest.needs or []), list(guest.need_topics or []), guesses["need"]
+            guest,
+            "need",
+            list(guest.needs or []),
+            list(guest.need_topics or []),
+            guesses["need"],
+            guesses["need>offer"],
         ),
         "offer": SideReading(
             guest,
@@ -85,6 +95,7 @@ def _sides(guest: Guest, guesses: dict[str, list[TopicGuess]]) -> dict[str, Side
             list(guest.offers or []),
             list(guest.offer_topics or []),
             guesses["offer"],
+            guesses["offer>need"],
         ),
     }
 

@@ -173,3 +173,21 @@ def test_signed_out_is_sent_to_sign_in(client, event):
 def test_event_page_links_to_needs_and_offers(org_client, event):
     body = org_client.get(f"/events/{event.id}").get_data(as_text=True)
     assert f'href="/events/{event.id}/topics"' in body
+
+
+def test_an_offer_typed_as_a_need_is_shown_where_it_was_read(app, org_client, make, event):
+    gia = make.guest(
+        event, name="Gia Gomez", rsvp="yes", needs=["Would like to mentor women in tech"]
+    )
+    response = org_client.get(f"/events/{event.id}/topics")
+    body = response.get_data(as_text=True)
+    rows = re.findall(r'<tr class="[^"]*">(.*?)</tr>', body, re.S)
+    need = next(r for r in rows if f'value="{gia.id}:need"' in r)
+    offer = next(r for r in rows if f'value="{gia.id}:offer"' in r)
+    # The needs row does not claim that nothing was read: it points at the offers row...
+    assert "Nothing read" not in need
+    assert "Read as an offer:" in need and "Mentoring and coaching" in need
+    # ...which quotes the words it was read from, and says where they were written.
+    assert "Would like to mentor women in tech" in offer
+    assert "(written under Needs)" in offer
+    assert "Mentoring and coaching" in offer
