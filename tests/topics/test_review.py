@@ -186,7 +186,8 @@ def test_an_offer_typed_as_a_need_is_shown_where_it_was_read(app, org_client, ma
     offer = next(r for r in rows if f'value="{gia.id}:offer"' in r)
     # The needs row does not claim that nothing was read: it points at the offers row...
     assert "Nothing read" not in need
-    assert "Read as an offer:" in need and "Mentoring and coaching" in need
+    assert "Read as an offer:" in need
+    assert "Mentoring and coaching" in need
     # ...which quotes the words it was read from, and says where they were written.
     assert "Would like to mentor women in tech" in offer
     assert "(written under Needs)" in offer
