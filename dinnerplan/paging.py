@@ -22,7 +22,7 @@ from dinnerplan.models import Guest
 class NamePage:
     """The attributes templates/_pager.html and the lists read, as Flask-SQLAlchemy's page has."""
 
-    items: list[Guest]
+    items: list
     page: int
     per_page: int
     total: int
@@ -88,3 +88,9 @@ def _page_in_sql(query: Select, page: int | None, per_page: int, total: int) -> 
     ordered = query.order_by(None).order_by(func.lower(Guest.name), Guest.id)
     rows = db.session.scalars(ordered.limit(per_page).offset((number - 1) * per_page)).all()
     return NamePage(list(rows), number, per_page, total)
+
+
+def page_of(rows: list, page: int | None, per_page: int) -> NamePage:
+    """One page of a list already in memory and in order (a page past the end shows the last)."""
+    number = min(max(1, page or 1), max(1, ceil(len(rows) / per_page)))
+    return NamePage(rows[(number - 1) * per_page : number * per_page], number, per_page, len(rows))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dinnerplan.forms import EmptyForm
 from dinnerplan.matching.topics import suggest
 from dinnerplan.models import Event, Guest
+from dinnerplan.paging import page_of
 from dinnerplan.topics import operations as ops
 from dinnerplan.topics.catalogue import (
     SIDES,
@@ -21,6 +22,15 @@ from dinnerplan.topics.emails import to_ask
 from dinnerplan.topics.forms import AddTopicForm, HideTopicsForm, RenameTopicForm, topic_choices
 from dinnerplan.topics.reading import LIKELY, read_event, read_guest
 from dinnerplan.topics.settings import usage
+
+# The Needs and offers page: its filters (query value -> label) and rows per page.
+SHOWS = {
+    "all": "All",
+    "check": "To check",
+    "read": "Read, not confirmed",
+    "confirmed": "Confirmed",
+}
+REVIEW_PER_PAGE = 30
 
 # A chip is a question to the guest: below this the reader is only guessing at a likeness.
 CHIP_FLOOR = 0.2
@@ -128,8 +138,15 @@ def bulk_choices(event: Event) -> list:
     return topic_choices(event_catalogue(event), blank="Choose a topic…", hidden=hidden)
 
 
-def review_context(event: Event, form) -> dict:
-    """Everything the Needs and offers page shows."""
+def shown_kind(reading) -> str:
+    """Which filter of the Needs and offers page a row belongs to (besides "all")."""
+    if reading.confirmed:
+        return "confirmed"
+    return "read" if reading.confidence >= LIKELY else "check"
+
+
+def review_context(event: Event, form, show: str = "all", page: int | None = None) -> dict:
+    """Everything the Needs and offers page shows: one page of one filter's rows."""
     catalogue = event_catalogue(event)
     if not form.topic.choices:
         form.topic.choices = bulk_choices(event)
@@ -138,10 +155,19 @@ def review_context(event: Event, form) -> dict:
     coming, said_yes = ops.coming_guests(event)
     coming_ids = {g.id for g in coming}
     unmet = ops.unmet_needs([r for r in readings if r.guest.id in coming_ids], event)
+    show = show if show in SHOWS else "all"
+    kinds = [shown_kind(r) for r in readings]
+    counts = {key: kinds.count(key) for key in SHOWS} | {"all": len(readings)}
+    shown = [r for r, kind in zip(readings, kinds, strict=True) if show in ("all", kind)]
+    rows = page_of(shown, page, REVIEW_PER_PAGE)
     return {
         "event": event,
         "form": form,
-        "readings": readings,
+        "readings": rows.items,
+        "rows": rows,
+        "show": show,
+        "shows": SHOWS,
+        "counts": counts,
         "unmet": unmet,
         "said_yes": said_yes,
         "names": full_catalogue(event),

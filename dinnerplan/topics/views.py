@@ -90,7 +90,18 @@ def confirm(token: str):
 def review(event_id: int):
     """Every guest's needs and offers with their topics, least confident first."""
     event = owned_event_or_404(event_id)
-    return render_template("topics/review.html", **pages.review_context(event, BulkForm()))
+    context = pages.review_context(event, BulkForm(), **_shown())
+    return render_template("topics/review.html", **context)
+
+
+def _shown() -> dict:
+    """The Needs and offers page's filter and page number from the query string (if not default)."""
+    shown = {}
+    if request.args.get("show", "all") in pages.SHOWS.keys() - {"all"}:
+        shown["show"] = request.args["show"]
+    if (request.args.get("page", 1, type=int) or 1) > 1:
+        shown["page"] = request.args.get("page", type=int)
+    return shown
 
 
 @bp.route("/events/<int:event_id>/topics", methods=["POST"])
@@ -101,13 +112,14 @@ def bulk(event_id: int):
     form = BulkForm()
     form.topic.choices = pages.bulk_choices(event)
     if not form.validate_on_submit():
-        return render_template("topics/review.html", **pages.review_context(event, form)), 400
+        context = pages.review_context(event, form, **_shown())
+        return render_template("topics/review.html", **context), 400
     changed = ops.bulk_update(
         event, form.rows.data, form.action.data, form.topic.data, event_catalogue(event), utcnow()
     )
     db.session.commit()
     flash(f"Updated {changed} of {len(form.rows.data)} ticked.", "success")
-    return redirect(url_for(".review", event_id=event.id))
+    return redirect(url_for(".review", event_id=event.id, **_shown()))
 
 
 @bp.route("/events/<int:event_id>/topics/ask", methods=["POST"])

@@ -192,3 +192,43 @@ def test_an_offer_typed_as_a_need_is_shown_where_it_was_read(app, org_client, ma
     assert "Would like to mentor women in tech" in offer
     assert "(written under Needs)" in offer
     assert "Mentoring and coaching" in offer
+
+
+def test_filters_show_only_their_rows_with_counts(app, org_client, event, crowd):
+    base = f"/events/{event.id}/topics"
+    confirmed = f"{crowd['cy'].id}:need"
+    check = rows_in_order(org_client.get(f"{base}?show=check").get_data(as_text=True))
+    read = rows_in_order(org_client.get(f"{base}?show=read").get_data(as_text=True))
+    done = rows_in_order(org_client.get(f"{base}?show=confirmed").get_data(as_text=True))
+    every = rows_in_order(org_client.get(base).get_data(as_text=True))
+    assert done == [confirmed]
+    assert f"{crowd['eve'].id}:need" in check  # nothing read from "qqqq wwww"
+    assert f"{crowd['ben'].id}:offer" in read  # "CPA for small businesses": read, unconfirmed
+    assert sorted(check + read + done) == sorted(every)
+    text = text_of(org_client.get(f"{base}?show=confirmed"))
+    assert f"All {len(every)}" in text
+    assert "Confirmed 1" in text
+    # An unknown filter shows everything rather than failing.
+    assert rows_in_order(org_client.get(f"{base}?show=<b>").get_data(as_text=True)) == every
+
+
+def test_a_long_list_is_paged_and_an_edit_returns_to_its_page(app, org_client, make, event):
+    from dinnerplan.topics.pages import REVIEW_PER_PAGE
+
+    for n in range(REVIEW_PER_PAGE + 5):
+        make.guest(event, name=f"Guest {n:03}", rsvp="yes", needs=[f"help with thing {n}"])
+    base = f"/events/{event.id}/topics"
+    first = rows_in_order(org_client.get(base).get_data(as_text=True))
+    second_page = org_client.get(f"{base}?page=2")
+    second = rows_in_order(second_page.get_data(as_text=True))
+    assert len(first) == REVIEW_PER_PAGE
+    assert len(second) == 5
+    assert not set(first) & set(second)
+    assert f"Rows {REVIEW_PER_PAGE + 1}–{REVIEW_PER_PAGE + 5} of" in text_of(second_page)
+    # A page past the end shows the last page; a bad number the first.
+    assert rows_in_order(org_client.get(f"{base}?page=99").get_data(as_text=True)) == second
+    assert rows_in_order(org_client.get(f"{base}?page=x").get_data(as_text=True)) == first
+    response = org_client.post(
+        f"{base}?page=2", data={"rows": second[:1], "action": "replace", "topic": "grants"}
+    )
+    assert response.headers["Location"].endswith(f"{base}?page=2")
