@@ -31,8 +31,8 @@ from dinnerplan.matching.schema import Profile
 # + unread * (weight == 0), weight = the strongest read of the topic, prob = the classifier's
 # highest probability over the guest's texts of that side (benchmarks/chance_fit.py).
 CALIBRATION = {
-    "need": {"bias": -4.91, "w": 2.29, "p": -6.08, "root": 12.45, "unread": -0.07},
-    "offer": {"bias": -5.93, "w": 3.94, "p": -3.58, "root": 8.83, "unread": 0.85},
+    "need": {"bias": -4.02, "w": 2.02, "p": -2.37, "root": 7.55, "unread": 0.39},
+    "offer": {"bias": -6.18, "w": 4.88, "p": -1.70, "root": 5.67, "unread": 1.99},
 }
 CONFIRMED = 0.98  # a topic the guest or organizer confirmed
 BESIDE_CONFIRMED = 0.4  # a guess of a guest who reviewed their topics (evidence.py)

@@ -25,7 +25,7 @@ from dinnerplan.matching.catalogue import DATA, Topic, fold, load_catalogue
 SIDES = ("need", "offer")
 CHAR = (3, 4)  # character n-grams within words (2-5 read no better and trained 2x slower)
 CHAR_W = 0.5  # share of the character space in the features
-ALPHA = 2e-5  # L2 strength of the SGD logistic regressions
+ALPHA = 2e-6  # L2 strength of the SGD logistic regressions
 EPOCHS = 5  # 15 read no better and trained 3x slower
 SEED = 7
 
@@ -134,7 +134,7 @@ def trained() -> Classifier:
 
 # How the classifier's probability p combines with what the lexicon, roles and turns read.
 SURE_FROM = 0.65  # a read this sure...
-AGREE_P = 0.5  # ...that the classifier backs with p >= AGREE_P...
+AGREE_P = 0.8  # ...that the classifier backs with p >= AGREE_P...
 AGREE_CONF = 0.95  # ...becomes this sure (the only reads sure enough for a reason)
 CAP = 0.9  # a read the classifier does not back is at most this sure
 DISAGREE_P = 0.1  # below this p the classifier disagrees...

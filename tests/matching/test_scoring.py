@@ -109,8 +109,8 @@ def test_a_title_names_what_a_guest_offers_but_ranks_say_nothing():
 
 
 def test_unsure_meets_nudge_the_score_but_show_no_reason():
-    # The lexicon reads employment law; the trained classifier does not back it (0.72).
-    need = person("a", needs=("a dismissal that could go to tribunal",))
+    # The lexicon reads employment law; the trained classifier does not back it (p 0.53).
+    need = person("a", needs=("a difficult dismissal",))
     lawyer = person("b", offers=("Employment lawyer",))
     scores = score_pairs([need, lawyer])
     assert scores.helps("b", "a") == []
