@@ -188,7 +188,7 @@ def test_confirmed_topics_beat_guesses():
 
 def test_a_guest_who_confirmed_needs_only_keeps_unticked_offers_as_guesses():
     # Lu confirmed her need; the offer chips she left unticked no longer make her a helper.
-    ana = Profile("ana", "Ana", needs=("need a startup lawyer for our term sheet",))
+    ana = Profile("ana", "Ana", needs=("need a startup lawyer for our shareholder agreement",))
     lu = Profile("lu", "Lu", offers=("startup lawyer",), needs=("SEO for our launch",))
     assert score_pairs([ana, lu]).helps("lu", "ana")
     reviewed = Profile("lu", "Lu", offers=lu.offers, needs=lu.needs, need_topics=("marketing",))
