@@ -31,6 +31,7 @@ SHOWS = {
     "confirmed": "Confirmed",
 }
 REVIEW_PER_PAGE = 30
+UNMET_SHOWN = 5  # unmet needs listed before the rest fold away (most guests first)
 
 # A chip is a question to the guest: below this the reader is only guessing at a likeness.
 CHIP_FLOOR = 0.2
@@ -169,6 +170,7 @@ def review_context(event: Event, form, show: str = "all", page: int | None = Non
         "shows": SHOWS,
         "counts": counts,
         "unmet": unmet,
+        "unmet_shown": UNMET_SHOWN,
         "said_yes": said_yes,
         "names": full_catalogue(event),
         "to_ask": len(to_ask(guests, catalogue, readings)),

@@ -232,3 +232,19 @@ def test_a_long_list_is_paged_and_an_edit_returns_to_its_page(app, org_client, m
         f"{base}?page=2", data={"rows": second[:1], "action": "replace", "topic": "grants"}
     )
     assert response.headers["Location"].endswith(f"{base}?page=2")
+
+
+def test_many_unmet_needs_fold_after_the_first_few(app, org_client, make, event):
+    from dinnerplan.topics.pages import UNMET_SHOWN
+
+    needs = ["a patent attorney", "a tax accountant", "an immigration lawyer", "a photographer"]
+    needs += ["a grant writer", "a podcast producer", "a translator"]
+    for n, need in enumerate(needs):
+        make.guest(event, name=f"Guest {n}", rsvp="yes", needs=[need], offers=[])
+    body = org_client.get(f"/events/{event.id}/topics").get_data(as_text=True)
+    shown, folded = body.split('<details class="unmet-more">')
+    folded = folded.split("</details>")[0]
+    assert shown.count("nobody coming offers") == UNMET_SHOWN
+    extra = folded.count("need it;") + folded.count("needs it;")
+    assert extra == len(needs) - UNMET_SHOWN
+    assert f"{extra} more topic" in folded
