@@ -3,8 +3,9 @@
     python benchmarks/chance_fit.py founders/dev.jsonl regional/dev.jsonl ...
 
 For every guest, side and topic that the reader read or the classifier gives at least 0.02,
-collects (strongest read weight, classifier probability, really theirs?) and fits one
-logistic regression per side on weight, probability, its square root and "not read". Prints
+collects the calibration's features (chances.features: read weight, classifier probability
+and how they stand among the guest's other topics, fit with the intent) and whether the topic
+is really theirs, and fits one logistic regression per side. Prints
 the coefficients to copy into chances.CALIBRATION and, per band, the share really theirs
 next to the mean calibrated probability the module gives now. Never on a held-out set.
 """
@@ -22,31 +23,33 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.topics_errors import ROOT, profiles_of  # noqa: E402
 from benchmarks.topics_eval import load  # noqa: E402
 from dinnerplan.matching.catalogue import load_catalogue  # noqa: E402
-from dinnerplan.matching.chances import _calibrated, signals  # noqa: E402
+from dinnerplan.matching.chances import (  # noqa: E402
+    FEATURES,
+    _calibrated,
+    features,
+    intent_fit,
+    signals,
+)
 from dinnerplan.matching.evidence import read_sides  # noqa: E402
 
 
 def rows_of(paths: list[str]) -> dict[str, np.ndarray]:
-    """Return per side an array of (weight, probability, truth) rows."""
+    """Return per side an array of rows: the calibration's features, then the truth."""
     catalogue = load_catalogue()
+    ids = list(catalogue.topics)
     out: dict[str, list] = {"need": [], "offer": []}
     for path in paths:
         guests = load(str(ROOT / path) if not Path(path).is_absolute() else path)
         profiles = profiles_of(guests)
         found = signals(profiles, read_sides(profiles, catalogue), catalogue)
         for side, (weight, prob, _) in found.items():
+            feats = features(weight, prob, intent_fit(profiles, side, ids))
             for i, g in enumerate(guests):
                 truth = set(g["truth_needs" if side == "need" else "truth_offers"])
-                for k, t in enumerate(catalogue.topics):
+                for k, t in enumerate(ids):
                     if weight[i, k] > 0 or prob[i, k] >= 0.02:
-                        out[side].append((weight[i, k], prob[i, k], t in truth))
+                        out[side].append((*feats[i, k], t in truth))
     return {side: np.array(rows, dtype=float) for side, rows in out.items()}
-
-
-def features(rows: np.ndarray) -> np.ndarray:
-    """Return the calibration's features for rows of (weight, probability, truth)."""
-    w, p = rows[:, 0], rows[:, 1]
-    return np.column_stack([w, p, np.sqrt(p), w == 0])
 
 
 def main() -> None:
@@ -57,14 +60,12 @@ def main() -> None:
     parser.add_argument("sets", nargs="+")
     args = parser.parse_args()
     for side, rows in rows_of(args.sets).items():
-        model = LogisticRegression(C=10.0, max_iter=1000).fit(features(rows), rows[:, 2])
-        b, (cw, cp, cr, cu) = model.intercept_[0], model.coef_[0]
-        print(f"{side}: {len(rows)} rows, {int(rows[:, 2].sum())} true")
-        print(
-            f'  "{side}": {{"bias": {b:.2f}, "w": {cw:.2f}, "p": {cp:.2f}, '
-            f'"root": {cr:.2f}, "unread": {cu:.2f}}},'
-        )
-        now = _calibrated(rows[:, 0], rows[:, 1], side)
+        x, y = rows[:, :-1], rows[:, -1]
+        model = LogisticRegression(C=10.0, max_iter=2000).fit(x, y)
+        print(f"{side}: {len(rows)} rows, {int(y.sum())} true")
+        coef = ", ".join(f'"{n}": {c:.2f}' for n, c in zip(FEATURES, model.coef_[0], strict=True))
+        print(f'  "{side}": {{"bias": {model.intercept_[0]:.2f}, {coef}}},')
+        now = _calibrated(x, side)
         for lo, hi in (
             (0, 0.05),
             (0.05, 0.1),
@@ -77,7 +78,7 @@ def main() -> None:
             m = (now >= lo) & (now < hi)
             if m.any():
                 print(
-                    f"  module says {lo:.2f}-{hi:.2f}: really theirs {rows[m, 2].mean():.2f}"
+                    f"  module says {lo:.2f}-{hi:.2f}: really theirs {y[m].mean():.2f}"
                     f" of {int(m.sum())}"
                 )
 

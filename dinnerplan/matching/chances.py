@@ -27,12 +27,35 @@ from dinnerplan.matching.catalogue import Catalogue, fold
 from dinnerplan.matching.evidence import MIRRORED, Sides, role_words
 from dinnerplan.matching.schema import Profile
 
-# Logistic calibration per side: logit = bias + w * weight + p * prob + root * sqrt(prob)
-# + unread * (weight == 0), weight = the strongest read of the topic, prob = the classifier's
-# highest probability over the guest's texts of that side (benchmarks/chance_fit.py).
+# Logistic calibration per side, over the features of `features()`: the strongest read
+# weight w of the topic, the classifier's highest probability p over the guest's texts of
+# that side, sqrt(p), "not read", whether p is the guest's highest on that side ("top"), p
+# relative to that highest ("rel"), w * sqrt(p) ("wroot"), whether w is the guest's
+# strongest read ("wtop") and whether the topic fits why the guest came (INTENT_TOPICS).
+# Fit by benchmarks/chance_fit.py on the seen hand-labelled lists (docs/matching.md).
 CALIBRATION = {
-    "need": {"bias": -4.02, "w": 2.02, "p": -2.37, "root": 7.55, "unread": 0.39},
-    "offer": {"bias": -6.18, "w": 4.88, "p": -1.70, "root": 5.67, "unread": 1.99},
+    "need": {"bias": -4.44, "w": 2.07, "p": -1.33, "root": 5.48, "unread": 0.57,
+             "top": -0.06, "rel": 1.24, "wroot": -0.02, "wtop": 0.34, "intent": 1.22},
+    "offer": {"bias": -5.39, "w": 3.07, "p": -2.09, "root": 3.90, "unread": 1.23,
+              "top": 0.48, "rel": 1.49, "wroot": 0.74, "wtop": 0.87, "intent": 0.86},
+}  # fmt: skip
+FEATURES = ("w", "p", "root", "unread", "top", "rel", "wroot", "wtop", "intent")
+# Topics that fit a guest's intent, per side: who came to hire needs people, who came to
+# find a job offers themselves, who came to give back offers mentoring. An organizer's own
+# topics fit no intent.
+INTENT_TOPICS = {
+    "need": {
+        "hire": ("hire_engineering", "hire_sales_marketing", "hire_product_design", "hire_other"),
+        "job": ("job_engineering", "job_sales_marketing", "job_product_design", "job_other"),
+        "investors": ("fundraising",),
+        "clients": ("b2b_sales", "public_sector_sales", "sell_food", "retail_distribution"),
+        "partners": ("partnerships",),
+    },
+    "offer": {
+        "hire": ("hire_engineering", "hire_sales_marketing", "hire_product_design", "hire_other"),
+        "job": ("job_engineering", "job_sales_marketing", "job_product_design", "job_other"),
+        "give_back": ("mentoring", "board_advisors"),
+    },
 }
 CONFIRMED = 0.98  # a topic the guest or organizer confirmed
 BESIDE_CONFIRMED = 0.4  # a guess of a guest who reviewed their topics (evidence.py)
@@ -57,16 +80,41 @@ def _probabilities(profiles: Sequence[Profile], side: str, ids: list[str]) -> np
     return out
 
 
-def _calibrated(weight: np.ndarray, prob: np.ndarray, side: str) -> np.ndarray:
+def intent_fit(profiles: Sequence[Profile], side: str, ids: Sequence[str]) -> np.ndarray:
+    """Return guests x topics: 1 where the topic fits the guest's intent on that side."""
+    col = {t: k for k, t in enumerate(ids)}
+    out = np.zeros((len(profiles), len(ids)), dtype=np.float32)
+    for i, p in enumerate(profiles):
+        for topic in INTENT_TOPICS[side].get(p.intent or "", ()):
+            if topic in col:
+                out[i, col[topic]] = 1.0
+    return out
+
+
+def features(weight: np.ndarray, prob: np.ndarray, fit: np.ndarray) -> np.ndarray:
+    """Return guests x topics x FEATURES for the calibration (2-D inputs: one guest a row)."""
+    top_p = prob.max(axis=-1, keepdims=True, initial=0.0)
+    top_w = weight.max(axis=-1, keepdims=True, initial=0.0)
+    return np.stack(
+        [
+            weight,
+            prob,
+            np.sqrt(prob),
+            weight == 0,
+            (prob >= top_p - 1e-6) & (prob > 0.05),
+            prob / np.maximum(top_p, 1e-3),
+            weight * np.sqrt(prob),
+            (weight >= top_w - 1e-6) & (weight > 0),
+            fit,
+        ],
+        axis=-1,
+    ).astype(np.float64)
+
+
+def _calibrated(feats: np.ndarray, side: str) -> np.ndarray:
     """Return the calibrated probability that a topic is really a guest's."""
     c = CALIBRATION[side]
-    logit = (
-        c["bias"]
-        + c["w"] * weight
-        + c["p"] * prob
-        + c["root"] * np.sqrt(prob)
-        + c["unread"] * (weight == 0)
-    )
+    logit = c["bias"] + feats @ np.array([c[name] for name in FEATURES])
     return 1.0 / (1.0 + np.exp(-logit))
 
 
@@ -103,8 +151,9 @@ def topic_chances(
     """Return per side a guests x topics matrix of calibrated probabilities."""
     reviewed = np.array([bool(p.need_topics or p.offer_topics) for p in profiles], dtype=bool)
     out = {}
+    ids = list(catalogue.topics)
     for side, (weight, prob, confirmed) in signals(profiles, sides, catalogue).items():
-        q = _calibrated(weight, prob, side)
+        q = _calibrated(features(weight, prob, intent_fit(profiles, side, ids)), side)
         # A guest who confirmed topics reviewed the chips: the rest is only a guess (evidence).
         q[reviewed] *= BESIDE_CONFIRMED
         q[confirmed] = CONFIRMED

@@ -1,5 +1,7 @@
 """Help chances: calibrated, directional, beyond what the reader reads, confirmed topics sure."""
 
+import numpy as np
+
 from dinnerplan.matching import Profile, score_pairs
 from dinnerplan.matching import weights as w
 from dinnerplan.matching.catalogue import load_catalogue
@@ -83,3 +85,26 @@ def test_a_chance_alone_earns_pair_points_but_no_reason():
     assert chance > 0.1
     assert scores.helps("b", "a") == []
     assert scores.score("a", "b") >= w.CHANCE_POINTS * chance - 0.01
+
+
+def test_why_a_guest_came_makes_the_fitting_topic_likelier():
+    # The same bare role in the needs box: a guest who came to hire is likelier to be hiring.
+    catalogue = load_catalogue()
+    ids = list(catalogue.topics)
+    words = {"needs": ("a carpenter full time",)}
+    hiring, peer = person("a", intent="hire", **words), person("b", intent="peers", **words)
+    q = topic_chances([hiring, peer], read_sides([hiring, peer], catalogue), catalogue)
+    k = ids.index("hire_other")
+    assert q["need"][0, k] > q["need"][1, k]
+    assert q["need"][0, k] > 0.1
+
+
+def test_a_guests_strongest_topic_counts_more_than_the_same_signal_beside_a_stronger_one():
+    # "rel": the classifier's probability relative to the guest's highest on that side.
+    from dinnerplan.matching.chances import _calibrated, features
+
+    weight = np.zeros((2, 2))
+    prob = np.array([[0.4, 0.0], [0.4, 0.95]])
+    fit = np.zeros((2, 2))
+    q = _calibrated(features(weight, prob, fit), "need")
+    assert q[0, 0] > q[1, 0]
