@@ -34,10 +34,10 @@ from dinnerplan.matching.schema import Profile
 # strongest read ("wtop") and whether the topic fits why the guest came (INTENT_TOPICS).
 # Fit by benchmarks/chance_fit.py on the seen hand-labelled lists (docs/matching.md).
 CALIBRATION = {
-    "need": {"bias": -4.80, "w": 2.67, "p": -1.05, "root": 5.42, "unread": 0.81,
-             "top": -0.14, "rel": 1.42, "wroot": -0.53, "wtop": 0.20, "intent": 1.30},
-    "offer": {"bias": -5.37, "w": 2.95, "p": -2.01, "root": 3.68, "unread": 1.20,
-              "top": 0.28, "rel": 1.76, "wroot": 0.81, "wtop": 0.93, "intent": 0.97},
+    "need": {"bias": -4.80, "w": 2.64, "p": -1.23, "root": 5.45, "unread": 0.77,
+             "top": -0.06, "rel": 1.42, "wroot": -0.41, "wtop": 0.23, "intent": 1.14},
+    "offer": {"bias": -5.40, "w": 3.11, "p": -1.78, "root": 3.37, "unread": 1.38,
+              "top": 0.38, "rel": 1.67, "wroot": 0.83, "wtop": 0.89, "intent": 0.77},
 }  # fmt: skip
 FEATURES = ("w", "p", "root", "unread", "top", "rel", "wroot", "wtop", "intent")
 # Topics that fit a guest's intent, per side: who came to hire needs people, who came to
