@@ -259,9 +259,13 @@ def score_pairs(
         guest for helper, guest in helps if (min(helper, guest), max(helper, guest)) not in blocked
     )
     ids_of = [p.id for p in profiles]
+    # Seating aims at a guest's likeliest helpers: chance >= SEAT_CHANCE and not far below
+    # the guest's best (SEAT_RELATIVE of it).
+    best = chance.max(axis=1, keepdims=True, initial=0.0)
+    likely = (chance >= w.SEAT_CHANCE) & (chance >= w.SEAT_RELATIVE * best)
     maybe = frozenset(
         (ids_of[j], ids_of[i])
-        for i, j in zip(*np.nonzero(chance >= w.SEAT_CHANCE), strict=True)
+        for i, j in zip(*np.nonzero(likely), strict=True)
         if (min(ids_of[i], ids_of[j]), max(ids_of[i], ids_of[j])) not in blocked
     )
     chances = {

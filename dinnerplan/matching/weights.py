@@ -29,6 +29,9 @@ UNSURE_MEET = 0.3
 # 0.35 since the seventh round's calibration (0.5 before): ten seen lists seated 544 -> 552
 # of 670 (docs/matching.md).
 SEAT_CHANCE = 0.35
+# ...and not below this share of the guest's likeliest helper's chance, so a helper of 0.4
+# does not count as a target beside one of 0.95 (19 seen lists: 1,046 -> 1,058 of 1,309).
+SEAT_RELATIVE = 0.5
 REASON_CHANCE = 0.6
 # Points a pair earns per unit of chance that one really helps the other (either way), so
 # the solver prefers the likelier helper where the read topics alone tie.

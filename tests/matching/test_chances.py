@@ -108,3 +108,20 @@ def test_a_guests_strongest_topic_counts_more_than_the_same_signal_beside_a_stro
     fit = np.zeros((2, 2))
     q = _calibrated(features(weight, prob, fit), "need")
     assert q[0, 0] > q[1, 0]
+
+
+def test_seating_aims_at_a_guests_likeliest_helpers_not_one_far_below(monkeypatch):
+    books = person("a", needs=("our books are a mess and the tax return is late",))
+    cpa = person("b", offers=("CPA for small businesses, bookkeeping and year-end accounts",))
+    maybe = person("c", offers=("Xero partner, can set up your software",))
+    guests = [books, cpa, maybe]
+    monkeypatch.setattr(w, "SEAT_CHANCE", 0.0001)
+    monkeypatch.setattr(w, "SEAT_RELATIVE", 0.0)
+    scores = score_pairs(guests)
+    best, weaker = scores.chances("a")["b"], scores.chances("a").get("c", 0.0)
+    assert best > 2 * weaker > 0  # the CPA is far likelier
+    assert scores.may_help("c", "a")  # with no relative bar, the weaker one is a target too
+    monkeypatch.setattr(w, "SEAT_RELATIVE", 0.5)
+    scores = score_pairs(guests)
+    assert scores.may_help("b", "a")
+    assert not scores.may_help("c", "a")
