@@ -37,14 +37,18 @@ def worker_secret_key():
 
 
 @pytest.fixture(scope="session", autouse=True)
-def compiled_search():
-    """Compile the search kernel once (numba caches it on disk), as an installation would.
+def warmed_up():
+    """Compile the search kernel and train the topic reader once, as a served app does at start.
 
-    The very first compile takes seconds that would otherwise land in one test's time limit.
+    The numba compile (cached on disk) and the classifier's training (once per process, about
+    10 s, more on a busy machine) would otherwise land in whichever test first reads a profile:
+    a browser test's page load then times out (CI, 2026-12-03: /intros/ after 15 s).
     """
+    from dinnerplan.matching.topics import warm
     from dinnerplan.solver.kernel import warm_up
 
     warm_up()
+    warm()
 
 
 def _is_loopback(host: str) -> bool:
