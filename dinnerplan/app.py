@@ -59,10 +59,14 @@ def configure(app: Flask, test_config: dict | None) -> None:
 def register_matching(app: Flask, *, warm: bool) -> None:
     """Plug in the optional sentence-embedding model (MATCHING_EMBEDDINGS), or none.
 
-    A served app (`warm`) trains the topic reader in the background at start, so the first
-    guest to type a need does not wait the few seconds it takes.
+    The trained topic reader is kept in MATCHING_CACHE (default instance/cache). A served app
+    (`warm`) loads or trains it in the background at start, so the first guest to type a need
+    does not wait the seconds it takes.
     """
-    from dinnerplan.matching import embeddings, topics
+    from dinnerplan.matching import classifier, embeddings, topics
+
+    cache = app.config.get("MATCHING_CACHE")
+    classifier.use_cache(None if cache == "off" else cache or Path(app.instance_path) / "cache")
 
     spec = app.config.get("MATCHING_EMBEDDINGS")
     try:

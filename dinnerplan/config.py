@@ -74,6 +74,9 @@ class Config:
     # Optional sentence-embedding plug-in for reading needs and offers ("model2vec:MODEL" or
     # "sentence-transformers:MODEL"); None: nothing loaded, nothing downloaded.
     MATCHING_EMBEDDINGS: str | None = None
+    # Folder where the trained topic reader is kept, so a new process loads it in a second
+    # instead of training it again; None: instance/cache; "off": train in every process.
+    MATCHING_CACHE: str | None = None
 
 
 ENV_STRINGS = (
@@ -88,6 +91,7 @@ ENV_STRINGS = (
     "BASE_URL",
     "LOG_LEVEL",
     "MATCHING_EMBEDDINGS",
+    "MATCHING_CACHE",
 )
 
 

@@ -37,16 +37,21 @@ def worker_secret_key():
 
 
 @pytest.fixture(scope="session", autouse=True)
-def warmed_up():
+def warmed_up(tmp_path_factory):
     """Compile the search kernel and train the topic reader once, as a served app does at start.
 
-    The numba compile (cached on disk) and the classifier's training (once per process, about
-    10 s, more on a busy machine) would otherwise land in whichever test first reads a profile:
-    a browser test's page load then times out (CI, 2026-12-03: /intros/ after 15 s).
+    The numba compile (cached on disk) and the classifier's training (about 10 s, more on a
+    busy machine) would otherwise land in whichever test first reads a profile: a browser
+    test's page load then times out (CI, 2026-12-03: /intros/ after 15 s). The trained model
+    is kept in a cache folder for the session, which processes the tests start load it from.
     """
+    from dinnerplan.matching import classifier
     from dinnerplan.matching.topics import warm
     from dinnerplan.solver.kernel import warm_up
 
+    cache = tmp_path_factory.mktemp("topic-reader-cache")
+    os.environ["MATCHING_CACHE"] = str(cache)
+    classifier.use_cache(cache)
     warm_up()
     warm()
 

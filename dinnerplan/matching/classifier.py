@@ -5,12 +5,14 @@ catalogue (data/examples/*.toml) and on the labelled corpus data/corpus/*.jsonl 
 present (lines {"topic", "side", "lang", "text"}). Features: TF-IDF word 1-2-grams and
 character 3-4-grams within words, on folded text; model: one logistic regression per
 topic and side (SGD, log loss), so a clause may be about several topics or none. No
-pickles: the model is rebuilt from the data (docs/matching.md gives the training time).
+pickles: the model is rebuilt from the data (docs/matching.md gives the training time), or
+loaded from plain arrays a process saved before (model_cache).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -20,7 +22,10 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 
+from dinnerplan.matching import model_cache
 from dinnerplan.matching.catalogue import DATA, Topic, fold, load_catalogue
+
+log = logging.getLogger(__name__)
 
 SIDES = ("need", "offer")
 CHAR = (3, 4)  # character n-grams within words (2-5 read no better and trained 2x slower)
@@ -66,14 +71,20 @@ def training_rows(topics: Iterable[Topic], corpus: Sequence[dict]) -> list[tuple
     return rows
 
 
+def vectorizer(part: str, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
+    """Return the word or character TF-IDF vectorizer (a fixed vocabulary: already fitted)."""
+    common = {"sublinear_tf": True, "dtype": np.float32, "vocabulary": vocabulary}
+    if part == "word":
+        return TfidfVectorizer(ngram_range=(1, 2), **common)
+    return TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR, **common)
+
+
 class Classifier:
     """Per side, a TF-IDF space and one logistic regression per topic."""
 
     def __init__(self, rows: Sequence[tuple[str, str, str]]) -> None:
         docs = [fold(text) for _, _, text in rows]
-        common = {"sublinear_tf": True, "dtype": np.float32}
-        self.word = TfidfVectorizer(ngram_range=(1, 2), **common)
-        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR, **common)
+        self.word, self.char = vectorizer("word"), vectorizer("char")
         features = self._weigh(self.word.fit_transform(docs), self.char.fit_transform(docs))
         # Per side: features x classes weights (C-ordered, so a product does not copy them),
         # intercepts and class names.
@@ -91,6 +102,13 @@ class Classifier:
             model.fit(features[rows_of], [rows[k][1] for k in rows_of])
             coef = np.ascontiguousarray(model.coef_.T, dtype=np.float32)
             self.models[side] = (coef, model.intercept_.astype(np.float32), list(model.classes_))
+
+    @classmethod
+    def from_parts(cls, parts: dict) -> Classifier:
+        """Return a classifier made of saved parts (model_cache.load) instead of training."""
+        self = cls.__new__(cls)
+        self.word, self.char, self.models = parts["word"], parts["char"], parts["models"]
+        return self
 
     @staticmethod
     def _weigh(words, chars):
@@ -121,15 +139,42 @@ class Classifier:
 
 _LOCK = threading.Lock()
 _TRAINED: dict[str, Classifier] = {}
+_CACHE: list[Path | None] = [None]  # where trained models are kept (None: nowhere)
+
+
+def use_cache(folder: str | Path | None) -> None:
+    """Keep the trained model in this folder (model_cache) from now on; None: train each time."""
+    _CACHE[0] = Path(folder) if folder else None
 
 
 def trained() -> Classifier:
-    """Return the classifier of the built-in catalogue and corpus, trained once per process."""
+    """Return the classifier of the built-in catalogue and corpus, trained once per process.
+
+    With a cache folder (use_cache), a model trained from the same rows by any process before
+    is loaded from it instead, and a newly trained one is saved there.
+    """
     with _LOCK:
         if "built-in" not in _TRAINED:
-            topics = load_catalogue().topics.values()
-            _TRAINED["built-in"] = Classifier(training_rows(topics, corpus_lines()))
+            _TRAINED["built-in"] = _load_or_train(
+                training_rows(load_catalogue().topics.values(), corpus_lines())
+            )
         return _TRAINED["built-in"]
+
+
+def _load_or_train(rows: Sequence[tuple[str, str, str]]) -> Classifier:
+    folder = _CACHE[0]
+    if folder is None:
+        return Classifier(rows)
+    name = model_cache.key(rows, (CHAR, CHAR_W, ALPHA, EPOCHS, SEED))
+    parts = model_cache.load(folder, name, SIDES, vectorizer)
+    if parts is not None:
+        return Classifier.from_parts(parts)
+    model = Classifier(rows)
+    try:
+        model_cache.save(model, folder, name)
+    except OSError as exc:  # a read-only or full disk: the model still serves this process
+        log.warning("topic reader not cached in %s: %s", folder, exc)
+    return model
 
 
 # How the classifier's probability p combines with what the lexicon, roles and turns read.
