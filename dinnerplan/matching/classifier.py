@@ -22,8 +22,10 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 
-from dinnerplan.matching import model_cache
 from dinnerplan.matching.catalogue import DATA, Topic, fold, load_catalogue
+from dinnerplan.matching.model_cache import key as cache_key
+from dinnerplan.matching.model_cache import load as cache_load
+from dinnerplan.matching.model_cache import save as cache_save
 
 log = logging.getLogger(__name__)
 
@@ -165,13 +167,13 @@ def _load_or_train(rows: Sequence[tuple[str, str, str]]) -> Classifier:
     folder = _CACHE[0]
     if folder is None:
         return Classifier(rows)
-    name = model_cache.key(rows, (CHAR, CHAR_W, ALPHA, EPOCHS, SEED))
-    parts = model_cache.load(folder, name, SIDES, vectorizer)
+    name = cache_key(rows, (CHAR, CHAR_W, ALPHA, EPOCHS, SEED))
+    parts = cache_load(folder, name, SIDES, vectorizer)
     if parts is not None:
         return Classifier.from_parts(parts)
     model = Classifier(rows)
     try:
-        model_cache.save(model, folder, name)
+        cache_save(model, folder, name)
     except OSError as exc:  # a read-only or full disk: the model still serves this process
         log.warning("topic reader not cached in %s: %s", folder, exc)
     return model
