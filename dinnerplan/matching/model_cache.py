@@ -58,6 +58,8 @@ def save(classifier, folder: Path, name: str) -> None:
             np.save(tmp / f"{side}_intercept.npy", intercept)
             np.save(tmp / f"{side}_classes.npy", np.array(classes, dtype=str))
         (tmp / "complete").touch()
+        # save() runs only when load() found no whole model: a folder of this name is broken.
+        shutil.rmtree(folder / name, ignore_errors=True)
         try:
             os.rename(tmp, folder / name)
         except OSError:  # another process wrote it first: theirs is the same model

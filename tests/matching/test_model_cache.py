@@ -76,6 +76,8 @@ def test_a_half_written_or_damaged_model_is_trained_again(rows, cache):
     third = classifier._load_or_train(rows)
     assert not isinstance(third.models["offer"][0], np.memmap)
     _same(trained, third, ids)
+    repaired = classifier._load_or_train(rows)  # the retrained model replaced the broken one
+    assert isinstance(repaired.models["offer"][0], np.memmap)
 
 
 def test_an_unwritable_cache_still_serves_a_trained_model(rows, tmp_path):
