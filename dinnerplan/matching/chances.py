@@ -24,7 +24,7 @@ import numpy as np
 
 import dinnerplan.matching.classifier as classifier
 from dinnerplan.matching.catalogue import Catalogue, fold
-from dinnerplan.matching.evidence import MIRRORED, Sides, role_words
+from dinnerplan.matching.evidence import Sides, mirrored, role_words
 from dinnerplan.matching.schema import Profile
 
 # Logistic calibration per side, over the features of `features()`: the strongest read
@@ -139,7 +139,7 @@ def signals(
                     confirmed[i, col[topic]] = any(e.confirmed for e in found)
         prob = _probabilities(profiles, side, ids) if ids else np.zeros_like(weight)
         if side == "offer":
-            for k in (col[t] for t in ids if t.startswith(MIRRORED)):
+            for k in (col[t] for t in ids if mirrored(t)):
                 prob[:, k] = np.maximum(prob[:, k], out["need"][1][:, k])
         out[side] = (weight, prob, confirmed)
     return out

@@ -29,6 +29,13 @@ MIRRORED = tuple(
     for k in ("hire", "job")
     for f in ("engineering", "sales_marketing", "product_design")
 )
+
+
+def mirrored(topic: str) -> bool:
+    """True when needing `topic` also offers it: a hire is a job offered, a job hunt a candidate."""
+    return topic.startswith(MIRRORED)
+
+
 ROLE_MIN_CONFIDENCE = 0.85  # a one-liner or title counts only where the reader is sure
 # Seniority and rank words say nothing about what a guest offers: "Co-founder & CEO",
 # "Managing Director", "Partner, Corporate" (measured: read as offers they were right
@@ -197,7 +204,7 @@ def _sides(p: Profile, guessed: dict[str, list[Evidence]], catalogue: Catalogue)
             _keep(out[side], Evidence(ev.topic, ev.weight * scale, ev.text, False, ev.is_role))
     for found in list(out["need"].values()):
         for ev in found:
-            if ev.topic.startswith(MIRRORED):
+            if mirrored(ev.topic):
                 mirror = Evidence(ev.topic, ev.weight * MIRROR_WEIGHT, ev.text, ev.confirmed)
                 _keep(out["offer"], mirror)
     return Sides(out["need"], out["offer"])

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from dinnerplan.extensions import db
+from dinnerplan.matching.evidence import mirrored
 from dinnerplan.matching.topics import Catalogue
 from dinnerplan.models import Event, Guest, Rsvp
 from dinnerplan.topics.catalogue import (
@@ -151,7 +152,11 @@ def coming_guests(event: Event) -> tuple[list[Guest], bool]:
 
 def unmet_needs(readings: list[SideReading], event: Event) -> list[UnmetNeed]:
     """Needs nobody else in the readings offers a meeting topic for, most guests first."""
-    offers = [(r.guest.id, set(r.topics)) for r in readings if r.side == "offer"]
+    # A need to hire is also a job on offer, a job hunt a candidate (as seating reads them).
+    offers = [
+        (r.guest.id, set(r.topics) if r.side == "offer" else set(filter(mirrored, r.topics)))
+        for r in readings
+    ]
     names = full_catalogue(event)  # hidden topics guests confirmed still count
     unmet: dict[str, list[Guest]] = {}
     for reading in (r for r in readings if r.side == "need"):

@@ -248,3 +248,26 @@ def test_many_unmet_needs_fold_after_the_first_few(app, org_client, make, event)
     extra = folded.count("need it;") + folded.count("needs it;")
     assert extra == len(needs) - UNMET_SHOWN
     assert f"{extra} more topic" in folded
+
+
+def test_a_job_seeker_is_not_unmet_when_a_team_coming_is_hiring(app, org_client, make, event):
+    # Both wrote in their needs box: the hirer's need is also a job on offer, the job
+    # seeker's need is also a candidate on offer (as seating reads them), so neither is unmet.
+    make.guest(
+        event,
+        name="Hal Hirer",
+        rsvp="yes",
+        needs=["hiring two backend engineers"],
+        need_topics=["hire_engineering"],
+        offers=[],
+    )
+    make.guest(
+        event,
+        name="Jo Seeker",
+        rsvp="yes",
+        needs=["looking for my next backend engineering role"],
+        need_topics=["job_engineering"],
+        offers=[],
+    )
+    text = text_of(org_client.get(f"/events/{event.id}/topics"))
+    assert "nobody coming offers" not in text, text
