@@ -34,10 +34,10 @@ from dinnerplan.matching.schema import Profile
 # strongest read ("wtop") and whether the topic fits why the guest came (INTENT_TOPICS).
 # Fit by benchmarks/chance_fit.py on the seen hand-labelled lists (docs/matching.md).
 CALIBRATION = {
-    "need": {"bias": -4.80, "w": 2.64, "p": -1.23, "root": 5.45, "unread": 0.77,
-             "top": -0.06, "rel": 1.42, "wroot": -0.41, "wtop": 0.23, "intent": 1.14},
-    "offer": {"bias": -5.40, "w": 3.11, "p": -1.78, "root": 3.37, "unread": 1.38,
-              "top": 0.38, "rel": 1.67, "wroot": 0.83, "wtop": 0.89, "intent": 0.77},
+    "need": {"bias": -4.85, "w": 2.71, "p": -1.53, "root": 5.92, "unread": 0.82,
+             "top": -0.03, "rel": 1.32, "wroot": -0.45, "wtop": 0.16, "intent": 1.15},
+    "offer": {"bias": -5.39, "w": 3.02, "p": -1.90, "root": 3.73, "unread": 1.29,
+              "top": 0.26, "rel": 1.71, "wroot": 0.65, "wtop": 0.93, "intent": 0.67},
 }  # fmt: skip
 FEATURES = ("w", "p", "root", "unread", "top", "rel", "wroot", "wtop", "intent")
 # Topics that fit a guest's intent, per side: who came to hire needs people, who came to
