@@ -253,21 +253,10 @@ def test_many_unmet_needs_fold_after_the_first_few(app, org_client, make, event)
 def test_a_job_seeker_is_not_unmet_when_a_team_coming_is_hiring(app, org_client, make, event):
     # Both wrote in their needs box: the hirer's need is also a job on offer, the job
     # seeker's need is also a candidate on offer (as seating reads them), so neither is unmet.
-    make.guest(
-        event,
-        name="Hal Hirer",
-        rsvp="yes",
-        needs=["hiring two backend engineers"],
-        need_topics=["hire_engineering"],
-        offers=[],
-    )
-    make.guest(
-        event,
-        name="Jo Seeker",
-        rsvp="yes",
-        needs=["looking for my next backend engineering role"],
-        need_topics=["job_engineering"],
-        offers=[],
-    )
+    for name, need, topic in (
+        ("Hal Hirer", "hiring two backend engineers", "hire_engineering"),
+        ("Jo Seeker", "looking for my next backend engineering role", "job_engineering"),
+    ):
+        make.guest(event, name=name, rsvp="yes", needs=[need], need_topics=[topic], offers=[])
     text = text_of(org_client.get(f"/events/{event.id}/topics"))
     assert "nobody coming offers" not in text, text
