@@ -47,8 +47,11 @@ from dinnerplan.seating.jobs import run_seating  # noqa: E402
 
 
 def load(path: str) -> list[dict]:
-    """Return the guests of a JSONL set."""
-    return [json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line]
+    """Return the guests of a JSONL set (emails lower-cased, as the import stores them)."""
+    guests = [json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line]
+    for g in guests:
+        g["email"] = g["email"].strip().lower()
+    return guests
 
 
 def met_by() -> dict[str, set[str]]:
