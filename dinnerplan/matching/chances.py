@@ -34,10 +34,10 @@ from dinnerplan.matching.schema import Profile
 # strongest read ("wtop") and whether the topic fits why the guest came (INTENT_TOPICS).
 # Fit by benchmarks/chance_fit.py on the seen hand-labelled lists (docs/matching.md).
 CALIBRATION = {
-    "need": {"bias": -4.85, "w": 2.71, "p": -1.53, "root": 5.92, "unread": 0.82,
-             "top": -0.03, "rel": 1.32, "wroot": -0.45, "wtop": 0.16, "intent": 1.15},
-    "offer": {"bias": -5.39, "w": 3.02, "p": -1.90, "root": 3.73, "unread": 1.29,
-              "top": 0.26, "rel": 1.71, "wroot": 0.65, "wtop": 0.93, "intent": 0.67},
+    "need": {"bias": -4.80, "w": 2.58, "p": -1.85, "root": 5.87, "unread": 0.80,
+             "top": -0.03, "rel": 1.32, "wroot": 0.03, "wtop": 0.13, "intent": 1.15},
+    "offer": {"bias": -5.20, "w": 2.67, "p": -2.19, "root": 3.65, "unread": 1.16,
+              "top": 0.27, "rel": 1.69, "wroot": 1.23, "wtop": 0.93, "intent": 0.67},
 }  # fmt: skip
 FEATURES = ("w", "p", "root", "unread", "top", "rel", "wroot", "wtop", "intent")
 # Topics that fit a guest's intent, per side: who came to hire needs people, who came to

@@ -44,6 +44,7 @@ PRUNE_KEEP = 2  # ...and at most this many
 TFIDF_SUPPORT = 0.3
 SIGNALS = frozenset({"lexicon", "fuzzy", "roles", "tfidf", "cues", "classifier"})
 CUE_CONF = 0.9
+BESIDE_P = 0.5  # the classifier's own guesses this sure are read beside the rest
 
 # A role read as hiring or job seeking is not also a wish for the skill itself:
 # "Hiring a UX designer" is hire_product_design, not ux_design.
@@ -231,10 +232,15 @@ class Reader:
             for k in np.flatnonzero(column >= TFIDF_NEAR):
                 if scores.get(self.ids[k], 0.0) >= 0:
                     scores[self.ids[k]] = max(scores.get(self.ids[k], 0.0), float(column[k]))
+        ruled_out = {t for t, c in scores.items() if c < 0}
         scores = {t: min(c, 0.99) for t, c in scores.items() if c > 0}
         if probs is not None:
             scores = classifier.combine(scores, probs, self.index)
-            scores = scores or classifier.guesses(probs, self.ids)
+            # The classifier's own guesses stand beside the rest (pruned below), except
+            # where a rule ruled the topic out ("Hiring a UX designer" is not ux_design).
+            for topic, conf in classifier.guesses(probs, self.ids, BESIDE_P).items():
+                if topic not in scores and topic not in ruled_out:
+                    scores[topic] = conf
         who = [t for t, c in scores.items() if turns.is_who(t, cued) and c >= turns.WHO_SURE]
         if turns.QUALIFIERS and who:
             scores = {t: c for t, c in scores.items() if not self._qualifier(t, who)}
