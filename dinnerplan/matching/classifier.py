@@ -163,6 +163,17 @@ def trained() -> Classifier:
         return _TRAINED["built-in"]
 
 
+def per_side(texts: Sequence[tuple[str, str]], ids: Sequence[str]) -> list[np.ndarray | None]:
+    """Return the built-in classifier's probabilities over `ids` for each (folded text, side)."""
+    out: list[np.ndarray | None] = [None] * len(texts)
+    for side in SIDES:
+        ks = [k for k, (_, s) in enumerate(texts) if s == side]
+        rows = trained().proba([texts[k][0] for k in ks], side, ids) if ks else []
+        for k, row in zip(ks, rows, strict=True):
+            out[k] = row
+    return out
+
+
 def _load_or_train(rows: Sequence[tuple[str, str, str]]) -> Classifier:
     folder = _CACHE[0]
     if folder is None:

@@ -123,7 +123,11 @@ class Reader:
             pieces.extend((n, *p) for p in self._pieces(text or "", box))
         found: list[dict[tuple[str, str], TopicGuess]] = [{} for _ in items]
         tfidf = self._tfidf([p[2] for p in pieces]) if "tfidf" in self.signals else None
-        probs = self._probabilities(pieces)
+        probs = (
+            classifier.per_side([(p[2], p[3]) for p in pieces], self.ids)
+            if "classifier" in self.signals
+            else [None] * len(pieces)
+        )
         embedded = (
             self.embedded.similarity([p[1] for p in pieces], [p[3] for p in pieces])
             if self.embedded is not None
@@ -145,26 +149,14 @@ class Reader:
 
         ("Our agency builds iOS and Android apps" splits into two clauses too thin to read.)
         """
-        for side in ("need", "offer") if "classifier" in self.signals else ():
-            keep = [(n, fold(t or "")[:2000]) for n, (t, box) in enumerate(items) if box == side]
-            keep = [(n, t) for n, t in keep if not found[n] and t.strip()]
-            rows = classifier.trained().proba([t for _, t in keep], side, self.ids)
-            for (n, _), row in zip(keep, rows, strict=True):
-                for topic, conf in classifier.guesses(row, self.ids).items():
-                    found[n][(topic, side)] = TopicGuess(topic, conf, side, items[n][0])
-
-    def _probabilities(self, pieces) -> list[np.ndarray | None]:
-        """Return the trained classifier's topic probabilities for each clause on its side."""
-        out: list[np.ndarray | None] = [None] * len(pieces)
-        if "classifier" not in self.signals or not pieces:
-            return out
-        model = classifier.trained()
-        for side in ("need", "offer"):
-            ks = [k for k, p in enumerate(pieces) if p[3] == side]
-            rows = model.proba([pieces[k][2] for k in ks], side, self.ids)
-            for k, row in zip(ks, rows, strict=True):
-                out[k] = row
-        return out
+        if "classifier" not in self.signals:
+            return
+        keep = [(n, fold(t or "")[:2000], box) for n, (t, box) in enumerate(items)]
+        keep = [(n, t, box) for n, t, box in keep if not found[n] and t.strip()]
+        rows = classifier.per_side([(t, box) for _, t, box in keep], self.ids)
+        for (n, _, side), row in zip(keep, rows, strict=True):
+            for topic, conf in classifier.guesses(row, self.ids).items() if row is not None else ():
+                found[n][(topic, side)] = TopicGuess(topic, conf, side, items[n][0])
 
     def _pieces(self, text: str, box: str) -> list[tuple[str, str, str]]:
         """Return (clause, folded clause with inherited cues, side) for one text."""
