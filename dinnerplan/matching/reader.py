@@ -292,13 +292,13 @@ class Reader:
                 hit = lexicon.get(gram) or lexicon.get(singular(gram))
                 if hit:
                     conf = self.conf.get(gram) or self.conf.get(singular(gram), LEXICON_CONF[0])
-                    for topic in hit:
+                    for topic in sorted(hit):  # sorted: reads never depend on set order
                         out[topic] = max(out.get(topic, 0.0), conf)
                     i += size
                     break
             else:
                 if "fuzzy" in self.signals and len(words[i]) >= 5 and words[i] not in self.known:
-                    for topic in self._fuzzy(words[i], side):
+                    for topic in sorted(self._fuzzy(words[i], side)):
                         out.setdefault(topic, FUZZY_CONF * self.conf.get(words[i], 0.9) / 0.9)
                 i += 1
         return out

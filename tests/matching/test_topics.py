@@ -1,5 +1,9 @@
 """The help-topic catalogue and reader: examples read back, direction, clauses, bad input."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from dinnerplan.matching.topics import Catalogue, Topic, TopicGuess, load_catalogue, read, suggest
@@ -217,3 +221,27 @@ def test_the_classifiers_own_guess_stands_beside_a_stray_lexicon_read():
     # A grower's offer that only names produce: the lexicon reads food safety (alone, before
     # the tenth round); the trained classifier's guess, selling food, now stands beside it.
     assert "sell_food" in topics("salad, heritage toms, edible flowers", "offer")
+
+
+def test_reads_do_not_depend_on_the_process_hash_seed():
+    # Ties between topics one phrase names were broken by set order, so two processes
+    # (two workers, or a page and the seating job) could read "NHS contracts" differently.
+    code = (
+        "import json, os; from dinnerplan.matching import classifier;"
+        "from dinnerplan.matching.topics import read;"
+        "classifier.use_cache(os.environ['MATCHING_CACHE']);"
+        "texts = ['available for a Head of Growth role from March',"
+        " 'happy to share our NHS contracts journey'];"
+        "print(json.dumps([[g.topic for g in read(t, 'offer')] for t in texts]))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1, outputs
