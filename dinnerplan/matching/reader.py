@@ -224,15 +224,12 @@ class Reader:
             for k in np.flatnonzero(column >= TFIDF_NEAR):
                 if scores.get(self.ids[k], 0.0) >= 0:
                     scores[self.ids[k]] = max(scores.get(self.ids[k], 0.0), float(column[k]))
-        ruled_out = {t for t, c in scores.items() if c < 0}
         scores = {t: min(c, 0.99) for t, c in scores.items() if c > 0}
         if probs is not None:
             scores = classifier.combine(scores, probs, self.index)
-            # The classifier's own guesses stand beside the rest (pruned below), except
-            # where a rule ruled the topic out ("Hiring a UX designer" is not ux_design).
+            # The classifier's own guesses stand beside the rest, pruned below with them.
             for topic, conf in classifier.guesses(probs, self.ids, BESIDE_P).items():
-                if topic not in scores and topic not in ruled_out:
-                    scores[topic] = conf
+                scores.setdefault(topic, conf)
         who = [t for t, c in scores.items() if turns.is_who(t, cued) and c >= turns.WHO_SURE]
         if turns.QUALIFIERS and who:
             scores = {t: c for t, c in scores.items() if not self._qualifier(t, who)}
