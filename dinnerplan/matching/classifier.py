@@ -2,11 +2,12 @@
 
 Trained once per process, at first use, on every phrase and example sentence of the
 catalogue (data/examples/*.toml) and on the labelled corpus data/corpus/*.jsonl when
-present (lines {"topic", "side", "lang", "text"}). Features: TF-IDF word 1-2-grams and
-character 3-4-grams within words, on folded text; model: one logistic regression per
-topic and side (SGD, log loss), so a clause may be about several topics or none. No
-pickles: the model is rebuilt from the data (docs/matching.md gives the training time), or
-loaded from plain arrays a process saved before (model_cache).
+present (lines {"topic", "side", "lang", "text"}, optional "weight": how many times the
+line counts). Features: TF-IDF word 1-2-grams and character 3-4-grams within words, on
+folded text; model: one logistic regression per topic and side (SGD, log loss), so a
+clause may be about several topics or none. No pickles: the model is rebuilt from the data
+(docs/matching.md gives the training time), or loaded from plain arrays a process saved
+before (model_cache).
 """
 
 from __future__ import annotations
@@ -69,8 +70,16 @@ def training_rows(topics: Iterable[Topic], corpus: Sequence[dict]) -> list[tuple
         ):
             rows += [(side, t.id, p) for g in groups for ps in g.values() for p in ps]
     known.add("none")  # corpus lines about no topic: negatives for every topic
-    rows += [(r["side"], r["topic"], r["text"]) for r in corpus if r.get("topic") in known]
+    for r in corpus:
+        if r.get("topic") in known:
+            rows += [(r["side"], r["topic"], r["text"])] * _weight(r)
     return rows
+
+
+def _weight(row: dict) -> int:
+    """Return how many times a corpus line counts: its "weight" (1-10), else once."""
+    weight = row.get("weight", 1)
+    return weight if isinstance(weight, int) and 1 <= weight <= 10 else 1
 
 
 def vectorizer(part: str, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:

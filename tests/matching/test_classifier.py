@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -75,6 +76,18 @@ def test_corpus_lines_are_loaded_and_bad_lines_skipped(tmp_path):
     assert ("offer", "none", "we sell socks") in trained_on  # a negative for every topic
     assert not any(t == "no_such_topic" for _, t, _ in trained_on)
     assert classifier.corpus_lines(tmp_path / "absent") == []
+
+
+def test_a_corpus_lines_weight_is_how_many_times_it_counts():
+    topics = load_catalogue().topics.values()
+    lines = [
+        {"topic": "grants", "side": "need", "text": "heavy line", "weight": 3},
+        {"topic": "grants", "side": "need", "text": "plain line"},
+        {"topic": "grants", "side": "need", "text": "silly weight", "weight": 500},
+        {"topic": "grants", "side": "need", "text": "text weight", "weight": "3"},
+    ]
+    counts = Counter(text for _, _, text in classifier.training_rows(topics, lines))
+    assert [counts[r["text"]] for r in lines] == [3, 1, 1, 1]
 
 
 def test_agreement_makes_a_read_sure_and_disagreement_lowers_it():
