@@ -32,12 +32,13 @@ from dinnerplan.matching.schema import Profile
 # that side, sqrt(p), "not read", whether p is the guest's highest on that side ("top"), p
 # relative to that highest ("rel"), w * sqrt(p) ("wroot"), whether w is the guest's
 # strongest read ("wtop") and whether the topic fits why the guest came (INTENT_TOPICS).
-# Fit by benchmarks/chance_fit.py on the seen hand-labelled lists (docs/matching.md).
+# Fit by benchmarks/chance_fit.py on the seen hand-labelled lists, cross-fitted: each list
+# read by a classifier that did not train on it (data/corpus/lists.jsonl; docs/matching.md).
 CALIBRATION = {
-    "need": {"bias": -4.80, "w": 2.58, "p": -1.85, "root": 5.87, "unread": 0.80,
-             "top": -0.03, "rel": 1.32, "wroot": 0.03, "wtop": 0.13, "intent": 1.15},
-    "offer": {"bias": -5.20, "w": 2.67, "p": -2.19, "root": 3.65, "unread": 1.16,
-              "top": 0.27, "rel": 1.69, "wroot": 1.23, "wtop": 0.93, "intent": 0.67},
+    "need": {"bias": -4.62, "w": 1.74, "p": -1.88, "root": 6.15, "unread": 0.68,
+             "top": 0.16, "rel": 1.40, "wroot": 0.47, "wtop": 0.24, "intent": 0.87},
+    "offer": {"bias": -5.42, "w": 2.69, "p": -2.76, "root": 4.34, "unread": 1.18,
+              "top": 0.39, "rel": 1.75, "wroot": 1.52, "wtop": 0.82, "intent": 0.41},
 }  # fmt: skip
 FEATURES = ("w", "p", "root", "unread", "top", "rel", "wroot", "wtop", "intent")
 # Topics that fit a guest's intent, per side: who came to hire needs people, who came to
