@@ -65,12 +65,14 @@ def trained_without(lists: list[str]):
     names = {str(Path(p).with_suffix("")) for p in lists}  # as list_corpus.py names them
     corpus = [r for r in classifier.corpus_lines() if r.get("list") not in names]
     rows = classifier.training_rows(load_catalogue().topics.values(), corpus)
-    before = classifier.trained()
+    before = classifier._TRAINED.pop("built-in", None)  # not trained just to be put back
     classifier._TRAINED["built-in"] = classifier.Classifier(rows)
     try:
         yield
     finally:
-        classifier._TRAINED["built-in"] = before
+        classifier._TRAINED.pop("built-in")
+        if before is not None:
+            classifier._TRAINED["built-in"] = before
 
 
 def cross_rows(paths: list[str], folds: int) -> dict[str, np.ndarray]:

@@ -43,9 +43,10 @@ def lines_of(name: str, guests: list[dict], model, ids: list[str], weight: int) 
             texts = [t for t in texts if t.strip()]
             if side == "offer" and not texts and g["one_liner"].strip():
                 texts = [g["one_liner"]]
-            truth = [t for t in truth if t in col]
-            if not texts:
+            known = [t for t in truth if t in col]
+            if not texts or (truth and not known):  # a topic since dropped: not a negative
                 continue
+            truth = known
             if not truth:
                 pairs = [("none", t) for t in texts]
             elif len(texts) == 1:
