@@ -76,6 +76,8 @@ ROLES: dict[str, tuple[str, ...]] = {
         r"(?:software |backend |back end |frontend |front end |full ?stack |mobile |ios |android |"
         r"ml |ai |data |devops |embedded |hardware |firmware |senior |junior |python |react |rust |go )?"
         r"(?:developers?|devs?|engineers?|programmers?|coders?)",
+        r"(?:software|backend|back end|frontend|front end|full ?stack|mobile|ios|android|ml|ai|"
+        r"data|devops|platform|infra|senior|junior|founding|staff) engs?",
         r"data scientists?", r"ctos?", r"vp (?:of )?engineering", r"tech leads?", r"sres?",
         r"engineering (?:roles?|jobs?|hires?|team)", r"entwickler\w*", r"softwareentwickler\w*",
         r"ingenieur\w*", r"developpeu\w*", r"ingenieurs?", r"desarrollador\w*", r"programador\w*",
@@ -181,7 +183,7 @@ _SKILL_HINTS = {
 def profile_families(folded: str) -> list[str]:
     """Return the job families a profile's one-liner, title and offers point to."""
     found = [f for f in roles_in(folded) if f != "other"]
-    return found or [f for f, pattern in _SKILL_HINTS.items() if pattern.search(folded)]
+    return found or skills_in(folded)
 
 
 def roles_in(folded: str) -> list[str]:
@@ -189,10 +191,15 @@ def roles_in(folded: str) -> list[str]:
     return [family for family, pattern in ROLE.items() if pattern.search(folded)]
 
 
+def skills_in(folded: str) -> list[str]:
+    """Return the job families a clause's skill words point to ("my next role: senior backend")."""
+    return [f for f, pattern in _SKILL_HINTS.items() if pattern.search(folded)]
+
+
 def role_topics(folded: str, side: str) -> tuple[list[str], bool]:
     """Return hire_/job_ topics for a clause naming roles, and whether a cue said so."""
     hire, job = HIRE.search(folded), JOB.search(folded)
-    families = roles_in(folded)
+    families = roles_in(folded) or (skills_in(folded) if hire or job else [])
     giving = OFFER.search(folded)
     if hire:
         return [f"hire_{f}" for f in families] or ([] if giving else ["hire_other"]), True

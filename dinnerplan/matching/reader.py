@@ -21,7 +21,7 @@ import dinnerplan.matching.classifier as classifier
 import dinnerplan.matching.cues as cues
 import dinnerplan.matching.turns as turns
 from dinnerplan.matching.catalogue import Catalogue, fold
-from dinnerplan.matching.clauses import clauses
+from dinnerplan.matching.clauses import pieces as read_pieces
 from dinnerplan.matching.embeddings import Encoder, TopicEmbeddings
 from dinnerplan.matching.guesses import TopicGuess
 from dinnerplan.matching.phrases import deletions, english_words, flat, singular, specificity
@@ -44,6 +44,7 @@ PRUNE_KEEP = 2  # ...and at most this many
 TFIDF_SUPPORT = 0.3
 SIGNALS = frozenset({"lexicon", "fuzzy", "roles", "tfidf", "cues", "classifier"})
 CUE_CONF = 0.9
+PRODUCE_CONF = 0.7  # food named by itself (turns.PRODUCE): a guess, not a cue
 BESIDE_P = 0.5  # the classifier's own guesses this sure are read beside the rest
 
 # A role read as hiring or job seeking is not also a wish for the skill itself:
@@ -118,9 +119,9 @@ class Reader:
 
     def read_many(self, items: Sequence[tuple[str, str]]) -> list[list[TopicGuess]]:
         """Return the guesses for each (text, box) pair, best first."""
-        pieces: list[tuple[int, str, str, str]] = []  # (item, clause, folded, side)
+        pieces: list[tuple[int, str, str, str, bool]] = []  # (item, clause, folded, side, bare)
         for n, (text, box) in enumerate(items):
-            pieces.extend((n, *p) for p in self._pieces(text or "", box))
+            pieces.extend((n, *p) for p in read_pieces(text or "", box))
         found: list[dict[tuple[str, str], TopicGuess]] = [{} for _ in items]
         tfidf = self._tfidf([p[2] for p in pieces]) if "tfidf" in self.signals else None
         probs = (
@@ -133,8 +134,10 @@ class Reader:
             if self.embedded is not None
             else None
         )
-        for k, (n, clause, folded, side) in enumerate(pieces):
+        for k, (n, clause, folded, side, bare) in enumerate(pieces):
             scores = self._clause(folded, side, tfidf[k] if tfidf is not None else None, probs[k])
+            if bare:  # "hiring a founding AE - base + real equity": no second, unnamed hire
+                scores = {t: c for t, c in scores.items() if t not in ("hire_other", "job_other")}
             if not scores and embedded is not None:
                 scores = self.embedded.guesses(embedded[k])
             for topic, conf in scores.items():
@@ -157,28 +160,6 @@ class Reader:
         for (n, _, side), row in zip(keep, rows, strict=True):
             for topic, conf in classifier.guesses(row, self.ids).items() if row is not None else ():
                 found[n][(topic, side)] = TopicGuess(topic, conf, side, items[n][0])
-
-    def _pieces(self, text: str, box: str) -> list[tuple[str, str, str]]:
-        """Return (clause, folded clause with inherited cues, side) for one text."""
-        out, side, lead, role = [], box, "", ""
-        for clause in clauses(text):
-            start = clause.startswith("\x00")
-            clause = clause.lstrip("\x00")
-            folded = fold(clause)
-            if start:
-                side, lead, role = box, "", ""
-            own = cues.OFFER.search(folded) or cues.NEED.search(folded)
-            side = cues.side_of(folded, box) if own or start else side
-            mode = cues.HIRE.search(folded) or cues.JOB.search(folded)
-            if mode:
-                lead = mode.group(0)
-                if not cues.roles_in(folded) and cues.roles_in(role):
-                    folded = f"{role} {folded}"  # "senior engineer, open to new roles"
-            elif lead:
-                folded = f"{lead} {folded}"  # "Hiring a designer and two developers"
-            role = folded if cues.roles_in(folded) else role
-            out.append((clause, folded, side))
-        return out
 
     def _tfidf(self, folded: list[str]) -> np.ndarray | None:
         """Return a clauses x topics x sides array of best example cosines."""
@@ -230,6 +211,10 @@ class Reader:
             # The classifier's own guesses stand beside the rest, pruned below with them.
             for topic, conf in classifier.guesses(probs, self.ids, BESIDE_P).items():
                 scores.setdefault(topic, conf)
+        if "cues" in self.signals and max(scores.values(), default=0.0) < PRODUCE_CONF:
+            produce = turns.produce_topic(folded, side)  # "salad, squash, heritage toms"
+            if produce in self.index and scores.get(produce, 0.0) >= 0:
+                scores[produce] = max(scores.get(produce, 0.0), PRODUCE_CONF)
         who = [t for t, c in scores.items() if turns.is_who(t, cued) and c >= turns.WHO_SURE]
         if turns.QUALIFIERS and who:
             scores = {t: c for t, c in scores.items() if not self._qualifier(t, who)}

@@ -63,6 +63,53 @@ TOPIC_CUES: dict[str, tuple[tuple[str, re.Pattern[str], tuple[str, ...], bool], 
         ),
     ),
 }
+# fmt: off
+# Food named by itself: "salad, squash, heritage toms all season" offered is produce to
+# sell; "local lamb + veg" needed is produce to buy (reader: only when nothing else was read
+# in the clause and no service is named).
+PRODUCE = _compile(
+    (
+        r"veg", r"veggies", r"vegetables?", r"salads?", r"leaves", r"greens", r"microgreens",
+        r"squash", r"toms", r"tomatoe?s?", r"potatoe?s?", r"spuds", r"carrots?", r"onions?",
+        r"garlic", r"herbs", r"mushrooms?", r"fruit", r"apples?", r"pears?", r"berries",
+        r"strawberries", r"cherries", r"plums", r"grapes", r"olives?", r"olive oil", r"lamb",
+        r"hogget", r"mutton", r"beef", r"pork", r"veal", r"venison", r"chicken",
+        r"poultry", r"duck", r"eggs", r"milk", r"cream", r"butter", r"cheeses?", r"yogh?urt",
+        r"honey", r"flour", r"grain", r"oats", r"wheat", r"barley", r"fish", r"seafood",
+        r"shellfish", r"mackerel", r"bass", r"hake", r"cod", r"crab", r"lobsters?", r"oysters?",
+        r"mussels", r"scallops", r"salmon", r"trout", r"seaweed", r"cider", r"perry", r"beers?",
+        r"ales?", r"gin", r"whisky", r"whiskey", r"wines?", r"charcuterie", r"bread",
+        r"preserves", r"jams?", r"chutneys?", r"meat", r"produce",
+    )
+)
+# ...and which way it goes: someone to take, stock or import it is a buyer wanted (selling);
+# "we buy", "we source" offered is buying.
+TAKERS = _compile(
+    (
+        r"take", r"takes", r"taking", r"buy", r"buys", r"buyers?", r"stock\w*", r"importers?",
+        r"outlets?", r"distributors?", r"wholesalers?", r"shift", r"sell", r"selling",
+        r"customers?", r"market for", r"wanting", r"who (?:want|need|would take)\w*", _CHEFS,
+    )
+)
+BUYERS = _compile(
+    (
+        r"we buy", r"buying", r"we source", r"sourcing", r"we take", r"purchas\w*",
+        r"always after", r"hunting for", r"pitch me", r"bring (?:me )?samples", r"suppliers?",
+        r"growers", r"direct from", r"from (?:local )?(?:farms|farmers|producers|makers)",
+    )
+)
+# Food words that are not food for sale: by-products, and services around food ("gin
+# labels", "spent grain, free", "loans for cheese dairies", "chicken and egg").
+NOT_PRODUCE = _compile(
+    (
+        r"waste", r"spent", r"pomace", r"marc", r"whey", r"frames", r"skins?", r"bones",
+        r"peel", r"off ?cuts", r"leftovers?", r"by ?products?", r"substrate", r"draff",
+        r"pot ale", r"compost\w*", r"feed", r"labels?", r"packaging", r"loans?", r"lab",
+        r"tests?", r"research", r"processing", r"co ?pack\w*", r"capacity", r"free",
+        r"chicken (?:and|&) egg",
+    )
+)
+# fmt: on
 SERVICE = _compile(
     (
         r"design\w*",
@@ -173,3 +220,16 @@ def is_who(topic: str, cued: bool) -> bool:
     CTO for a few months" is a service as much as a hire.
     """
     return topic in WHO or (cued and topic.startswith(("hire_", "job_")))
+
+
+def produce_topic(folded: str, side: str) -> str | None:
+    """Return selling or buying food for a clause that names food by itself, else None.
+
+    "salad, squash, heritage toms all season" offered is produce to sell, "local lamb + veg"
+    needed is produce to buy, "someone to take our milk" needed is a buyer wanted; by-products
+    and services around food ("spent grain, free", "gin labels") are neither.
+    """
+    if not PRODUCE.search(folded) or SERVICE.search(folded) or NOT_PRODUCE.search(folded):
+        return None
+    turned = (TAKERS if side == "need" else BUYERS).search(folded)
+    return "sell_food" if (side == "offer") != bool(turned) else "buy_food"

@@ -213,6 +213,30 @@ def test_a_job_wanted_is_a_job_whatever_the_company_is_raising():
     assert _topics("next founding engineer role", "need") == ["job_engineering"]
 
 
+def test_dashes_and_slashes_keep_the_sentences_hiring_or_job_hunting():
+    # " - " and " / " cut clauses but not the cue: one job hunt, not a job hunt and two hires
+    assert _topics("my next role - data eng / ML eng", "need") == ["job_engineering"]
+    assert _topics("my next role - senior backend or platform", "need") == ["job_engineering"]
+    assert set(_topics("we're hiring: senior PM + 2 devs", "offer")) == {
+        "hire_engineering",
+        "hire_product_design",
+    }
+    # a clause after the cue that names no role is qualified by it, not a hire of its own
+    assert "hire_other" not in _topics("we're hiring a founding AE - base + equity", "offer")
+    assert _topics("proper PM role, series A-B, hybrid", "need") == ["job_product_design"]
+
+
+def test_food_named_by_itself_is_selling_or_buying_it_but_by_products_are_not():
+    assert "sell_food" in _topics("salad, squash, heritage toms all season", "offer")
+    assert "buy_food" in _topics("local lamb + veg for the wedding season", "need")
+    assert "sell_food" in _topics("someone to take our milk direct", "need")
+    bought = _topics("we buy direct from small producers - wine, cheese, salumi", "offer")
+    assert "buy_food" in bought
+    assert "sell_food" not in bought
+    assert "sell_food" not in _topics("spent grain, free if you collect", "offer")
+    assert "sell_food" not in _topics("beer and gin labels, packaging too", "offer")
+
+
 def test_everyday_words_are_not_typos_of_topic_words():
     assert "music_industry" not in _topics("Looking for my next role at a startup", "need")
 
