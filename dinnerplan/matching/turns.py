@@ -65,18 +65,19 @@ TOPIC_CUES: dict[str, tuple[tuple[str, re.Pattern[str], tuple[str, ...], bool], 
 }
 # fmt: off
 # Food named by itself: "salad, squash, heritage toms all season" offered is produce to
-# sell; "local lamb + veg" needed is produce to buy (reader: only when nothing else was read
-# in the clause and no service is named).
+# sell; "local lamb + veg" needed is produce to buy (reader: only where nothing in the clause
+# was read at 0.7 or more, and no service is named). Words with an everyday sense ("leaves",
+# "bass player") are left out or spelled in full ("salad leaves", "sea bass").
 PRODUCE = _compile(
     (
-        r"veg", r"veggies", r"vegetables?", r"salads?", r"leaves", r"greens", r"microgreens",
+        r"veg", r"veggies", r"vegetables?", r"salads?", r"salad leaves", r"greens", r"microgreens",
         r"squash", r"toms", r"tomatoe?s?", r"potatoe?s?", r"spuds", r"carrots?", r"onions?",
         r"garlic", r"herbs", r"mushrooms?", r"fruit", r"apples?", r"pears?", r"berries",
         r"strawberries", r"cherries", r"plums", r"grapes", r"olives?", r"olive oil", r"lamb",
         r"hogget", r"mutton", r"beef", r"pork", r"veal", r"venison", r"chicken",
         r"poultry", r"duck", r"eggs", r"milk", r"cream", r"butter", r"cheeses?", r"yogh?urt",
         r"honey", r"flour", r"grain", r"oats", r"wheat", r"barley", r"fish", r"seafood",
-        r"shellfish", r"mackerel", r"bass", r"hake", r"cod", r"crab", r"lobsters?", r"oysters?",
+        r"shellfish", r"mackerel", r"sea bass", r"hake", r"cod", r"crab", r"lobsters?", r"oysters?",
         r"mussels", r"scallops", r"salmon", r"trout", r"seaweed", r"cider", r"perry", r"beers?",
         r"ales?", r"gin", r"whisky", r"whiskey", r"wines?", r"charcuterie", r"bread",
         r"preserves", r"jams?", r"chutneys?", r"meat", r"produce",

@@ -235,6 +235,9 @@ def test_food_named_by_itself_is_selling_or_buying_it_but_by_products_are_not():
     assert "sell_food" not in bought
     assert "sell_food" not in _topics("spent grain, free if you collect", "offer")
     assert "sell_food" not in _topics("beer and gin labels, packaging too", "offer")
+    # words with an everyday sense are not food
+    assert "buy_food" not in _topics("looking for a bass player for our band", "need")
+    assert "buy_food" not in _topics("someone who leaves the office on time", "need")
 
 
 def test_everyday_words_are_not_typos_of_topic_words():
