@@ -22,17 +22,38 @@ _COMPANY_SUFFIXES = frozenset(
         "pty", "llp", "lp", "group", "holdings", "the",
     }
 )
+# What guests type when they have no company: two freelancers, two "stealth" founders or two
+# people "ex-Google" are not colleagues, and must not be kept apart as if they were.
+_NO_COMPANY = frozenset(
+    {
+        "independent", "freelance", "freelancer", "self employed", "selfemployed", "sole trader",
+        "none", "n a", "na", "no company", "tbc", "tbd", "various", "stealth",
+        "stealth mode", "stealth startup", "retired", "between jobs", "between things",
+        "looking", "open to work", "job hunting", "unemployed", "student", "consultant",
+        "independent consultant", "contractor", "angel", "angel investor", "private investor",
+        "investor", "advisor", "myself", "self", "me", "personal", "own business",
+        "my own company", "sabbatical", "on sabbatical", "career break",
+    }
+)
+_FORMER = re.compile(r"^\s*(?:ex-|former |formerly |previously |until recently )", re.I)
 # fmt: on
 
 
 def normalise_company(name: str) -> str:
-    """Return a company name folded for comparison: "Acme Inc." -> "acme"."""
-    words = re.sub(r"[^a-z0-9&]+", " ", name.lower().replace("'", "")).split()
+    """Return a company name folded for comparison: "Acme Inc." -> "acme".
+
+    A name that says the guest has no company ("independent", "freelance (ex-Monzo)",
+    "ex-Google", "stealth") folds to "", which never makes colleagues.
+    """
+    former = _FORMER.match(name)
+    name = re.sub(r"\([^)]*\)", " ", name.lower().replace("'", ""))
+    words = re.sub(r"[^a-z0-9&]+", " ", name).split()
     while words and words[0] == "the":
         words = words[1:]
     while len(words) > 1 and words[-1] in _COMPANY_SUFFIXES:
         words = words[:-1]
-    return " ".join(words)
+    folded = " ".join(words)
+    return "" if folded in _NO_COMPANY or former else folded
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:

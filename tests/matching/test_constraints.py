@@ -26,6 +26,23 @@ def test_colleagues_are_kept_apart():
     assert score_pairs(guests).apart == [("a", "b")]
 
 
+def test_guests_without_a_company_are_not_colleagues():
+    # Two freelancers, two "independent" advisers, two people ex-Google: not one firm.
+    guests = [
+        Profile("a", "Ana", "Independent"),
+        Profile("b", "Ben", "independent"),
+        Profile("c", "Cy", "Freelance (ex-Monzo)"),
+        Profile("d", "Dee", "freelance"),
+        Profile("e", "Eve", "ex-Google"),
+        Profile("f", "Fay", "Ex-Google"),
+        Profile("g", "Gus", "Stealth"),
+        Profile("h", "Hal", "stealth"),
+        Profile("i", "Ida", "Ex Libris Ltd"),
+        Profile("j", "Jo", "Ex Libris"),
+    ]
+    assert score_pairs(guests).apart == [("i", "j")]
+
+
 def test_avoid_is_kept_apart_whichever_side_asked():
     one = score_pairs([Profile("a", "Ana", avoid=("b",)), Profile("b", "Ben")])
     other = score_pairs([Profile("a", "Ana"), Profile("b", "Ben", avoid=("a",))])
