@@ -13,10 +13,11 @@ import dinnerplan.matching.turns as turns
 from dinnerplan.matching.catalogue import fold
 
 MAX_CHARS = 2000  # longer texts are read up to here (a pasted CV should not stall a page)
-_STRONG = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[;!?\n\r•·|()\[\]])+|\s*\d+[.)]\s")
-# " - ", " / ", " + " cut a sentence but keep its cues: "my next role - data eng / ML eng"
-# is one job hunt, not a job hunt and two hires.
-_DASH = re.compile(r"\s[-–—/+]\s")
+_STRONG = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[;!?\n\r•·|])+|\s*\d+[.)]\s")
+# " - ", " / ", " + " and brackets cut a sentence but keep its cues: "my next role - data
+# eng / ML eng" is one job hunt, not a job hunt and two hires; "hiring staff backend (Go),
+# 2x SRE" still hires after the bracket.
+_DASH = re.compile(r"\s[-–—/+]\s|\s*[()\[\]]+\s*")
 _SOFT = re.compile(
     r",|\s(?:and also|as well as|and|plus|also|und|sowie|et|ainsi que|y|oraz|or|ou)\s"
 )
@@ -72,6 +73,9 @@ def pieces(text: str, box: str) -> list[tuple[str, str, str, bool]]:
             side, lead, role, header, trade = box, "", "", None, ""
         own = cues.OFFER.search(folded) or cues.NEED.search(folded)
         side = cues.side_of(folded, box) if own or start else side
+        offered = (start and cues.JOBS_OFFERED.search(folded)) or cues.JOBS_GOING.search(folded)
+        if side == "offer" and offered and not cues.HIRE.search(folded):
+            folded = f"hiring {folded}"  # "jobs lol - 2x Rust backend": jobs offered
         mode = cues.HIRE.search(folded) or cues.JOB.search(folded)
         names = bool(cues.roles_in(folded) or cues.skills_in(folded))
         bare = bool(lead) and not mode and not names

@@ -107,7 +107,7 @@ ROLES: dict[str, tuple[str, ...]] = {
         r"coos?", r"cfos?", r"finance (?:managers?|hires?|roles?)", r"office managers?",
         r"(?:executive |personal |virtual )?assistants?", r"eas?", r"project managers?",
         r"customer (?:success|support) (?:managers?|people|hires?|reps?)", r"account managers?",
-        r"teachers?", r"nurses?", r"carers?", r"drivers?", r"warehouse (?:staff|workers?)", r"staff",
+        r"teachers?", r"nurses?", r"carers?", r"drivers?", r"warehouse (?:staff|workers?)", r"staff(?! (?:back ?end|front ?end|engs?|engineers?|software|data|ml|platform|designers?|product|pms?|sre|devops|security|infra))",
         r"interns?", r"apprentices?", r"architects?", r"mechanics?", r"producers?", r"editors?",
         r"camera operators?", r"researchers?", r"analysts?", r"accountants?", r"lawyers?",
         r"koch\w*", r"koche", r"mitarbeiter\w*", r"cuisiniers?", r"cocineros?", r"camareros?",
@@ -127,6 +127,15 @@ OFFER = _compile(_OFFER)
 NEED = _compile(_NEED)
 HIRE = _compile(_HIRE)
 JOB = _compile(_JOB)
+# An offers-box sentence that starts with jobs offers them: "jobs lol - 2x Rust backend",
+# "JOBS: 360 excavator operators", "a proper job on nights", "CDP job going" (not "small
+# jobs welcome", "3 EnerPHit jobs done").
+JOBS_OFFERED = re.compile(
+    r"^(?:(?:\d+x?|an?|one|two|three|four|five|some|a few) )?"
+    r"(?:(?:seasonal|summer|winter|full ?time|part ?time|permanent|paid|proper|open) )?"
+    r"jobs?(?! done| hunt\w*| search\w*| boards?)(?!\w)"
+)
+JOBS_GOING = re.compile(r"(?<!\w)jobs? (?:going|available)(?!\w)")
 ROLE = {family: _compile(patterns) for family, patterns in ROLES.items()}
 
 
@@ -211,3 +220,16 @@ def role_topics(folded: str, side: str) -> tuple[list[str], bool]:
             found.append("hire_other")
         return found, False
     return [], False
+
+
+def bare_roles(scores: dict[str, float], floor: float) -> dict[str, float]:
+    """Return a clause's scores when it only qualifies an earlier hire or job hunt.
+
+    "remote ok" after "we're hiring a designer" names no role: the classifier's hire or job
+    guesses there are the cue's echo. One sure family is kept: the clause may name a role
+    the cue words do not know ("hiring - brand ambassador for the on-trade").
+    """
+    roles = {t: c for t, c in scores.items() if t.startswith(("hire_", "job_"))}
+    named = [t for t, c in roles.items() if not t.endswith("_other") and c >= floor]
+    keep = set(named) if len(named) == 1 else set()
+    return {t: c for t, c in scores.items() if t not in roles or t in keep}

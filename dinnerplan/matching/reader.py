@@ -46,6 +46,7 @@ SIGNALS = frozenset({"lexicon", "fuzzy", "roles", "tfidf", "cues", "classifier"}
 CUE_CONF = 0.9
 PRODUCE_CONF = 0.7  # food named by itself (turns.PRODUCE): a guess, not a cue
 BESIDE_P = 0.5  # the classifier's own guesses this sure are read beside the rest
+BARE_ROLE = 0.6  # a clause qualifying an earlier hire keeps one role family this sure
 
 # A role read as hiring or job seeking is not also a wish for the skill itself:
 # "Hiring a UX designer" is hire_product_design, not ux_design.
@@ -136,8 +137,8 @@ class Reader:
         )
         for k, (n, clause, folded, side, bare) in enumerate(pieces):
             scores = self._clause(folded, side, tfidf[k] if tfidf is not None else None, probs[k])
-            if bare:  # "hiring a founding AE - base + real equity": no second, unnamed hire
-                scores = {t: c for t, c in scores.items() if t not in ("hire_other", "job_other")}
+            if bare:  # "hiring a founding AE - base + real equity": no second hire or job
+                scores = cues.bare_roles(scores, BARE_ROLE)
             if not scores and embedded is not None:
                 scores = self.embedded.guesses(embedded[k])
             for topic, conf in scores.items():
@@ -189,6 +190,9 @@ class Reader:
             if cued and any(not t.endswith("_other") for t in found):
                 # "first AE role at a Series A" is a job, not fundraising
                 scores = {t: (-1.0 if self._qualifier(t, found) else c) for t, c in scores.items()}
+                other = found[0].split("_", 1)[0] + "_other"  # "hiring staff backend": a
+                if other in scores and other not in found:  # named role, not "staff"
+                    scores[other] = -1.0
         if "cues" in self.signals:
             self._topic_cues(folded, side, scores)
         column = None if tfidf is None else tfidf[:, 0 if side == "need" else 1]
@@ -205,12 +209,14 @@ class Reader:
             for k in np.flatnonzero(column >= TFIDF_NEAR):
                 if scores.get(self.ids[k], 0.0) >= 0:
                     scores[self.ids[k]] = max(scores.get(self.ids[k], 0.0), float(column[k]))
+        vetoed = {t for t, c in scores.items() if c < 0}  # ruled out above: not read back
         scores = {t: min(c, 0.99) for t, c in scores.items() if c > 0}
         if probs is not None:
             scores = classifier.combine(scores, probs, self.index)
             # The classifier's own guesses stand beside the rest, pruned below with them.
             for topic, conf in classifier.guesses(probs, self.ids, BESIDE_P).items():
-                scores.setdefault(topic, conf)
+                if topic not in vetoed:
+                    scores.setdefault(topic, conf)
         if "cues" in self.signals and max(scores.values(), default=0.0) < PRODUCE_CONF:
             produce = turns.produce_topic(folded, side)  # "salad, squash, heritage toms"
             if produce in self.index and scores.get(produce, 0.0) >= 0:

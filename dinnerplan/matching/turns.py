@@ -107,7 +107,7 @@ NOT_PRODUCE = _compile(
         r"peel", r"off ?cuts", r"leftovers?", r"by ?products?", r"substrate", r"draff",
         r"pot ale", r"compost\w*", r"feed", r"labels?", r"packaging", r"loans?", r"lab",
         r"tests?", r"research", r"processing", r"co ?pack\w*", r"capacity", r"free",
-        r"chicken (?:and|&) egg",
+        r"chicken (?:and|&) egg", r"co ?produc\w*",
     )
 )
 # fmt: on

@@ -224,6 +224,24 @@ def test_dashes_and_slashes_keep_the_sentences_hiring_or_job_hunting():
     # a clause after the cue that names no role is qualified by it, not a hire of its own
     assert "hire_other" not in _topics("we're hiring a founding AE - base + equity", "offer")
     assert _topics("proper PM role, series A-B, hybrid", "need") == ["job_product_design"]
+    # brackets cut a clause but not the cue; "staff" there is a level, not kitchen staff
+    hires = _topics("we're hiring — staff backend (Go), 2x SRE, an ML eng. hybrid", "offer")
+    assert hires == ["hire_engineering"]
+    assert _topics("we're hiring a product designer (remote ok) if anyone's looking", "offer") == [
+        "hire_product_design"
+    ]
+
+
+def test_jobs_offered_are_hires_but_jobs_done_are_not():
+    assert _topics("jobs lol — 2x Rust backend, 1x founding SRE, real equity", "offer") == [
+        "hire_engineering"
+    ]
+    assert "hire_other" in _topics("JOBS: 360 excavator operators for the winter", "offer")
+    assert "hire_other" in _topics("a proper job on nights, £32k + shift allowance", "offer")
+    done = _topics("barn conversions, retrofit — 3 EnerPHit jobs done now", "offer")
+    assert not any(t.startswith(("hire_", "job_")) for t in done)
+    promoted = _topics("we can promote your event or job to 4k women in tech", "offer")
+    assert not any(t.startswith(("hire_", "job_")) for t in promoted)
 
 
 def test_food_named_by_itself_is_selling_or_buying_it_but_by_products_are_not():
@@ -238,6 +256,7 @@ def test_food_named_by_itself_is_selling_or_buying_it_but_by_products_are_not():
     # words with an everyday sense are not food
     assert "buy_food" not in _topics("looking for a bass player for our band", "need")
     assert "buy_food" not in _topics("someone who leaves the office on time", "need")
+    assert "sell_food" not in _topics("tax shelter know how, happy to co-produce", "offer")
 
 
 def test_everyday_words_are_not_typos_of_topic_words():
