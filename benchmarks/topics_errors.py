@@ -6,7 +6,9 @@ Fast (no seating): for the given sets (paths relative to benchmarks/data/topics/
 absolute) prints the precision of topics read by weight band, the precision of "X can help
 Y" over all pairs by reason strength (need weight x offer weight), needs/offers precision
 and recall, the share of helpable guests whose best-ranked other guest is a true helper,
-and (with --show) the most frequent missed and wrongly read topics with their texts.
+how many helpable guests have a true helper among the helpers seating aims at (may_help:
+a seating-free proxy, steadier than a time-limited seating) and (with --show) the most
+frequent missed and wrongly read topics with their texts.
 Use it to calibrate thresholds; never on a held-out set before its single measurement.
 """
 
@@ -84,7 +86,12 @@ def analyse(guests: list[dict], stats: dict) -> None:
                 ok = any(o in meets[n] for n in g["truth_needs"] for o in h["truth_offers"])
                 stats["pairs"][band(r.confidence)][ok] += 1
                 stats["pairs"][f"sim {band(r.similarity)}"][ok] += 1
+        # What seating aims at (Scores.may_help): a true helper among a guest's targets?
+        targets = [h["email"] for h in guests if scores.may_help(h["email"], g["email"])]
+        for t in targets:
+            stats["aim_pairs"][t in helpers[g["email"]]] += 1
         if helpers[g["email"]]:
+            stats["aim"][any(t in helpers[g["email"]] for t in targets)] += 1
             others = [h["email"] for h in guests if h is not g]
             best = max(others, key=lambda o: scores.score(o, g["email"]))
             stats["first"][scores.score(best, g["email"]) > 0 and best in helpers[g["email"]]] += 1
@@ -103,6 +110,8 @@ def main() -> None:
         "count": {"need": [0, 0, 0], "offer": [0, 0, 0]},
         "pairs": {},
         "first": Counter(),
+        "aim": Counter(),
+        "aim_pairs": Counter(),
     }
     for key in ("band", "pairs"):
         stats[key] = _Default(lambda: [0, 0])
@@ -115,6 +124,11 @@ def main() -> None:
         print(f"{side}s: precision {tp / max(pred, 1):.2f} recall {tp / max(true, 1):.2f}")
     first = stats["first"]
     print(f"true helper ranked first: {first[True] / max(sum(first.values()), 1):.1%}")
+    aim, pairs = stats["aim"], stats["aim_pairs"]
+    print(
+        f"helpable guests with a true helper among seating's targets: {aim[True]}/"
+        f"{sum(aim.values())}; targets that are true helpers: {pairs[True]}/{sum(pairs.values())}"
+    )
     print("topics read, precision by weight band:")
     for (side, b), (bad, good) in sorted(stats["band"].items()):
         print(f"  {side:5} {b}: {good / max(good + bad, 1):.2f} of {good + bad}")
