@@ -79,7 +79,8 @@ def test_colleagues_sit_apart(app, signed_in, event):
         colleagues = [
             (a.name, b.name)
             for a, b in combinations(guests, 2)
-            if normalise_company(a.company) == normalise_company(b.company)
+            if normalise_company(a.company)  # "" (no company, "freelance") makes no colleagues
+            and normalise_company(a.company) == normalise_company(b.company)
             and frozenset((a.id, b.id)) not in wished
         ]
     assert colleagues, "the sample should include colleagues"
