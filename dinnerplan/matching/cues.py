@@ -107,7 +107,10 @@ ROLES: dict[str, tuple[str, ...]] = {
         r"coos?", r"cfos?", r"finance (?:managers?|hires?|roles?)", r"office managers?",
         r"(?:executive |personal |virtual )?assistants?", r"eas?", r"project managers?",
         r"customer (?:success|support) (?:managers?|people|hires?|reps?)", r"account managers?",
-        r"teachers?", r"nurses?", r"carers?", r"drivers?", r"warehouse (?:staff|workers?)", r"staff(?! (?:back ?end|front ?end|engs?|engineers?|software|data|ml|platform|designers?|product|pms?|sre|devops|security|infra))",
+        r"teachers?", r"nurses?", r"carers?", r"drivers?", r"warehouse (?:staff|workers?)",
+        # "staff" alone, not a level: "staff backend", "staff engineer" are engineers
+        r"staff(?! (?:back ?end|front ?end|engs?|engineers?|software|data|ml|platform|"
+        r"designers?|product|pms?|sre|devops|security|infra))",
         r"interns?", r"apprentices?", r"architects?", r"mechanics?", r"producers?", r"editors?",
         r"camera operators?", r"researchers?", r"analysts?", r"accountants?", r"lawyers?",
         r"koch\w*", r"koche", r"mitarbeiter\w*", r"cuisiniers?", r"cocineros?", r"camareros?",
