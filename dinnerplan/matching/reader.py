@@ -11,6 +11,7 @@ benchmarks/topics_eval.py (docs/matching.md).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -32,8 +33,9 @@ LEXICON_CONF = (0.9, 0.7, 0.5)
 FUZZY_CONF = 0.6
 ROLE_CONF = 0.9
 # "Other" hires and jobs are catch-alls (a chef hire, a first job in ecology): they may
-# nudge seating but are never sure enough for a reason on their own.
+# nudge seating but are not sure enough for a reason, unless the clause says "hiring".
 OTHER_ROLE_CONF = 0.7
+_HIRING = re.compile(r"(?<!\w)hiring(?!\w)")
 TFIDF_FLOOR = 0.65  # below this cosine a TF-IDF neighbour says nothing (dev: 0.5 -> 0.65)
 TFIDF_MIN_WORDS = 3  # a shorter clause ("Go", "paid POCs") is too thin for TF-IDF alone
 TFIDF_MAX = 0.7  # a TF-IDF neighbour alone is never surer than this
@@ -136,7 +138,9 @@ class Reader:
             else None
         )
         for k, (n, clause, folded, side, bare) in enumerate(pieces):
-            scores = self._clause(folded, side, tfidf[k] if tfidf is not None else None, probs[k])
+            scores = self._clause(
+                folded, side, tfidf[k] if tfidf is not None else None, probs[k], bare
+            )
             if bare:  # "hiring a founding AE - base + real equity": no second hire or job
                 scores = cues.bare_roles(scores, BARE_ROLE)
             if not scores and embedded is not None:
@@ -171,7 +175,7 @@ class Reader:
         out[:, self.groups] = np.maximum.reduceat(sims, self.starts, axis=1)
         return out.reshape(len(folded), len(self.ids), 2)
 
-    def _clause(self, folded: str, side: str, tfidf, probs) -> dict[str, float]:
+    def _clause(self, folded: str, side: str, tfidf, probs, bare=False) -> dict[str, float]:
         """Return {topic: confidence} for one folded clause read as `side`."""
         scores: dict[str, float] = {}
         cued = False
@@ -183,7 +187,8 @@ class Reader:
         if "roles" in self.signals:
             found, cued = cues.role_topics(folded, side)
             for topic in found:
-                conf = OTHER_ROLE_CONF if topic.endswith("_other") else ROLE_CONF
+                said = cued and not bare and _HIRING.search(folded)  # "hiring a support lead"
+                conf = OTHER_ROLE_CONF if topic.endswith("_other") and not said else ROLE_CONF
                 scores[topic] = max(scores.get(topic, 0.0), conf)
                 for skill in _SKILLS.get(topic.split("_", 1)[1], ()) if cued else ():
                     scores[skill] = -1.0  # never read back below

@@ -291,3 +291,8 @@ def test_reads_do_not_depend_on_the_process_hash_seed():
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1, outputs
+
+
+def test_hiring_a_role_the_cue_words_do_not_know_is_a_sure_hire():
+    assert _topics("we're hiring a customer support lead", "offer") == ["hire_other"]
+    assert "hire_other" not in _topics("kitchen hire by the hour, SALSA approved", "offer")
