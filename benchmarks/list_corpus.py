@@ -9,7 +9,9 @@ its side's truth (a side with no truth topic: a "none" line, a negative for ever
 empty offers box: the one-liner stands in). Where a side has several texts, each truth topic
 goes to the text the classifier (trained on everything but these lines) finds likeliest for
 it. Lines carry their list's name ("list") and a weight (how many times they count in
-training). Never run on a list not yet measured: it would no longer be held out.
+training). --append keeps the lines already written (an earlier round's lists, unchanged) and
+adds the given lists' lines, so that new lists do not reshuffle old ones (the fifteenth round
+added test14-test20 so). Never run on a list not yet measured: it would no longer be held out.
 """
 
 from __future__ import annotations
@@ -67,17 +69,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="+", help="lists under benchmarks/data/topics/")
     parser.add_argument("--weight", type=int, default=3)
+    parser.add_argument(
+        "--append",
+        action="store_true",
+        help="keep the lines already there (other lists' lines unchanged) and add these lists'",
+    )
     args = parser.parse_args()
     topics = load_catalogue().topics
     ids = list(topics)
     others = [r for r in classifier.corpus_lines() if "list" not in r]
     model = classifier.Classifier(classifier.training_rows(topics.values(), others))
+    names = {n.removesuffix(".jsonl") for n in args.sets}
+    kept = OUT.read_text("utf-8").splitlines(keepends=True) if args.append else []
+    kept = [line for line in kept if json.loads(line).get("list") not in names]
     out = []
     for name in args.sets:
         guests = load(str(SETS / name))
         out += lines_of(name.removesuffix(".jsonl"), guests, model, ids, args.weight)
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), "utf-8")
-    print(f"{len(out)} lines from {len(args.sets)} lists -> {OUT}")
+    new = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out)
+    OUT.write_text("".join(kept) + new, "utf-8")
+    print(f"{len(out)} lines from {len(args.sets)} lists (+{len(kept)} kept) -> {OUT}")
 
 
 if __name__ == "__main__":
