@@ -125,3 +125,22 @@ def test_seating_aims_at_a_guests_likeliest_helpers_not_one_far_below(monkeypatc
     scores = score_pairs(guests)
     assert scores.may_help("b", "a")
     assert not scores.may_help("c", "a")
+
+
+def test_an_investor_asking_for_founders_wants_dealflow_and_is_not_raising():
+    """A sure investor's "founders" need and "investors" reason are dealflow, not a raise."""
+    catalogue = load_catalogue()
+    angel = person(
+        "a",
+        offers=("angel tickets 25-50k, marketplaces, pre-seed ok",),
+        needs=("good marketplace founders pls, send them my way", "co-investors for a seed round"),
+        intent="investors",
+    )
+    founder = person("b", needs=("raising our pre-seed, need angels",), intent="investors")
+    angel_sides, founder_sides = read_sides([angel, founder], catalogue)
+    assert "fundraising" not in angel_sides.needs
+    assert "dealflow" in angel_sides.needs
+    assert "fundraising" in founder_sides.needs  # a founder's raise is untouched
+    chance = help_chances([angel, founder], [angel_sides, founder_sides], catalogue)
+    assert chance[1, 0] >= w.SEAT_CHANCE  # the angel helps the founder raise...
+    assert chance[0, 1] < w.SEAT_CHANCE  # ...and the founder is no investor for the angel
